@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { listBundledRoadmaps } from '../src/app/bundled-roadmaps.js';
+import { importRoadmap, markdownParser } from '../src/core/markdown/import-roadmap.js';
+import { walkNodes } from '../src/core/model/roadmap.js';
+import { generateRoadmapOfSize } from '../src/testing/generate-roadmap.js';
+import type { BenchContext, BenchRow, BenchSuite } from './run.js';
+
+/*
+ * The importer against the bare markdown-it parse it is built on: for each bundled roadmap and a
+ * generated 1 MB one, the median time of `markdownParser().parse(text, {})` and of `importRoadmap`.
+ * Targets: import <= 2x the bare parse; a 1 MB roadmap imports well under 1 s (< 500 ms).
+ */
+
+const MAX_RATIO = 2;
+const ONE_MB_TARGET_MS = 500;
+
+interface Input {
+  name: string;
+  text: string;
+  /** Sampling budget: more runs for small inputs, a handful for big ones. */
+  budgetMs: number;
+  absoluteTarget?: number;
+}
+
+function inputs(): Input[] {
+  const list: Input[] = listBundledRoadmaps().map(({ name, path }) => ({
+    name,
+    text: readFileSync(path, 'utf8'),
+    budgetMs: 1_000,
+  }));
+  list.push({
+    name: 'generated 1 MB',
+    text: generateRoadmapOfSize(1024 * 1024),
+    budgetMs: 4_000,
+    absoluteTarget: ONE_MB_TARGET_MS,
+  });
+  // Shows the cost of id collisions: 5,000 items with one title (see the "bug 4" test in import-roadmap.property.test.ts).
+  list.push({ name: 'repeated titles x5000', text: '- [ ] Review\n'.repeat(5_000), budgetMs: 2_000 });
+  return list;
+}
+
+function benchOne(input: Input, { measure }: BenchContext): BenchRow {
+  const { text } = input;
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const options = { path: `${input.name}.md`, sha256 };
+  const { roadmap } = importRoadmap(text, options);
+  const nodes = [...walkNodes(roadmap.nodes)].map((entry) => entry.node);
+  const parser = markdownParser();
+  const measureOptions = { budgetMs: input.budgetMs, minRuns: 5 };
+  const parse = measure(() => parser.parse(text, {}), measureOptions);
+  const imported = measure(() => importRoadmap(text, options), measureOptions);
+  const ratio = imported.medianMs / parse.medianMs;
+
+  const checks = [
+    { target: `import/parse <= ${MAX_RATIO}x`, pass: ratio <= MAX_RATIO, actual: `${ratio.toFixed(2)}x` },
+  ];
+  if (input.absoluteTarget !== undefined) {
+    checks.push({
+      target: `import < ${input.absoluteTarget} ms`,
+      pass: imported.medianMs < input.absoluteTarget,
+      actual: `${imported.medianMs.toFixed(1)} ms`,
+    });
+  }
+  return {
+    name: input.name,
+    cells: {
+      KB: (Buffer.byteLength(text, 'utf8') / 1024).toFixed(1),
+      items: nodes.length,
+      boxes: nodes.filter((node) => node.checked !== undefined).length,
+      'parse ms': parse.medianMs.toFixed(2),
+      'import ms': imported.medianMs.toFixed(2),
+      ratio: `${ratio.toFixed(2)}x`,
+      runs: `${parse.runs}/${imported.runs}`,
+    },
+    checks,
+  };
+}
+
+export const importBench: BenchSuite = {
+  name: 'import',
+  description: 'importRoadmap vs the bare markdown-it parse (median ms; runs = parse/import samples)',
+  run(context) {
+    return inputs().map((input) => benchOne(input, context));
+  },
+};

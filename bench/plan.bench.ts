@@ -1,0 +1,94 @@
+/**
+ * Planning and forecasting speed: a generated 10,000-item roadmap spanning about two years, and a
+ * 10,000-trial Monte Carlo forecast. Run alone with `node dist/bench/plan.bench.js` after a build.
+ */
+import { pathToFileURL } from 'node:url';
+import { forecastFinish } from '../src/core/forecast/forecast-finish.js';
+import { addDays } from '../src/core/plan/calendar-date.js';
+import { estimateEffort } from '../src/core/plan/estimate-effort.js';
+import { planRoadmap } from '../src/core/plan/plan-roadmap.js';
+import { syntheticRoadmap } from '../src/core/plan/synthetic-roadmap.js';
+
+/** One line of the bench report (the shape bench/run.ts is expected to print). */
+export interface BenchRow {
+  name: string;
+  value: string;
+  target?: string;
+  pass?: boolean;
+}
+
+const RUNS = 15;
+const BUDGET_MS = 100;
+
+function time(run: () => unknown): { first: number; median: number } {
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    run();
+    samples.push(performance.now() - started);
+  }
+  const first = samples[0] ?? 0;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { first, median: sorted[Math.floor(sorted.length / 2)] ?? 0 };
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+export async function benchPlan(): Promise<BenchRow[]> {
+  // 20 phases of 4-5 weeks x 10 sections x 50 topics: 10,000 items, 1,000 h at 10 h a week = 100 weeks
+  const roadmap = syntheticRoadmap({ phases: 20, sectionsPerPhase: 10, itemsPerSection: 50 });
+  const today = '2026-01-05';
+  const effortTime = time(() => estimateEffort(roadmap));
+  const effort = estimateEffort(roadmap);
+  const input = {
+    roadmap,
+    effort,
+    status: new Map(),
+    capacity: {
+      hoursByWeekday: [2, 1.5, 1.5, 1.5, 1.5, 1, 1] as const,
+      daysOff: [{ from: '2026-12-24', to: '2027-01-01' }],
+    },
+    today,
+    target: '2027-12-31',
+    reviewMinutesPerDay: 0,
+  };
+  const plan = planRoadmap(input);
+  const planTime = time(() => planRoadmap(input));
+  const items = plan.items.length;
+
+  const history = Array.from({ length: 8 }, (_, i) => ({
+    weekStart: addDays(today, -7 * (8 - i)),
+    itemsDone: [3, 9, 0, 7, 5, 12, 4, 8][i] ?? 0,
+    hoursLogged: 10,
+  }));
+  const trials = 10_000;
+  const forecastInput = { history, remainingItems: 300, remainingHours: 500, today, trials, seed: 1 };
+  const forecastTime = time(() => forecastFinish(forecastInput));
+
+  return [
+    { name: 'plan: items, span', value: `${items} items, ${today} to ${plan.finish.max}` },
+    { name: 'plan: 10,000 items (first run)', value: ms(planTime.first) },
+    {
+      name: 'plan: 10,000 items (median)',
+      value: ms(planTime.median),
+      target: `< ${BUDGET_MS} ms`,
+      pass: planTime.median < BUDGET_MS,
+    },
+    { name: 'plan: per item', value: `${((planTime.median * 1000) / items).toFixed(2)} µs` },
+    { name: 'effort: 10,000 items (median)', value: ms(effortTime.median) },
+    {
+      name: 'forecast: 10,000 trials (median)',
+      value: ms(forecastTime.median),
+      target: `< ${BUDGET_MS} ms`,
+      pass: forecastTime.median < BUDGET_MS,
+    },
+    { name: 'forecast: per trial', value: `${((forecastTime.median * 1000) / trials).toFixed(2)} µs` },
+  ];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const row of await benchPlan()) {
+    const verdict = row.pass === undefined ? '' : row.pass ? '  ok' : '  SLOW';
+    console.log(`${row.name.padEnd(36)} ${row.value}${row.target ? ` (${row.target})` : ''}${verdict}`);
+  }
+}

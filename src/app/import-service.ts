@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import { importRoadmap, type ImportWarning } from '../core/markdown/import-roadmap.js';
+import type { Roadmap } from '../core/model/roadmap.js';
+import { matchReimport, type ReimportMatch } from '../core/progress/match-reimport.js';
+import { resolveRoadmapPath } from './bundled-roadmaps.js';
+import { readRoadmapFile } from './read-roadmap-file.js';
+import { stampChange, type Workspace } from './workspace.js';
+
+export interface ImportSummary {
+  roadmap: Roadmap;
+  created: boolean;
+  unchanged: boolean;
+  match?: ReimportMatch;
+  warnings: ImportWarning[];
+}
+
+/**
+ * Adds a roadmap to the store, or re-imports an edited one: progress follows moved and renamed items
+ * (rename events) and the progress of removed items is archived (archive events), all as one change.
+ */
+export function importRoadmapFile(workspace: Workspace, pathOrName: string, options: { id?: string } = {}): ImportSummary {
+  const path = resolve(resolveRoadmapPath(pathOrName));
+  const file = readRoadmapFile(path);
+  const { roadmap: parsed, warnings } = importRoadmap(file.text, { path, sha256: file.sha256 });
+  const { store } = workspace;
+  const existing = store.listRoadmaps().find((record) => record.sourcePath === path);
+  const roadmap: Roadmap = { ...parsed, id: options.id ?? existing?.id ?? freeId(workspace, parsed.id) };
+  const record = {
+    id: roadmap.id,
+    title: roadmap.title,
+    sourcePath: path,
+    sha256: file.sha256,
+    model: roadmap,
+    importedAt: workspace.now.toISOString(),
+  };
+  if (!existing) {
+    store.saveRoadmap(record);
+    return { roadmap, created: true, unchanged: false, warnings };
+  }
+  const previous = existing.model as Roadmap;
+  const match = matchReimport(previous.nodes, roadmap.nodes);
+  const at = workspace.now.toISOString();
+  const events = stampChange(workspace, at, [
+    ...match.moved.map((move) => ({ type: 'rename' as const, roadmapId: roadmap.id, nodeId: null, from: move.from, to: move.to })),
+    ...match.archived.map((nodeId) => ({ type: 'archive' as const, roadmapId: roadmap.id, nodeId })),
+  ]);
+  store.transaction(() => {
+    if (events.length > 0) store.appendEvents(events);
+    store.saveRoadmap(record);
+  });
+  return { roadmap, created: false, unchanged: existing.sha256 === file.sha256, match, warnings };
+}
+
+/** Two different files with the same name ("README.md") get "readme", "readme-2", ... */
+function freeId(workspace: Workspace, wanted: string): string {
+  const taken = new Set(workspace.store.listRoadmaps().map((record) => record.id));
+  let id = wanted;
+  for (let n = 2; taken.has(id); n++) id = `${wanted}-${n}`;
+  return id;
+}

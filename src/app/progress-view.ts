@@ -1,0 +1,90 @@
+import type { Node, NodeKind, Roadmap } from '../core/model/roadmap.js';
+import type { Status } from '../core/progress/events.js';
+import { foldEvents, nodeProgress, type ProgressState } from '../core/progress/fold.js';
+import { type ProgressTree, rollUp, totalOf } from '../core/progress/rollup.js';
+import type { Store } from '../store/port.js';
+import { type LoadedRoadmap, loadRoadmaps } from './workspace.js';
+
+/** One node as `waymark status --json` and the dashboard show it. */
+export interface StatusNode {
+  id: string;
+  title: string;
+  kind: NodeKind;
+  trackable: boolean;
+  status: Status;
+  /** Finished / all trackable items beneath (or the item itself). */
+  done: number;
+  total: number;
+  /** Hours of finished work / all work beneath, by the effort estimates. */
+  effortDone: number;
+  effortTotal: number;
+  /** Study time logged on the node and everything beneath it. */
+  minutes: number;
+  children: StatusNode[];
+}
+
+export interface RoadmapStatus {
+  id: string;
+  title: string;
+  sourcePath?: string;
+  progress: { done: number; total: number; ratio: number; effortRatio: number };
+  minutes: number;
+  doing: { id: string; title: string }[];
+  nodes: StatusNode[];
+}
+
+export type EffortOf = (roadmap: Roadmap, state: ProgressState) => (node: Node) => number;
+
+/** Builds the status of every (or one) stored roadmap from the roadmap models and the folded event log. */
+export function buildStatus(store: Store, effortOf: EffortOf, roadmapId?: string): RoadmapStatus[] {
+  const roadmaps = loadRoadmaps(store).filter((loaded) => roadmapId === undefined || loaded.model.id === roadmapId);
+  const state = foldEvents(store.listEvents(roadmapId === undefined ? {} : { roadmapId }));
+  return roadmaps.map((loaded) => roadmapStatus(loaded, state, effortOf));
+}
+
+function roadmapStatus(loaded: LoadedRoadmap, state: ProgressState, effortOf: EffortOf): RoadmapStatus {
+  const { model } = loaded;
+  const statusOf = (nodeId: string) => state.nodes.get(model.id)?.get(nodeId)?.status;
+  const tree = rollUp(model.nodes, statusOf, effortOf(model, state));
+  const doing: { id: string; title: string }[] = [];
+  const toView = (node: Node): StatusNode => {
+    const progress = tree.get(node.id);
+    const children = node.children.map(toView);
+    const own = nodeProgress(state, model.id, node.id);
+    if (own.status === 'doing') doing.push({ id: node.id, title: node.title });
+    return {
+      id: node.id,
+      title: node.title,
+      kind: node.kind,
+      trackable: node.trackable,
+      status: progress?.status ?? 'todo',
+      done: progress?.finished ?? 0,
+      total: progress?.total ?? 0,
+      effortDone: round(progress?.weightFinished ?? 0),
+      effortTotal: round(progress?.weightTotal ?? 0),
+      minutes: own.minutes + children.reduce((sum, child) => sum + child.minutes, 0),
+      children,
+    };
+  };
+  const nodes = model.nodes.map(toView);
+  const totals = totalOf(model.nodes, tree as ProgressTree);
+  const looseMinutes = state.sessions
+    .filter((session) => session.roadmapId === model.id && session.nodeId === null)
+    .reduce((sum, session) => sum + session.minutes, 0);
+  return {
+    id: model.id,
+    title: model.title,
+    ...(loaded.record.sourcePath ? { sourcePath: loaded.record.sourcePath } : {}),
+    progress: {
+      done: totals.finished,
+      total: totals.total,
+      ratio: totals.total === 0 ? 0 : totals.finished / totals.total,
+      effortRatio: totals.weightTotal === 0 ? 0 : totals.weightFinished / totals.weightTotal,
+    },
+    minutes: nodes.reduce((sum, node) => sum + node.minutes, 0) + looseMinutes,
+    doing,
+    nodes,
+  };
+}
+
+const round = (hours: number) => Math.round(hours * 100) / 100;

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { homedir } from 'node:os';
+import type { Roadmap } from '../core/model/roadmap.js';
+import type { NewEvent } from '../core/progress/events.js';
+import { defaultStorePath } from '../store/default-store-path.js';
+import type { RoadmapRecord, Store } from '../store/port.js';
+import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
+import { clockNow } from './clock.js';
+
+/** What every use case works with: the store, the clock, and fresh ids. */
+export interface Workspace {
+  store: Store;
+  now: Date;
+  newId(): string;
+}
+
+export interface WorkspaceOptions {
+  db?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function storePath(options: WorkspaceOptions): string {
+  return options.db ?? defaultStorePath(options.env ?? process.env, process.platform, homedir());
+}
+
+/** Opens the local store (creating it on first use) with the real or frozen clock. */
+export function openWorkspace(options: WorkspaceOptions = {}): Workspace {
+  const env = options.env ?? process.env;
+  const now = clockNow(env);
+  return { store: openSqliteStore(storePath(options)), now, newId: randomUUID };
+}
+
+export interface LoadedRoadmap {
+  record: RoadmapRecord;
+  model: Roadmap;
+}
+
+export function loadRoadmaps(store: Store): LoadedRoadmap[] {
+  return store.listRoadmaps().map((record) => ({ record, model: record.model as Roadmap }));
+}
+
+type EventBody = NewEvent extends infer E ? (E extends unknown ? Omit<E, 'id' | 'changeId' | 'at'> : never) : never;
+
+/** Stamps events of one user action with ids, one shared change id, and the time they happened. */
+export function stampChange(workspace: Workspace, at: string, bodies: readonly EventBody[]): NewEvent[] {
+  const changeId = workspace.newId();
+  return bodies.map((body) => ({ ...body, id: workspace.newId(), changeId, at }) as NewEvent);
+}

@@ -1,0 +1,100 @@
+import { effortWeights } from '../../app/effort.js';
+import { buildStatus, type RoadmapStatus, type StatusNode } from '../../app/progress-view.js';
+import { findItem } from '../../app/tracking-service.js';
+import { WaymarkError } from '../../core/errors.js';
+import { foldEvents, historyOf, nodeProgress } from '../../core/progress/fold.js';
+import { formatMinutes, progressBar } from '../format/progress-bar.js';
+import type { Io } from '../io.js';
+import { type StoreOptions, withWorkspace } from '../with-workspace.js';
+
+export interface StatusOptions extends StoreOptions {
+  json?: boolean;
+  depth?: string;
+}
+
+const MARK: Record<string, string> = { todo: '[ ]', doing: '[~]', done: '[x]', skipped: '[-]' };
+
+/** `waymark status [ROADMAP] [--depth N]`: progress bars per phase and section, time logged, work in progress. */
+export async function statusCommand(roadmapId: string | undefined, options: StatusOptions, io: Io): Promise<void> {
+  const depth = options.depth === undefined ? 2 : Number(options.depth);
+  if (!Number.isInteger(depth) || depth < 0) {
+    throw new WaymarkError('USAGE', `--depth must be a whole number (got "${options.depth}").`);
+  }
+  await withWorkspace(options, io, ({ store }) => {
+    if (roadmapId !== undefined && !store.getRoadmap(roadmapId)) {
+      const known = store.listRoadmaps().map((record) => record.id);
+      throw new WaymarkError('NOT_FOUND', `no roadmap "${roadmapId}".`, known.length ? `Known: ${known.join(', ')}` : 'Import one with `waymark import FILE`.');
+    }
+    const roadmaps = buildStatus(store, effortWeights, roadmapId);
+    if (options.json) {
+      io.out(JSON.stringify(roadmapId === undefined ? roadmaps : roadmaps[0]));
+      return;
+    }
+    if (roadmaps.length === 0) io.out('No roadmaps yet. Import one: waymark import ai-engineer');
+    for (const roadmap of roadmaps) printRoadmap(roadmap, depth, io);
+  });
+}
+
+function printRoadmap(roadmap: RoadmapStatus, depth: number, io: Io): void {
+  const { progress } = roadmap;
+  io.out(`${io.style('bold', roadmap.title)}  ${io.style('dim', roadmap.id)}`);
+  io.out(
+    `  ${progressBar(progress.ratio)}  ${progress.done}/${progress.total} items · ${Math.round(progress.effortRatio * 100)}% by effort · ${formatMinutes(roadmap.minutes)} logged`,
+  );
+  if (roadmap.doing.length > 0) {
+    io.out(`  In progress: ${roadmap.doing.map((item) => `${item.id} ${item.title}`).join('; ')}`);
+  }
+  const visit = (node: StatusNode, level: number) => {
+    if (level >= depth) return;
+    const indent = '  '.repeat(level + 1);
+    const bar = node.total > 1 ? `  ${progressBar(node.total ? node.done / node.total : 0, 10)} ${node.done}/${node.total}` : '';
+    const time = node.minutes > 0 ? io.style('dim', ` · ${formatMinutes(node.minutes)}`) : '';
+    const mark = node.trackable ? `${MARK[node.status] ?? '[ ]'} ` : '    ';
+    const title = node.status === 'done' ? io.style('green', node.title) : node.title;
+    io.out(`${indent}${mark}${io.style('dim', node.id)} ${title}${bar}${time}`);
+    for (const child of node.children) visit(child, level + 1);
+  };
+  for (const node of roadmap.nodes) if (node.trackable || node.kind !== 'info') visit(node, 0);
+  io.out('');
+}
+
+export interface ShowOptions extends StoreOptions {
+  json?: boolean;
+}
+
+/** `waymark show ITEM`: one item with its history, notes, evidence and time. */
+export async function showCommand(ref: string, options: ShowOptions, io: Io): Promise<void> {
+  await withWorkspace(options, io, (workspace) => {
+    const item = findItem(workspace, ref);
+    const events = workspace.store.listEvents({ roadmapId: item.roadmapId });
+    const state = foldEvents(events);
+    const progress = nodeProgress(state, item.roadmapId, item.node.id);
+    const history = historyOf(events, item.roadmapId, item.node.id);
+    const { children, ...node } = item.node;
+    if (options.json) {
+      io.out(
+        JSON.stringify({
+          roadmapId: item.roadmapId,
+          node: { ...node, children: children.map((child) => child.id) },
+          progress,
+          history: history.map((entry) => ({ ...entry.event, undone: entry.undone })),
+        }),
+      );
+      return;
+    }
+    io.out(`${io.style('bold', item.node.title)}  ${io.style('dim', `${item.roadmapId}:${item.node.id}`)}`);
+    io.out(`  ${item.node.kind} · ${progress.status}${progress.statusAt ? ` since ${progress.statusAt.slice(0, 16).replace('T', ' ')}` : ''} · ${formatMinutes(progress.minutes)} logged · source line ${item.node.source.line}`);
+    for (const link of item.node.links ?? []) io.out(`  link: ${link.text} <${link.url}>`);
+    for (const [key, value] of Object.entries(item.node.meta ?? {})) io.out(`  ${key}: ${value}`);
+    if (progress.notes.length > 0) io.out('Notes:');
+    for (const note of progress.notes) io.out(`  ${note.at.slice(0, 10)}  ${note.text}`);
+    if (progress.evidence.length > 0) io.out('Evidence:');
+    for (const evidence of progress.evidence) io.out(`  ${evidence.at.slice(0, 10)}  ${evidence.kind}: ${evidence.ref}`);
+    if (history.length > 0) io.out('History:');
+    for (const { event, undone } of history) {
+      const what =
+        event.type === 'status' ? `status ${event.status}` : event.type === 'log' ? `logged ${formatMinutes(event.minutes)}${event.note ? ` (${event.note})` : ''}` : event.type;
+      io.out(`  ${event.at.slice(0, 16).replace('T', ' ')}  ${undone ? io.style('strikethrough', what) : what}`);
+    }
+  });
+}

@@ -1,0 +1,41 @@
+import { type Prefer, type SyncResult, syncableRoadmaps, syncRoadmap } from '../../app/sync-service.js';
+import { WaymarkError } from '../../core/errors.js';
+import type { Io } from '../io.js';
+import { type StoreOptions, withWorkspace } from '../with-workspace.js';
+
+export interface SyncOptions extends StoreOptions {
+  json?: boolean;
+  prefer?: string;
+}
+
+/** `waymark sync [ROADMAP] [--prefer file|store]`: two-way sync of checkboxes with the Markdown files. */
+export async function syncCommand(roadmapId: string | undefined, options: SyncOptions, io: Io): Promise<void> {
+  if (options.prefer !== undefined && options.prefer !== 'file' && options.prefer !== 'store') {
+    throw new WaymarkError('USAGE', `--prefer must be "file" or "store" (got "${options.prefer}").`);
+  }
+  const prefer = options.prefer as Prefer | undefined;
+  const results = await withWorkspace(options, io, (workspace) => {
+    const ids = roadmapId === undefined ? syncableRoadmaps(workspace) : [roadmapId];
+    return ids.map((id) => syncRoadmap(workspace, id, prefer));
+  });
+  if (options.json) io.out(JSON.stringify(results));
+  else for (const result of results) printResult(result, io);
+  const conflicts = results.flatMap((result) => result.conflicts.map((conflict) => ({ ...conflict, roadmapId: result.roadmapId })));
+  if (conflicts.length > 0) {
+    throw new WaymarkError(
+      'CONFLICT',
+      `${conflicts.length} item(s) changed both in the file and in Waymark since the last sync; they were left as they are.`,
+      'Decide with `waymark sync --prefer file` (the file wins) or `waymark sync --prefer store` (Waymark wins).',
+    );
+  }
+}
+
+function printResult(result: SyncResult, io: Io): void {
+  const nothing = result.written.length + result.recorded.length + result.conflicts.length === 0;
+  io.out(`${io.style('bold', result.roadmapId)}  ${io.style('dim', result.path)}${nothing ? '  in sync' : ''}`);
+  for (const item of result.recorded) io.out(`  from file  ${item.done ? 'done ' : 'todo '} ${item.id} ${item.title}`);
+  for (const item of result.written) io.out(`  to file    ${item.checked ? '[x]' : '[ ]'}  ${item.id} ${item.title}`);
+  for (const item of result.conflicts) {
+    io.out(io.style('yellow', `  conflict   ${item.id} ${item.title}: file says ${item.file ? 'ticked' : 'not ticked'}, Waymark says ${item.store ? 'done' : 'not done'}`));
+  }
+}

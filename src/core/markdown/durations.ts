@@ -1,0 +1,66 @@
+import type { Duration, DurationUnit } from '../model/roadmap.js';
+
+const UNIT_WORDS: Record<string, DurationUnit> = {
+  h: 'hours',
+  hr: 'hours',
+  hrs: 'hours',
+  hour: 'hours',
+  hours: 'hours',
+  d: 'days',
+  day: 'days',
+  days: 'days',
+  w: 'weeks',
+  wk: 'weeks',
+  wks: 'weeks',
+  week: 'weeks',
+  weeks: 'weeks',
+  mo: 'months',
+  mos: 'months',
+  month: 'months',
+  months: 'months',
+};
+
+const NUMBER = String.raw`(\d{1,4}(?:\.\d+)?)`;
+const UNIT = '(hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?)';
+const RANGE = new RegExp(
+  String.raw`(?:^|[^\w.])${NUMBER}\s*(?:[-\u2010-\u2015]|to)\s*${NUMBER}\s*\+?\s*${UNIT}(?![\w])`,
+  'i',
+);
+const SINGLE = new RegExp(String.raw`(?:^|[^\w.])${NUMBER}\s*\+?\s*${UNIT}(?![\w])`, 'i');
+const ONGOING = /^\s*(ongoing|continuous|continual|self[- ]paced|lifelong)\b/i;
+
+export type ParsedDuration = { min: number; max: number; unit: DurationUnit };
+
+/** Finds the first duration in a phrase: "6-8 weeks", "4 weeks", "1-2 hours", "3 months", "Ongoing". */
+export function parseDuration(text: string): Duration | undefined {
+  if (ONGOING.test(text)) return { ongoing: true };
+  return parseRange(text);
+}
+
+/** Like parseDuration, but only numeric ranges (no "Ongoing"). */
+export function parseRange(text: string): ParsedDuration | undefined {
+  const range = RANGE.exec(text);
+  if (range) {
+    const min = Number(range[1]);
+    const max = Number(range[2]);
+    const unit = UNIT_WORDS[(range[3] ?? '').toLowerCase()];
+    // A backwards or empty range is a typo, not a shorter duration hiding in it.
+    return unit && min > 0 && max >= min ? { min, max, unit } : undefined;
+  }
+  const single = SINGLE.exec(text);
+  if (single) {
+    const value = Number(single[1]);
+    const unit = UNIT_WORDS[(single[2] ?? '').toLowerCase()];
+    if (unit && value > 0) return { min: value, max: value, unit };
+  }
+  return undefined;
+}
+
+/** A parenthetical that is nothing but a duration: "(8 weeks)", "(1-2 hours)", "(Ongoing)". */
+export function isDurationOnly(text: string): boolean {
+  return (
+    /^\s*(?:~|about\s+|approx\.?\s+)?\d{1,4}(?:\.\d+)?\s*(?:(?:[-\u2010-\u2015]|to)\s*\d{1,4}(?:\.\d+)?\s*)?\+?\s*(?:hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?)\s*$/i.test(
+      text,
+    ) || /^\s*(ongoing|continuous|self[- ]paced)\s*$/i.test(text)
+  );
+}

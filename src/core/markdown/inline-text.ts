@@ -1,0 +1,57 @@
+import type { Token } from 'markdown-it';
+import type { Link } from '../model/roadmap.js';
+
+export interface InlineText {
+  /** Plain text: emphasis, code and link markup removed, line breaks as spaces. */
+  text: string;
+  links: Link[];
+  /** The text of a leading bold/strong run, e.g. "Platform" in "**Platform**: Coursera". */
+  leadingStrong?: string;
+}
+
+/** Flattens a markdown-it inline token into plain text and the links it contains. */
+export function inlineText(inline: Token | undefined): InlineText {
+  const children = inline?.children ?? [];
+  let text = '';
+  const links: Link[] = [];
+  let linkHref: string | undefined;
+  let linkStart = 0;
+  let strongStart = -1;
+  let leadingStrong: string | undefined;
+  for (const token of children) {
+    switch (token.type) {
+      case 'text':
+      case 'code_inline':
+      case 'text_special':
+        text += token.content;
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        text += ' ';
+        break;
+      case 'image':
+        text += token.content;
+        break;
+      case 'link_open':
+        linkHref = String(token.attrGet('href') ?? '');
+        linkStart = text.length;
+        break;
+      case 'link_close':
+        if (linkHref !== undefined) links.push({ text: text.slice(linkStart).trim(), url: linkHref });
+        linkHref = undefined;
+        break;
+      case 'strong_open':
+        if (text.trim() === '' && leadingStrong === undefined) strongStart = text.length;
+        break;
+      case 'strong_close':
+        if (strongStart >= 0) leadingStrong = text.slice(strongStart).trim();
+        strongStart = -1;
+        break;
+      default:
+        break;
+    }
+  }
+  const result: InlineText = { text: text.replace(/\s+/g, ' ').trim(), links };
+  if (leadingStrong) result.leadingStrong = leadingStrong;
+  return result;
+}

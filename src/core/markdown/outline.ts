@@ -1,0 +1,208 @@
+import type { Token } from 'markdown-it';
+import type { Link } from '../model/roadmap.js';
+import { inlineText } from './inline-text.js';
+import { repairMojibake } from './repair-mojibake.js';
+import { stripLeadingSymbols } from './title.js';
+
+/**
+ * The first pass of the importer: markdown-it's flat token stream folded into a tree of headings,
+ * list items and table rows, with their plain text, links, checkboxes and source lines. No meaning is
+ * given to anything yet; `classify` does that.
+ */
+export type DraftType = 'heading' | 'item' | 'row' | 'paragraph';
+
+export interface Draft {
+  type: DraftType;
+  /** Heading depth (1-6); 0 for other drafts. */
+  level: number;
+  text: string;
+  links: Link[];
+  leadingStrong?: string;
+  checked?: boolean;
+  /** For list items: the paragraph just before the list (e.g. "This journey is broken into eight phases:"). */
+  listIntro?: string;
+  /** For table rows: the cells keyed by the header's text. */
+  cells?: { header: string; text: string; links: Link[] }[];
+  /** Paragraphs that sit directly under this draft, before its first child. */
+  paragraphs: string[];
+  line: number;
+  endLine: number;
+  children: Draft[];
+}
+
+export interface Outline {
+  /** The first `#` heading when it opens the document: the roadmap's title. */
+  title?: string;
+  titleLine?: number;
+  /** Top-level drafts (under the title). */
+  roots: Draft[];
+  /** Paragraphs before the first heading below the title. */
+  preamble: string[];
+  /** Every paragraph of the document, in order (for "Last Updated:" and similar). */
+  allParagraphs: { text: string; line: number }[];
+  lineCount: number;
+}
+
+const CHECKBOX = /^\[([ xX]|✔️?|✅|✓|☑️?)\](?=\s|$)/u;
+
+function newDraft(type: DraftType, level: number, line: number, endLine: number): Draft {
+  return { type, level, text: '', links: [], paragraphs: [], line, endLine, children: [] };
+}
+
+function setInline(draft: Draft, inline: Token | undefined): void {
+  const raw = inline?.content ?? '';
+  const parsed = inlineText(inline);
+  let text = parsed.text;
+  const box = CHECKBOX.exec(raw);
+  if (box && draft.type === 'item') {
+    draft.checked = box[1] !== ' ';
+    text = text.replace(/^\[[^\]]*\]\s*/u, '');
+  }
+  draft.text = repairMojibake(text);
+  draft.links = parsed.links.map((link) => ({ text: repairMojibake(link.text), url: link.url }));
+  if (parsed.leadingStrong) draft.leadingStrong = repairMojibake(parsed.leadingStrong);
+}
+
+interface ListFrame {
+  intro: string | undefined;
+}
+
+export function buildOutline(tokens: Token[], lines: readonly string[]): Outline {
+  const lineCount = lines.length;
+  const outline: Outline = { roots: [], preamble: [], allParagraphs: [], lineCount };
+  // Source spans end on the last non-blank line, not on the blank lines markdown-it counts in.
+  const lastContentLine = (from: number, to: number) => {
+    let end = to;
+    while (end > from && (lines[end - 1] ?? '').trim() === '') end--;
+    return end;
+  };
+  const headings: Draft[] = [];
+  const items: Draft[] = [];
+  const lists: ListFrame[] = [];
+  let lastParagraph: string | undefined;
+  let sawHeadingBelowTitle = false;
+
+  const container = (): Draft | undefined => items[items.length - 1] ?? headings[headings.length - 1];
+  const attach = (draft: Draft) => {
+    const parent = container();
+    if (parent) parent.children.push(draft);
+    else outline.roots.push(draft);
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const map = token.map;
+    switch (token.type) {
+      case 'heading_open': {
+        const level = Number(token.tag.slice(1));
+        const inline = tokens[i + 1];
+        const line = (map?.[0] ?? 0) + 1;
+        if (level === 1 && outline.title === undefined && outline.roots.length === 0 && items.length === 0) {
+          outline.title = stripLeadingSymbols(repairMojibake(inlineText(inline).text));
+          outline.titleLine = line;
+          lastParagraph = undefined;
+          break;
+        }
+        if (items.length > 0) break; // a heading inside a list item (HTML or odd nesting): keep it as text
+        while (headings.length > 0 && (headings[headings.length - 1] as Draft).level >= level) {
+          const closed = headings.pop() as Draft;
+          closed.endLine = lastContentLine(closed.line, line - 1);
+        }
+        const draft = newDraft('heading', level, line, lineCount);
+        setInline(draft, inline);
+        attach(draft);
+        headings.push(draft);
+        sawHeadingBelowTitle = true;
+        lastParagraph = undefined;
+        break;
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        lists.push({ intro: lastParagraph });
+        lastParagraph = undefined;
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        lists.pop();
+        lastParagraph = undefined;
+        break;
+      case 'list_item_open': {
+        const draft = newDraft('item', 0, (map?.[0] ?? 0) + 1, map?.[1] ?? lineCount);
+        const intro = lists[lists.length - 1]?.intro;
+        if (intro !== undefined) draft.listIntro = intro;
+        attach(draft);
+        items.push(draft);
+        break;
+      }
+      case 'list_item_close': {
+        const closed = items.pop();
+        if (closed) closed.endLine = lastContentLine(closed.line, closed.endLine);
+        lastParagraph = undefined;
+        break;
+      }
+      case 'paragraph_open': {
+        const inline = tokens[i + 1];
+        const item = items[items.length - 1];
+        const line = (map?.[0] ?? 0) + 1;
+        if (item && item.text === '' && item.children.length === 0 && item.paragraphs.length === 0) {
+          setInline(item, inline);
+          break;
+        }
+        const text = repairMojibake(inlineText(inline).text);
+        outline.allParagraphs.push({ text, line });
+        const parent = container();
+        if (!sawHeadingBelowTitle && !parent) outline.preamble.push(text);
+        else if (parent && parent.children.length === 0) parent.paragraphs.push(text);
+        lastParagraph = text;
+        break;
+      }
+      case 'table_open':
+        i = readTable(tokens, i, (row) => attach(row));
+        lastParagraph = undefined;
+        break;
+      case 'hr':
+      case 'fence':
+      case 'code_block':
+        lastParagraph = undefined;
+        break;
+      default:
+        break;
+    }
+  }
+  for (const open of headings) open.endLine = lastContentLine(open.line, lineCount);
+  return outline;
+}
+
+/** Reads a GFM table starting at `start`; each body row becomes a draft. Returns the index of table_close. */
+function readTable(tokens: Token[], start: number, emit: (row: Draft) => void): number {
+  const headers: string[] = [];
+  let row: Draft | undefined;
+  let inHead = false;
+  let i = start;
+  for (; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.type === 'table_close') break;
+    if (token.type === 'thead_open') inHead = true;
+    else if (token.type === 'thead_close') inHead = false;
+    else if (token.type === 'tr_open' && !inHead) {
+      row = newDraft('row', 0, (token.map?.[0] ?? 0) + 1, token.map?.[1] ?? (token.map?.[0] ?? 0) + 1);
+      row.cells = [];
+    } else if (token.type === 'tr_close' && row) {
+      if (row.cells?.some((cell) => cell.text !== '')) emit(row);
+      row = undefined;
+    } else if (token.type === 'inline') {
+      const parsed = inlineText(token);
+      const text = repairMojibake(parsed.text);
+      if (inHead) headers.push(text);
+      else if (row?.cells) {
+        const links = parsed.links.map((link) => ({ text: repairMojibake(link.text), url: link.url }));
+        row.cells.push({
+          header: headers[row.cells.length] ?? `Column ${row.cells.length + 1}`,
+          text,
+          links,
+        });
+      }
+    }
+  }
+  return i;
+}

@@ -1,0 +1,70 @@
+import type { Duration } from '../model/roadmap.js';
+import { isDurationOnly, parseDuration } from './durations.js';
+
+/** What a heading or item title says beyond its words: its own number, duration, elective rule, flags. */
+export interface ParsedTitle {
+  title: string;
+  number?: string;
+  duration?: Duration;
+  choose?: { min: number; max: number };
+  flags: Record<string, string>;
+}
+
+const LEADING_SYMBOLS = /^(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}|\s)+/u;
+// "1.2.3 Title", "1. Title", "2) Title". A bare number without "." or ")" is a count ("5 tips"), not numbering.
+const NUMBERING = /^(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s+(?=\S)/;
+const NUMBER_BEFORE_UNIT = /^\d[\d.]*\s+(hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|%|x)\b/i;
+const TRAILING_PARENTHETICAL = /\s*\(([^()]*)\)\s*$/;
+const TRAILING_DURATION = /\s+[-\u2013\u2014:|]\s*([^-\u2013\u2014:|]+)$/;
+const CHOOSE =
+  /^(?:choose|pick|select)\s+(?:(\d+)\s*(?:[-\u2013]|to|or)\s*(\d+)|(\d+|one|two|three|any\s+\d+|at least \d+))$/i;
+const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3 };
+
+function parseChoose(text: string): { min: number; max: number } | undefined {
+  const match = CHOOSE.exec(text.trim());
+  if (!match) return undefined;
+  if (match[1] && match[2]) {
+    const min = Number(match[1]);
+    const max = Number(match[2]);
+    return min <= max && min > 0 ? { min, max } : undefined;
+  }
+  const word = (match[3] ?? '').toLowerCase();
+  const atLeast = /^at least (\d+)$/.exec(word);
+  if (atLeast) return { min: Number(atLeast[1]), max: Number.MAX_SAFE_INTEGER };
+  const count = WORD_NUMBERS[word] ?? Number(word.replace(/^any\s+/, ''));
+  return count > 0 ? { min: count, max: count } : undefined;
+}
+
+/** Drops decorative emoji in front of a title ("🚀 Complete AI Engineer Roadmap"). */
+export function stripLeadingSymbols(text: string): string {
+  return text.replace(LEADING_SYMBOLS, '');
+}
+
+export function parseTitle(raw: string): ParsedTitle {
+  const flags: Record<string, string> = {};
+  // "What I Learned: _______________" is a blank to fill in, not part of the title.
+  let title = stripLeadingSymbols(raw).replace(/[:\s]*_{3,}\s*$/, '');
+  const result: ParsedTitle = { title, flags };
+  const numbering = NUMBERING.exec(title);
+  if (numbering && !NUMBER_BEFORE_UNIT.test(title)) {
+    result.number = (numbering[1] ?? '').replace(/[.)]$/, '');
+    title = title.slice(numbering[0].length);
+  }
+  for (let match = TRAILING_PARENTHETICAL.exec(title); match; match = TRAILING_PARENTHETICAL.exec(title)) {
+    const inside = (match[1] ?? '').trim();
+    const choose = parseChoose(inside);
+    if (choose && !result.choose) result.choose = choose;
+    else if (isDurationOnly(inside) && !result.duration) result.duration = parseDuration(inside);
+    else if (/^optional$/i.test(inside)) flags.optional = 'true';
+    else if (/^free(?: to audit)?$/i.test(inside)) flags.freeToAudit = 'true';
+    else break;
+    title = title.slice(0, match.index);
+  }
+  const trailing = TRAILING_DURATION.exec(title);
+  if (!result.duration && trailing && isDurationOnly(trailing[1] ?? '')) {
+    result.duration = parseDuration(trailing[1] ?? '');
+    title = title.slice(0, trailing.index);
+  }
+  result.title = title.replace(/\s*:\s*$/, '').trim();
+  return result;
+}

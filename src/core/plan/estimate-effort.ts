@@ -1,0 +1,210 @@
+/**
+ * Effort per item, in hours, as a range: phase and section durations shared out over the work beneath them
+ * by size, overridable per item, corrected by the learner's pace on finished items.
+ */
+import { inputError } from '../errors.js';
+import type { Node, Roadmap } from '../model/roadmap.js';
+import {
+  DEFAULT_ITEM_HOURS,
+  DEFAULT_WEEKLY_HOURS,
+  durationHours,
+  type HoursRange,
+  WEEKS_PER_MONTH,
+} from './duration-hours.js';
+import { type PaceSample, paceRatios, scaleRange } from './pace-ratio.js';
+import { analyseWork } from './work-structure.js';
+
+export interface EffortOptions {
+  /** The learner's own estimate for an item, in hours: wins over everything, spread out like a duration. */
+  overrides?: ReadonlyMap<string, number>;
+  /** Hours logged on finished items; they set the pace ratio for the rest of their phase. */
+  actuals?: readonly { nodeId: string; hours: number }[];
+  /** Hours for an item with no duration above it (default 3). */
+  defaultItemHours?: number;
+  /** Study hours a roadmap "week" means (default: the goal's weeklyHours, else 10). */
+  weeklyHours?: number;
+}
+
+export interface EffortAssumptions {
+  weeklyHours: number;
+  weeklyHoursFrom: 'options' | 'goal' | 'default';
+  defaultItemHours: number;
+  weeksPerMonth: number;
+}
+
+export interface EffortEstimate {
+  /** Every trackable item with work: units (leaf work) and the containers above them (the sum beneath). */
+  items: Map<string, HoursRange>;
+  /** Pace ratio applied per group (a phase id, or the top-level node id outside phases). */
+  ratios: Map<string, number>;
+  assumptions: EffortAssumptions;
+}
+
+function checkHours(hours: number, what: string): void {
+  if (!Number.isFinite(hours) || hours < 0) {
+    throw inputError(`${what} of ${hours} h is not a number of hours.`, 'Give hours as a number, 0 or more.');
+  }
+}
+
+interface UnitFacts {
+  hours: HoursRange;
+  group: string;
+  /** The learner's own estimate covers it: the pace ratio leaves it alone. */
+  fixed: boolean;
+}
+
+export function estimateEffort(roadmap: Roadmap, options: EffortOptions = {}): EffortEstimate {
+  const overrides = options.overrides ?? new Map<string, number>();
+  for (const [id, hours] of overrides) checkHours(hours, `The estimate for ${id}`);
+  const defaultItemHours = options.defaultItemHours ?? DEFAULT_ITEM_HOURS;
+  checkHours(defaultItemHours, 'The default item estimate');
+  const goalWeekly = roadmap.goal?.weeklyHours;
+  const weeklyHours =
+    options.weeklyHours ?? (goalWeekly && goalWeekly > 0 ? goalWeekly : DEFAULT_WEEKLY_HOURS);
+  if (!(weeklyHours > 0) || !Number.isFinite(weeklyHours)) {
+    throw inputError(
+      `Weekly hours of ${weeklyHours} cannot size a week.`,
+      'Give a positive number of hours.',
+    );
+  }
+  const assumptions: EffortAssumptions = {
+    weeklyHours,
+    weeklyHoursFrom: options.weeklyHours !== undefined ? 'options' : goalWeekly ? 'goal' : 'default',
+    defaultItemHours,
+    weeksPerMonth: WEEKS_PER_MONTH,
+  };
+
+  const { unitSet, weight, optionFactor } = analyseWork(roadmap.nodes);
+  const units = new Map<Node, UnitFacts>();
+  const groups = new Set<string>();
+
+  // Top-down: a node's own override or duration replaces the share its parent gave it.
+  const assign = (node: Node, inherited: HoursRange | undefined, group: string, fixed: boolean) => {
+    if (!weight.has(node)) return;
+    const override = overrides.get(node.id);
+    let budget = inherited;
+    if (override !== undefined) budget = { min: override, max: override };
+    // Inside a learner's own estimate, the roadmap's durations no longer size anything: only nested overrides do.
+    else if (node.duration && !fixed) budget = durationHours(node.duration, weeklyHours) ?? inherited;
+    const ownGroup = node.kind === 'phase' ? node.id : group;
+    const ownFixed = fixed || override !== undefined;
+    groups.add(ownGroup);
+    if (unitSet.has(node)) {
+      units.set(node, {
+        hours: budget ?? { min: defaultItemHours, max: defaultItemHours },
+        group: ownGroup,
+        fixed: ownFixed,
+      });
+      return;
+    }
+    let shares = 0;
+    for (const child of node.children) shares += (weight.get(child) ?? 0) * (optionFactor.get(child) ?? 1);
+    for (const child of node.children) {
+      const share = budget && shares > 0 ? scaleRange(budget, (weight.get(child) ?? 0) / shares) : undefined;
+      assign(child, share, ownGroup, ownFixed);
+    }
+  };
+  for (const node of roadmap.nodes) assign(node, undefined, node.id, false);
+
+  const ratios = paceRatios(paceSamples(roadmap.nodes, units, options.actuals ?? []), groups);
+  const finished = finishedUnits(roadmap.nodes, units, options.actuals ?? []);
+  for (const [node, facts] of units) {
+    const ratio = ratios.get(facts.group);
+    if (ratio !== undefined && !facts.fixed && !finished.has(node))
+      facts.hours = scaleRange(facts.hours, ratio);
+  }
+  return { items: totals(roadmap.nodes, units, weight), ratios, assumptions };
+}
+
+function actualsById(actuals: readonly { nodeId: string; hours: number }[]): Map<string, number> {
+  const byId = new Map<string, number>();
+  for (const { nodeId, hours } of actuals) {
+    checkHours(hours, `The time logged on ${nodeId}`);
+    byId.set(nodeId, (byId.get(nodeId) ?? 0) + hours);
+  }
+  return byId;
+}
+
+/** Visits the outermost nodes with logged time: each is one finished piece of work (children included). */
+function forEachLogged(
+  nodes: readonly Node[],
+  logged: ReadonlyMap<string, number>,
+  visit: (node: Node) => void,
+): void {
+  const walk = (node: Node) => {
+    if (logged.has(node.id)) visit(node);
+    else for (const child of node.children) walk(child);
+  };
+  for (const node of nodes) walk(node);
+}
+
+function subtreeUnits(node: Node, units: ReadonlyMap<Node, UnitFacts>, into: UnitFacts[] = []): UnitFacts[] {
+  const facts = units.get(node);
+  if (facts) into.push(facts);
+  for (const child of node.children) subtreeUnits(child, units, into);
+  return into;
+}
+
+function subtreeLogged(node: Node, logged: ReadonlyMap<string, number>): number {
+  let sum = logged.get(node.id) ?? 0;
+  for (const child of node.children) sum += subtreeLogged(child, logged);
+  return sum;
+}
+
+function paceSamples(
+  nodes: readonly Node[],
+  units: ReadonlyMap<Node, UnitFacts>,
+  actuals: readonly { nodeId: string; hours: number }[],
+): PaceSample[] {
+  const logged = actualsById(actuals);
+  const samples: PaceSample[] = [];
+  forEachLogged(nodes, logged, (node) => {
+    const beneath = subtreeUnits(node, units);
+    const first = beneath[0];
+    if (!first) return;
+    const estimate = beneath.reduce((sum, facts) => sum + (facts.hours.min + facts.hours.max) / 2, 0);
+    samples.push({ group: first.group, actual: subtreeLogged(node, logged), estimate });
+  });
+  return samples;
+}
+
+function finishedUnits(
+  nodes: readonly Node[],
+  units: ReadonlyMap<Node, UnitFacts>,
+  actuals: readonly { nodeId: string; hours: number }[],
+): Set<Node> {
+  const finished = new Set<Node>();
+  const mark = (node: Node) => {
+    if (units.has(node)) finished.add(node);
+    for (const child of node.children) mark(child);
+  };
+  forEachLogged(nodes, actualsById(actuals), mark);
+  return finished;
+}
+
+/** Units keep their hours; a trackable container gets the sum of the units beneath it. */
+function totals(
+  nodes: readonly Node[],
+  units: ReadonlyMap<Node, UnitFacts>,
+  weight: ReadonlyMap<Node, number>,
+): Map<string, HoursRange> {
+  const items = new Map<string, HoursRange>();
+  const sum = (node: Node): HoursRange => {
+    const facts = units.get(node);
+    if (facts) {
+      items.set(node.id, facts.hours);
+      return facts.hours;
+    }
+    const total = { min: 0, max: 0 };
+    for (const child of node.children) {
+      if (!weight.has(child)) continue;
+      const hours = sum(child);
+      total.min += hours.min;
+      total.max += hours.max;
+    }
+    if (node.trackable && weight.has(node)) items.set(node.id, total);
+    return total;
+  };
+  for (const node of nodes) sum(node);
+  return items;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { importText } from '../../testing/load-seed.js';
+import { WaymarkError } from '../errors.js';
+import { resolveItem } from './resolve-item.js';
+
+const roadmaps = [
+  {
+    id: 'a',
+    nodes: importText('# A\n## 1. P\n- [ ] 1.1 Linear Algebra\n- [ ] 1.2 Calculus\n').roadmap.nodes,
+  },
+  {
+    id: 'b',
+    nodes: importText('# B\n## 1. Q\n- [ ] 1.1 Python\n- [ ] 2.5 Linear Regression\n').roadmap.nodes,
+  },
+];
+
+describe('resolveItem', () => {
+  it('finds items by roadmap:id, unique bare id, exact title and title fragment', () => {
+    expect(resolveItem('b:1.1', roadmaps).node.title).toBe('Python');
+    expect(resolveItem('1.2', roadmaps)).toMatchObject({ roadmapId: 'a', node: { title: 'Calculus' } });
+    expect(resolveItem('calculus', roadmaps).node.id).toBe('1.2');
+    expect(resolveItem('regress', roadmaps).node.id).toBe('2.5');
+  });
+
+  it('lists the candidates of an ambiguous reference', () => {
+    try {
+      resolveItem('1.1', roadmaps);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(WaymarkError);
+      expect((error as WaymarkError).hint).toContain('a:1.1  Linear Algebra');
+      expect((error as WaymarkError).hint).toContain('b:1.1  Python');
+    }
+    expect(() => resolveItem('linear', roadmaps)).toThrow(/matches 2 items/);
+  });
+
+  it('suggests the closest matches for an unknown reference', () => {
+    try {
+      resolveItem('calculas', roadmaps);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as WaymarkError).code).toBe('NOT_FOUND');
+      expect((error as WaymarkError).hint).toContain('a:1.2  Calculus');
+    }
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * The storage port: what the application needs from a store, nothing more.
+ *
+ * Synchronous on purpose: better-sqlite3 (the default, embedded adapter) is synchronous, and a
+ * synchronous store makes a use case's transaction a plain function call in which nothing can interleave.
+ * The hosted PostgreSQL adapter cannot be synchronous; it will implement an async twin of this interface
+ * (the same methods returning promises, `transaction` taking an async function) behind which the server's
+ * use cases run. Keeping this port small keeps that twin, and the shared contract suite, small.
+ */
+import type { NewEvent, WaymarkEvent } from '../core/progress/events.js';
+
+export interface RoadmapRecord {
+  id: string;
+  title: string;
+  sourcePath?: string;
+  sha256: string;
+  /** The imported roadmap model (see core/model/roadmap.ts), stored as JSON. */
+  model: unknown;
+  importedAt: string;
+}
+
+/** What the Markdown file said at the last sync: the three-way merge base for write-back. */
+export interface SyncBase {
+  /** nodeId -> checkbox state. */
+  checked: Record<string, boolean>;
+  sha256: string;
+  syncedAt: string;
+}
+
+export interface EventFilter {
+  roadmapId?: string;
+  /** Only events with a `seq` greater than this. */
+  sinceSeq?: number;
+}
+
+export interface Store {
+  /**
+   * Validates and appends the events in one transaction, all or none; durable when it returns. Assigns
+   * `seq` (strictly increasing) and `recordedAt`. Throws INPUT for an invalid event, CONFLICT for an id
+   * already stored or when the store stays busy.
+   */
+  appendEvents(events: readonly NewEvent[]): WaymarkEvent[];
+  /** Events in `seq` order. */
+  listEvents(filter?: EventFilter): WaymarkEvent[];
+  /**
+   * The change to revert on `waymark undo`: the latest change that is not undone and is not itself
+   * only undo events (so repeated undos walk back through history instead of redoing).
+   */
+  lastChange(roadmapId?: string): string | undefined;
+  /** Inserts or replaces the roadmap with this id. */
+  saveRoadmap(record: RoadmapRecord): void;
+  getRoadmap(id: string): RoadmapRecord | undefined;
+  /** By import time, then id. */
+  listRoadmaps(): RoadmapRecord[];
+  /** Forgets the roadmap and its sync base; its events stay (the log is append-only). True if it existed. */
+  removeRoadmap(id: string): boolean;
+  getSyncBase(roadmapId: string): SyncBase | undefined;
+  setSyncBase(roadmapId: string, base: SyncBase): void;
+  /** Runs `fn` (synchronous) in one write transaction: commits on return, rolls back if it throws. Nests. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}

@@ -1,0 +1,158 @@
+/** The Store port over an open, migrated better-sqlite3 connection (see open-sqlite-store.ts). */
+import type Database from 'better-sqlite3';
+import { WaymarkError } from '../../core/errors.js';
+import { type NewEvent, validateEvent, type WaymarkEvent } from '../../core/progress/events.js';
+import { cancelledChanges, type UndoRef } from '../../core/progress/undo.js';
+import type { EventFilter, RoadmapRecord, Store, SyncBase } from '../port.js';
+import { dataOf, type EventRow, eventFromRow } from './event-rows.js';
+import { inWriteTransaction, type RetryOptions } from './write-transaction.js';
+
+export interface SqliteStore extends Store {
+  readonly path: string;
+}
+
+interface RoadmapRow {
+  id: string;
+  title: string;
+  source_path: string | null;
+  sha256: string;
+  model: string;
+  imported_at: string;
+}
+
+export function createSqliteStore(db: Database.Database, path: string, retry: RetryOptions): SqliteStore {
+  const insertEvent = db.prepare(
+    `INSERT INTO events (id, roadmap_id, node_id, type, at, recorded_at, change_id, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectEvents = db.prepare<{ roadmapId: string | null; sinceSeq: number }>(
+    'SELECT * FROM events WHERE (@roadmapId IS NULL OR roadmap_id = @roadmapId) AND seq > @sinceSeq ORDER BY seq',
+  );
+  const selectUndos = db.prepare("SELECT seq, change_id, data FROM events WHERE type = 'undo'");
+  const selectLastSeqOfChange = db.prepare('SELECT MAX(seq) AS seq FROM events WHERE change_id = ?');
+  const selectRecentChanges = db.prepare<{ roadmapId: string | null }>(
+    "SELECT change_id FROM events WHERE type <> 'undo' AND (@roadmapId IS NULL OR roadmap_id = @roadmapId) ORDER BY seq DESC",
+  );
+  const upsertRoadmap = db.prepare(
+    `INSERT INTO roadmaps (id, title, source_path, sha256, model, imported_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, source_path = excluded.source_path,
+       sha256 = excluded.sha256, model = excluded.model, imported_at = excluded.imported_at`,
+  );
+  const selectRoadmap = db.prepare('SELECT * FROM roadmaps WHERE id = ?');
+  const selectRoadmaps = db.prepare('SELECT * FROM roadmaps ORDER BY imported_at, id');
+  const deleteRoadmap = db.prepare('DELETE FROM roadmaps WHERE id = ?');
+  const deleteSyncBase = db.prepare('DELETE FROM sync_bases WHERE roadmap_id = ?');
+  const upsertSyncBase = db.prepare(
+    `INSERT INTO sync_bases (roadmap_id, checked, sha256, synced_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (roadmap_id) DO UPDATE SET checked = excluded.checked, sha256 = excluded.sha256,
+       synced_at = excluded.synced_at`,
+  );
+  const selectSyncBase = db.prepare('SELECT * FROM sync_bases WHERE roadmap_id = ?');
+
+  const transaction = <T>(fn: () => T): T => inWriteTransaction(db, path, retry, fn);
+
+  const cancelled = (): Set<string> => {
+    const undos = (selectUndos.all() as { seq: number; change_id: string; data: string }[]).map(
+      (row): UndoRef => ({ seq: row.seq, changeId: row.change_id, undoes: JSON.parse(row.data).undoes }),
+    );
+    const lastSeqOf = (changeId: string) =>
+      (selectLastSeqOfChange.get(changeId) as { seq: number | null }).seq ?? undefined;
+    return cancelledChanges(undos, lastSeqOf);
+  };
+
+  return {
+    path,
+    appendEvents(events: readonly NewEvent[]): WaymarkEvent[] {
+      if (events.length === 0) return [];
+      const recordedAt = new Date().toISOString();
+      const valid = events.map((e, i) =>
+        validateEvent({ ...e, recordedAt }, `event ${i + 1} of ${events.length}`),
+      );
+      return transaction(() =>
+        valid.map((e) => {
+          try {
+            const info = insertEvent.run(
+              e.id,
+              e.roadmapId,
+              e.nodeId,
+              e.type,
+              e.at,
+              e.recordedAt,
+              e.changeId,
+              dataOf(e),
+            );
+            return { ...e, seq: Number(info.lastInsertRowid) };
+          } catch (error) {
+            if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+            throw new WaymarkError(
+              'CONFLICT',
+              `Event "${e.id}" is already stored; nothing of this change was saved.`,
+            );
+          }
+        }),
+      );
+    },
+    listEvents(filter: EventFilter = {}): WaymarkEvent[] {
+      const rows = selectEvents.all({
+        roadmapId: filter.roadmapId ?? null,
+        sinceSeq: filter.sinceSeq ?? 0,
+      }) as EventRow[];
+      return rows.map(eventFromRow);
+    },
+    lastChange(roadmapId?: string): string | undefined {
+      const undone = cancelled();
+      // Newest first; stops at the first change that still counts, so this reads a few rows, not the log.
+      for (const row of selectRecentChanges.iterate({ roadmapId: roadmapId ?? null }) as Iterable<{
+        change_id: string;
+      }>) {
+        if (!undone.has(row.change_id)) return row.change_id;
+      }
+      return undefined;
+    },
+    saveRoadmap(r: RoadmapRecord): void {
+      const model = JSON.stringify(r.model);
+      transaction(() =>
+        upsertRoadmap.run(r.id, r.title, r.sourcePath ?? null, r.sha256, model, r.importedAt),
+      );
+    },
+    getRoadmap(id: string): RoadmapRecord | undefined {
+      const row = selectRoadmap.get(id) as RoadmapRow | undefined;
+      return row && roadmapFromRow(row);
+    },
+    listRoadmaps(): RoadmapRecord[] {
+      return (selectRoadmaps.all() as RoadmapRow[]).map(roadmapFromRow);
+    },
+    removeRoadmap(id: string): boolean {
+      return transaction(() => {
+        deleteSyncBase.run(id);
+        return deleteRoadmap.run(id).changes > 0;
+      });
+    },
+    getSyncBase(roadmapId: string): SyncBase | undefined {
+      const row = selectSyncBase.get(roadmapId) as
+        | { checked: string; sha256: string; synced_at: string }
+        | undefined;
+      return row && { checked: JSON.parse(row.checked), sha256: row.sha256, syncedAt: row.synced_at };
+    },
+    setSyncBase(roadmapId: string, base: SyncBase): void {
+      const checked = JSON.stringify(base.checked);
+      transaction(() => upsertSyncBase.run(roadmapId, checked, base.sha256, base.syncedAt));
+    },
+    transaction,
+    close(): void {
+      db.close();
+    },
+  };
+}
+
+function roadmapFromRow(row: RoadmapRow): RoadmapRecord {
+  const record: RoadmapRecord = {
+    id: row.id,
+    title: row.title,
+    sha256: row.sha256,
+    model: JSON.parse(row.model),
+    importedAt: row.imported_at,
+  };
+  if (row.source_path !== null) record.sourcePath = row.source_path;
+  return record;
+}

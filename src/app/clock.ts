@@ -9,7 +9,11 @@ export function clockNow(env: NodeJS.ProcessEnv = process.env): Date {
   if (!frozen) return new Date();
   const date = new Date(frozen);
   if (Number.isNaN(date.getTime())) {
-    throw new WaymarkError('USAGE', `WAYMARK_NOW="${frozen}" is not a date and time.`, 'Use ISO form, e.g. 2026-11-20T12:00:00Z.');
+    throw new WaymarkError(
+      'USAGE',
+      `WAYMARK_NOW="${frozen}" is not a date and time.`,
+      'Use ISO form, e.g. 2026-11-20T12:00:00Z.',
+    );
   }
   return date;
 }

@@ -1,6 +1,6 @@
 import type { Node, Roadmap } from '../core/model/roadmap.js';
-import type { ProgressState } from '../core/progress/fold.js';
 import { estimateEffort } from '../core/plan/estimate-effort.js';
+import type { ProgressState } from '../core/progress/fold.js';
 
 /** The learner's own estimates (`waymark estimate ITEM 6h`) for one roadmap, from the folded log. */
 export function estimateOverrides(roadmap: Roadmap, state: ProgressState): Map<string, number> {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { importRoadmap, type ImportWarning } from '../core/markdown/import-roadmap.js';
+import { type ImportWarning, importRoadmap } from '../core/markdown/import-roadmap.js';
 import type { Roadmap } from '../core/model/roadmap.js';
 import { matchReimport, type ReimportMatch } from '../core/progress/match-reimport.js';
 import { resolveRoadmapPath } from './bundled-roadmaps.js';
@@ -18,7 +18,11 @@ export interface ImportSummary {
  * Adds a roadmap to the store, or re-imports an edited one: progress follows moved and renamed items
  * (rename events) and the progress of removed items is archived (archive events), all as one change.
  */
-export function importRoadmapFile(workspace: Workspace, pathOrName: string, options: { id?: string } = {}): ImportSummary {
+export function importRoadmapFile(
+  workspace: Workspace,
+  pathOrName: string,
+  options: { id?: string } = {},
+): ImportSummary {
   const path = resolve(resolveRoadmapPath(pathOrName));
   const file = readRoadmapFile(path);
   const { roadmap: parsed, warnings } = importRoadmap(file.text, { path, sha256: file.sha256 });
@@ -41,7 +45,13 @@ export function importRoadmapFile(workspace: Workspace, pathOrName: string, opti
   const match = matchReimport(previous.nodes, roadmap.nodes);
   const at = workspace.now.toISOString();
   const events = stampChange(workspace, at, [
-    ...match.moved.map((move) => ({ type: 'rename' as const, roadmapId: roadmap.id, nodeId: null, from: move.from, to: move.to })),
+    ...match.moved.map((move) => ({
+      type: 'rename' as const,
+      roadmapId: roadmap.id,
+      nodeId: null,
+      from: move.from,
+      to: move.to,
+    })),
     ...match.archived.map((nodeId) => ({ type: 'archive' as const, roadmapId: roadmap.id, nodeId })),
   ]);
   store.transaction(() => {

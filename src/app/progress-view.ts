@@ -37,7 +37,9 @@ export type EffortOf = (roadmap: Roadmap, state: ProgressState) => (node: Node) 
 
 /** Builds the status of every (or one) stored roadmap from the roadmap models and the folded event log. */
 export function buildStatus(store: Store, effortOf: EffortOf, roadmapId?: string): RoadmapStatus[] {
-  const roadmaps = loadRoadmaps(store).filter((loaded) => roadmapId === undefined || loaded.model.id === roadmapId);
+  const roadmaps = loadRoadmaps(store).filter(
+    (loaded) => roadmapId === undefined || loaded.model.id === roadmapId,
+  );
   const state = foldEvents(store.listEvents(roadmapId === undefined ? {} : { roadmapId }));
   return roadmaps.map((loaded) => roadmapStatus(loaded, state, effortOf));
 }

@@ -33,7 +33,8 @@ export type Prefer = 'file' | 'store';
 export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Prefer): SyncResult {
   const { store } = workspace;
   const record = store.getRoadmap(roadmapId);
-  if (!record) throw new WaymarkError('NOT_FOUND', `no roadmap "${roadmapId}".`, 'Run `waymark list` to see the ids.');
+  if (!record)
+    throw new WaymarkError('NOT_FOUND', `no roadmap "${roadmapId}".`, 'Run `waymark list` to see the ids.');
   const path = sourceOf(record);
   const current = readRoadmapFile(path);
   const base = store.getSyncBase(roadmapId);
@@ -91,7 +92,10 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
   let sha256 = current.sha256;
   let written = model;
   if (plan.toFile.length > 0) {
-    const edits = plan.toFile.map((change) => ({ line: (nodes.get(change.id) as Node).source.line, checked: change.checked }));
+    const edits = plan.toFile.map((change) => ({
+      line: (nodes.get(change.id) as Node).source.line,
+      checked: change.checked,
+    }));
     const bytes = applyCheckboxEdits(current.bytes, edits);
     writeFileAtomically(path, bytes, current.sha256);
     const after = readRoadmapFile(path);
@@ -99,13 +103,27 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
     written = { ...importRoadmap(after.text, { path, sha256 }).roadmap, id: roadmapId };
   }
   store.transaction(() => {
-    store.saveRoadmap({ ...record, title: written.title, sha256, model: written, importedAt: record.importedAt });
-    store.setSyncBase(roadmapId, { checked: plan.base, sha256, syncedAt: new Date(Date.now()).toISOString() });
+    store.saveRoadmap({
+      ...record,
+      title: written.title,
+      sha256,
+      model: written,
+      importedAt: record.importedAt,
+    });
+    store.setSyncBase(roadmapId, {
+      checked: plan.base,
+      sha256,
+      syncedAt: new Date(Date.now()).toISOString(),
+    });
   });
   return {
     roadmapId,
     path,
-    written: plan.toFile.map((change) => ({ id: change.id, title: titleOf(change.id), checked: change.checked })),
+    written: plan.toFile.map((change) => ({
+      id: change.id,
+      title: titleOf(change.id),
+      checked: change.checked,
+    })),
     recorded: plan.toStore.map((change) => ({ id: change.id, title: titleOf(change.id), done: change.done })),
     conflicts: conflicts.map((conflict) => ({ ...conflict, title: titleOf(conflict.id) })),
   };

@@ -12,14 +12,20 @@ import { loadRoadmaps, stampChange, type Workspace } from './workspace.js';
 export function findItem(workspace: Workspace, ref: string): ResolvedItem {
   const roadmaps = loadRoadmaps(workspace.store).map(({ model }) => ({ id: model.id, nodes: model.nodes }));
   if (roadmaps.length === 0) {
-    throw new WaymarkError('NOT_FOUND', 'no roadmap imported yet.', 'Run `waymark import FILE` (or `waymark import ai-engineer`).');
+    throw new WaymarkError(
+      'NOT_FOUND',
+      'no roadmap imported yet.',
+      'Run `waymark import FILE` (or `waymark import ai-engineer`).',
+    );
   }
   return resolveItem(ref, roadmaps);
 }
 
 /** When the event happened: `--at` if given, else now. */
 export function eventTime(workspace: Workspace, at: string | undefined): string {
-  return at === undefined ? workspace.now.toISOString() : parseWhen(at, workspace.now, utcOffsetMinutes(workspace.now));
+  return at === undefined
+    ? workspace.now.toISOString()
+    : parseWhen(at, workspace.now, utcOffsetMinutes(workspace.now));
 }
 
 function assertTrackable(item: ResolvedItem): void {
@@ -44,7 +50,8 @@ export function setStatus(
   status: Status,
   options: { all?: boolean; at?: string } = {},
 ): StatusChange {
-  if (refs.length === 0) throw new WaymarkError('USAGE', 'name at least one item.', 'e.g. `waymark done 2.3.1`');
+  if (refs.length === 0)
+    throw new WaymarkError('USAGE', 'name at least one item.', 'e.g. `waymark done 2.3.1`');
   const at = eventTime(workspace, options.at);
   const items = refs.map((ref) => findItem(workspace, ref));
   items.forEach(assertTrackable);
@@ -52,7 +59,8 @@ export function setStatus(
   for (const item of items) {
     const nodes: Node[] = options.all ? [...walkNodes([item.node])].map((entry) => entry.node) : [item.node];
     for (const node of nodes) {
-      if (node.trackable) targets.set(`${item.roadmapId}\u0000${node.id}`, { roadmapId: item.roadmapId, node });
+      if (node.trackable)
+        targets.set(`${item.roadmapId}\u0000${node.id}`, { roadmapId: item.roadmapId, node });
     }
   }
   const events = stampChange(
@@ -111,10 +119,13 @@ export function logTime(
 
 /** `waymark note ITEM TEXT`. */
 export function addNote(workspace: Workspace, ref: string, text: string, options: { at?: string } = {}) {
-  if (text.trim() === '') throw new WaymarkError('USAGE', 'the note is empty.', 'e.g. `waymark note 2.3.1 "Sigmoid saturates"`');
+  if (text.trim() === '')
+    throw new WaymarkError('USAGE', 'the note is empty.', 'e.g. `waymark note 2.3.1 "Sigmoid saturates"`');
   const item = findItem(workspace, ref);
   const at = eventTime(workspace, options.at);
-  const events = stampChange(workspace, at, [{ type: 'note', roadmapId: item.roadmapId, nodeId: item.node.id, text }]);
+  const events = stampChange(workspace, at, [
+    { type: 'note', roadmapId: item.roadmapId, nodeId: item.node.id, text },
+  ]);
   return { item, event: workspace.store.appendEvents(events)[0] as WaymarkEvent };
 }
 
@@ -129,9 +140,14 @@ export function addEvidence(
 ) {
   const kind = (options.kind ?? guessEvidenceKind(evidence)) as EvidenceKind;
   if (!EVIDENCE_KINDS.includes(kind)) {
-    throw new WaymarkError('USAGE', `unknown evidence kind "${options.kind}".`, `Use one of: ${EVIDENCE_KINDS.join(', ')}.`);
+    throw new WaymarkError(
+      'USAGE',
+      `unknown evidence kind "${options.kind}".`,
+      `Use one of: ${EVIDENCE_KINDS.join(', ')}.`,
+    );
   }
-  if (evidence.trim() === '') throw new WaymarkError('USAGE', 'the evidence is empty.', 'Give a URL or a file path.');
+  if (evidence.trim() === '')
+    throw new WaymarkError('USAGE', 'the evidence is empty.', 'Give a URL or a file path.');
   const item = findItem(workspace, ref);
   const at = eventTime(workspace, options.at);
   const events = stampChange(workspace, at, [
@@ -142,6 +158,7 @@ export function addEvidence(
 
 function guessEvidenceKind(ref: string): EvidenceKind {
   if (/\/commit\/[0-9a-f]{7,40}\b|^[0-9a-f]{7,40}$/i.test(ref)) return 'commit';
-  if (/^https?:\/\//i.test(ref)) return /certificat|credential|badge|verify/i.test(ref) ? 'certificate' : 'link';
+  if (/^https?:\/\//i.test(ref))
+    return /certificat|credential|badge|verify/i.test(ref) ? 'certificate' : 'link';
   return 'file';
 }

@@ -39,7 +39,11 @@ export function loadRoadmaps(store: Store): LoadedRoadmap[] {
   return store.listRoadmaps().map((record) => ({ record, model: record.model as Roadmap }));
 }
 
-type EventBody = NewEvent extends infer E ? (E extends unknown ? Omit<E, 'id' | 'changeId' | 'at'> : never) : never;
+type EventBody = NewEvent extends infer E
+  ? E extends unknown
+    ? Omit<E, 'id' | 'changeId' | 'at'>
+    : never
+  : never;
 
 /** Stamps events of one user action with ids, one shared change id, and the time they happened. */
 export function stampChange(workspace: Workspace, at: string, bodies: readonly EventBody[]): NewEvent[] {

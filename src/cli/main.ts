@@ -141,7 +141,9 @@ export function buildProgram(io: Io): Command {
 
   program
     .command('sync')
-    .description("Two-way sync of checkboxes with the roadmap's Markdown file (only the bytes inside [ ] change)")
+    .description(
+      "Two-way sync of checkboxes with the roadmap's Markdown file (only the bytes inside [ ] change)",
+    )
     .argument('[roadmap]', 'a roadmap id (default: every roadmap imported from a file)')
     .option('--prefer <side>', 'resolve conflicts: "file" or "store"')
     .option('--json', 'print the result as JSON')

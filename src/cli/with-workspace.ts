@@ -6,7 +6,11 @@ export interface StoreOptions {
 }
 
 /** Opens the store for one command and always closes it, so the WAL is checkpointed and locks released. */
-export async function withWorkspace<T>(options: StoreOptions, io: Io, run: (workspace: Workspace) => T | Promise<T>): Promise<T> {
+export async function withWorkspace<T>(
+  options: StoreOptions,
+  io: Io,
+  run: (workspace: Workspace) => T | Promise<T>,
+): Promise<T> {
   const workspace = openWorkspace({ ...(options.db ? { db: options.db } : {}), env: io.env });
   try {
     return await run(workspace);

@@ -1,7 +1,7 @@
 import { listBundledRoadmaps } from '../../app/bundled-roadmaps.js';
+import { effortWeights } from '../../app/effort.js';
 import { importRoadmapFile } from '../../app/import-service.js';
 import { buildStatus } from '../../app/progress-view.js';
-import { effortWeights } from '../../app/effort.js';
 import { walkNodes } from '../../core/model/roadmap.js';
 import { progressBar } from '../format/progress-bar.js';
 import type { Io } from '../io.js';
@@ -17,12 +17,16 @@ export async function importCommand(file: string | undefined, options: ImportOpt
   if (options.list || file === undefined) {
     const bundled = listBundledRoadmaps();
     if (options.json) io.out(JSON.stringify(bundled.map((roadmap) => roadmap.name)));
-    else io.out(`Bundled roadmaps (waymark import NAME):\n${bundled.map((roadmap) => `  ${roadmap.name}`).join('\n')}`);
+    else
+      io.out(
+        `Bundled roadmaps (waymark import NAME):\n${bundled.map((roadmap) => `  ${roadmap.name}`).join('\n')}`,
+      );
     return;
   }
   await withWorkspace(options, io, (workspace) => {
     const summary = importRoadmapFile(workspace, file);
-    for (const warning of summary.warnings) io.warn(`${file}${warning.line ? `:${warning.line}` : ''}: warning: ${warning.message}`);
+    for (const warning of summary.warnings)
+      io.warn(`${file}${warning.line ? `:${warning.line}` : ''}: warning: ${warning.message}`);
     const nodes = [...walkNodes(summary.roadmap.nodes)].map((entry) => entry.node);
     const counts = {
       nodes: nodes.length,
@@ -57,7 +61,9 @@ export async function importCommand(file: string | undefined, options: ImportOpt
     );
     const match = summary.match;
     if (match && !summary.unchanged) {
-      io.out(`  matched ${match.kept.length} items, moved ${match.moved.length}, archived ${match.archived.length}, added ${match.added.length}`);
+      io.out(
+        `  matched ${match.kept.length} items, moved ${match.moved.length}, archived ${match.archived.length}, added ${match.added.length}`,
+      );
       for (const move of match.moved.slice(0, 20)) io.out(`    moved    ${move.from} -> ${move.to}`);
       for (const id of match.archived.slice(0, 20)) io.out(`    archived ${id} (progress kept)`);
     }
@@ -90,7 +96,9 @@ export async function listCommand(options: ListOptions, io: Io): Promise<void> {
       return;
     }
     if (roadmaps.length === 0) {
-      io.out('No roadmaps yet. Import one: waymark import ai-engineer (or a path to your own Markdown roadmap).');
+      io.out(
+        'No roadmaps yet. Import one: waymark import ai-engineer (or a path to your own Markdown roadmap).',
+      );
       return;
     }
     const width = Math.max(...roadmaps.map((roadmap) => roadmap.id.length));

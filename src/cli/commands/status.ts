@@ -15,7 +15,11 @@ export interface StatusOptions extends StoreOptions {
 const MARK: Record<string, string> = { todo: '[ ]', doing: '[~]', done: '[x]', skipped: '[-]' };
 
 /** `waymark status [ROADMAP] [--depth N]`: progress bars per phase and section, time logged, work in progress. */
-export async function statusCommand(roadmapId: string | undefined, options: StatusOptions, io: Io): Promise<void> {
+export async function statusCommand(
+  roadmapId: string | undefined,
+  options: StatusOptions,
+  io: Io,
+): Promise<void> {
   const depth = options.depth === undefined ? 2 : Number(options.depth);
   if (!Number.isInteger(depth) || depth < 0) {
     throw new WaymarkError('USAGE', `--depth must be a whole number (got "${options.depth}").`);
@@ -23,7 +27,11 @@ export async function statusCommand(roadmapId: string | undefined, options: Stat
   await withWorkspace(options, io, ({ store }) => {
     if (roadmapId !== undefined && !store.getRoadmap(roadmapId)) {
       const known = store.listRoadmaps().map((record) => record.id);
-      throw new WaymarkError('NOT_FOUND', `no roadmap "${roadmapId}".`, known.length ? `Known: ${known.join(', ')}` : 'Import one with `waymark import FILE`.');
+      throw new WaymarkError(
+        'NOT_FOUND',
+        `no roadmap "${roadmapId}".`,
+        known.length ? `Known: ${known.join(', ')}` : 'Import one with `waymark import FILE`.',
+      );
     }
     const roadmaps = buildStatus(store, effortWeights, roadmapId);
     if (options.json) {
@@ -47,7 +55,10 @@ function printRoadmap(roadmap: RoadmapStatus, depth: number, io: Io): void {
   const visit = (node: StatusNode, level: number) => {
     if (level >= depth) return;
     const indent = '  '.repeat(level + 1);
-    const bar = node.total > 1 ? `  ${progressBar(node.total ? node.done / node.total : 0, 10)} ${node.done}/${node.total}` : '';
+    const bar =
+      node.total > 1
+        ? `  ${progressBar(node.total ? node.done / node.total : 0, 10)} ${node.done}/${node.total}`
+        : '';
     const time = node.minutes > 0 ? io.style('dim', ` · ${formatMinutes(node.minutes)}`) : '';
     const mark = node.trackable ? `${MARK[node.status] ?? '[ ]'} ` : '    ';
     const title = node.status === 'done' ? io.style('green', node.title) : node.title;
@@ -83,18 +94,27 @@ export async function showCommand(ref: string, options: ShowOptions, io: Io): Pr
       return;
     }
     io.out(`${io.style('bold', item.node.title)}  ${io.style('dim', `${item.roadmapId}:${item.node.id}`)}`);
-    io.out(`  ${item.node.kind} · ${progress.status}${progress.statusAt ? ` since ${progress.statusAt.slice(0, 16).replace('T', ' ')}` : ''} · ${formatMinutes(progress.minutes)} logged · source line ${item.node.source.line}`);
+    io.out(
+      `  ${item.node.kind} · ${progress.status}${progress.statusAt ? ` since ${progress.statusAt.slice(0, 16).replace('T', ' ')}` : ''} · ${formatMinutes(progress.minutes)} logged · source line ${item.node.source.line}`,
+    );
     for (const link of item.node.links ?? []) io.out(`  link: ${link.text} <${link.url}>`);
     for (const [key, value] of Object.entries(item.node.meta ?? {})) io.out(`  ${key}: ${value}`);
     if (progress.notes.length > 0) io.out('Notes:');
     for (const note of progress.notes) io.out(`  ${note.at.slice(0, 10)}  ${note.text}`);
     if (progress.evidence.length > 0) io.out('Evidence:');
-    for (const evidence of progress.evidence) io.out(`  ${evidence.at.slice(0, 10)}  ${evidence.kind}: ${evidence.ref}`);
+    for (const evidence of progress.evidence)
+      io.out(`  ${evidence.at.slice(0, 10)}  ${evidence.kind}: ${evidence.ref}`);
     if (history.length > 0) io.out('History:');
     for (const { event, undone } of history) {
       const what =
-        event.type === 'status' ? `status ${event.status}` : event.type === 'log' ? `logged ${formatMinutes(event.minutes)}${event.note ? ` (${event.note})` : ''}` : event.type;
-      io.out(`  ${event.at.slice(0, 16).replace('T', ' ')}  ${undone ? io.style('strikethrough', what) : what}`);
+        event.type === 'status'
+          ? `status ${event.status}`
+          : event.type === 'log'
+            ? `logged ${formatMinutes(event.minutes)}${event.note ? ` (${event.note})` : ''}`
+            : event.type;
+      io.out(
+        `  ${event.at.slice(0, 16).replace('T', ' ')}  ${undone ? io.style('strikethrough', what) : what}`,
+      );
     }
   });
 }

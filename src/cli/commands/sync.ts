@@ -9,7 +9,11 @@ export interface SyncOptions extends StoreOptions {
 }
 
 /** `waymark sync [ROADMAP] [--prefer file|store]`: two-way sync of checkboxes with the Markdown files. */
-export async function syncCommand(roadmapId: string | undefined, options: SyncOptions, io: Io): Promise<void> {
+export async function syncCommand(
+  roadmapId: string | undefined,
+  options: SyncOptions,
+  io: Io,
+): Promise<void> {
   if (options.prefer !== undefined && options.prefer !== 'file' && options.prefer !== 'store') {
     throw new WaymarkError('USAGE', `--prefer must be "file" or "store" (got "${options.prefer}").`);
   }
@@ -20,7 +24,9 @@ export async function syncCommand(roadmapId: string | undefined, options: SyncOp
   });
   if (options.json) io.out(JSON.stringify(results));
   else for (const result of results) printResult(result, io);
-  const conflicts = results.flatMap((result) => result.conflicts.map((conflict) => ({ ...conflict, roadmapId: result.roadmapId })));
+  const conflicts = results.flatMap((result) =>
+    result.conflicts.map((conflict) => ({ ...conflict, roadmapId: result.roadmapId })),
+  );
   if (conflicts.length > 0) {
     throw new WaymarkError(
       'CONFLICT',
@@ -32,10 +38,19 @@ export async function syncCommand(roadmapId: string | undefined, options: SyncOp
 
 function printResult(result: SyncResult, io: Io): void {
   const nothing = result.written.length + result.recorded.length + result.conflicts.length === 0;
-  io.out(`${io.style('bold', result.roadmapId)}  ${io.style('dim', result.path)}${nothing ? '  in sync' : ''}`);
-  for (const item of result.recorded) io.out(`  from file  ${item.done ? 'done ' : 'todo '} ${item.id} ${item.title}`);
-  for (const item of result.written) io.out(`  to file    ${item.checked ? '[x]' : '[ ]'}  ${item.id} ${item.title}`);
+  io.out(
+    `${io.style('bold', result.roadmapId)}  ${io.style('dim', result.path)}${nothing ? '  in sync' : ''}`,
+  );
+  for (const item of result.recorded)
+    io.out(`  from file  ${item.done ? 'done ' : 'todo '} ${item.id} ${item.title}`);
+  for (const item of result.written)
+    io.out(`  to file    ${item.checked ? '[x]' : '[ ]'}  ${item.id} ${item.title}`);
   for (const item of result.conflicts) {
-    io.out(io.style('yellow', `  conflict   ${item.id} ${item.title}: file says ${item.file ? 'ticked' : 'not ticked'}, Waymark says ${item.store ? 'done' : 'not done'}`));
+    io.out(
+      io.style(
+        'yellow',
+        `  conflict   ${item.id} ${item.title}: file says ${item.file ? 'ticked' : 'not ticked'}, Waymark says ${item.store ? 'done' : 'not done'}`,
+      ),
+    );
   }
 }

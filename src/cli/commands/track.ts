@@ -21,7 +21,13 @@ export async function statusChangeCommand(
   await withWorkspace(options, io, (workspace) => {
     const change = setStatus(workspace, refs, status, options);
     if (options.json) {
-      io.out(JSON.stringify({ status, items: change.items.map((item) => `${item.roadmapId}:${item.node.id}`), events: change.events }));
+      io.out(
+        JSON.stringify({
+          status,
+          items: change.items.map((item) => `${item.roadmapId}:${item.node.id}`),
+          events: change.events,
+        }),
+      );
       return;
     }
     const shown = change.items.slice(0, 10).map((item) => `${item.node.id} ${item.node.title}`);
@@ -38,9 +44,13 @@ export async function undoCommand(options: EventOptions, io: Io): Promise<void> 
       return;
     }
     const describe = undone.map((event) =>
-      event.type === 'status' ? `${event.nodeId} -> ${event.status}` : `${event.type}${event.nodeId ? ` on ${event.nodeId}` : ''}`,
+      event.type === 'status'
+        ? `${event.nodeId} -> ${event.status}`
+        : `${event.type}${event.nodeId ? ` on ${event.nodeId}` : ''}`,
     );
-    io.out(`Undone: ${describe.slice(0, 10).join(', ')}${describe.length > 10 ? ` … and ${describe.length - 10} more` : ''}`);
+    io.out(
+      `Undone: ${describe.slice(0, 10).join(', ')}${describe.length > 10 ? ` … and ${describe.length - 10} more` : ''}`,
+    );
   });
 }
 
@@ -51,9 +61,15 @@ export async function logCommand(
   io: Io,
 ): Promise<void> {
   await withWorkspace(options, io, (workspace) => {
-    const result = logTime(workspace, duration, ref, { ...(options.message ? { note: options.message } : {}), ...(options.at ? { at: options.at } : {}) });
+    const result = logTime(workspace, duration, ref, {
+      ...(options.message ? { note: options.message } : {}),
+      ...(options.at ? { at: options.at } : {}),
+    });
     if (options.json) io.out(JSON.stringify(result.event));
-    else io.out(`Logged ${formatMinutes(result.minutes)}${result.item ? ` on ${result.item.node.id} ${result.item.node.title}` : ''}`);
+    else
+      io.out(
+        `Logged ${formatMinutes(result.minutes)}${result.item ? ` on ${result.item.node.id} ${result.item.node.title}` : ''}`,
+      );
   });
 }
 
@@ -65,7 +81,12 @@ export async function noteCommand(ref: string, text: string[], options: EventOpt
   });
 }
 
-export async function evidenceCommand(ref: string, evidence: string, options: EventOptions & { kind?: string }, io: Io): Promise<void> {
+export async function evidenceCommand(
+  ref: string,
+  evidence: string,
+  options: EventOptions & { kind?: string },
+  io: Io,
+): Promise<void> {
   await withWorkspace(options, io, (workspace) => {
     const result = addEvidence(workspace, ref, evidence, options);
     if (options.json) io.out(JSON.stringify(result.event));

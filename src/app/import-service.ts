@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { type ImportWarning, importRoadmap } from '../core/markdown/import-roadmap.js';
-import type { Roadmap } from '../core/model/roadmap.js';
+import { type Roadmap, walkNodes } from '../core/model/roadmap.js';
 import { matchReimport, type ReimportMatch } from '../core/progress/match-reimport.js';
 import { resolveRoadmapPath } from './bundled-roadmaps.js';
 import { readRoadmapFile } from './read-roadmap-file.js';
@@ -38,7 +38,7 @@ export function importRoadmapFile(
     importedAt: workspace.now.toISOString(),
   };
   if (!existing) {
-    store.saveRoadmap(record);
+    importCheckedBoxes(workspace, roadmap, file.sha256, () => store.saveRoadmap(record));
     return { roadmap, created: true, unchanged: false, warnings };
   }
   const previous = existing.model as Roadmap;
@@ -67,4 +67,37 @@ function freeId(workspace: Workspace, wanted: string): string {
   let id = wanted;
   for (let n = 2; taken.has(id); n++) id = `${wanted}-${n}`;
   return id;
+}
+
+/**
+ * A first import takes the roadmap as it is: boxes already ticked become `done` (one change, undoable),
+ * and the file's boxes become the sync base, so the first `waymark sync` does not see them as new edits.
+ */
+function importCheckedBoxes(workspace: Workspace, roadmap: Roadmap, sha256: string, save: () => void): void {
+  const { store } = workspace;
+  const boxed = [...walkNodes(roadmap.nodes)]
+    .map(({ node }) => node)
+    .filter((node) => node.checked !== undefined);
+  const at = workspace.now.toISOString();
+  const done = stampChange(
+    workspace,
+    at,
+    boxed
+      .filter((node) => node.checked === true)
+      .map((node) => ({
+        type: 'status' as const,
+        roadmapId: roadmap.id,
+        nodeId: node.id,
+        status: 'done' as const,
+      })),
+  );
+  store.transaction(() => {
+    save();
+    if (done.length > 0) store.appendEvents(done);
+    store.setSyncBase(roadmap.id, {
+      checked: Object.fromEntries(boxed.map((node) => [node.id, node.checked === true])),
+      sha256,
+      syncedAt: new Date().toISOString(),
+    });
+  });
 }

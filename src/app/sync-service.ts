@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import { WaymarkError } from '../core/errors.js';
 import { importRoadmap } from '../core/markdown/import-roadmap.js';
 import type { Node, Roadmap } from '../core/model/roadmap.js';
@@ -8,6 +9,7 @@ import { rollUp } from '../core/progress/rollup.js';
 import { applyCheckboxEdits } from '../core/sync/checkbox-edits.js';
 import { mergeCheckboxes } from '../core/sync/merge-checkboxes.js';
 import type { RoadmapRecord } from '../store/port.js';
+import { bundledRoadmapsDir } from './bundled-roadmaps.js';
 import { importRoadmapFile } from './import-service.js';
 import { readRoadmapFile } from './read-roadmap-file.js';
 import { loadRoadmaps, stampChange, type Workspace } from './workspace.js';
@@ -132,13 +134,26 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
 /** Every stored roadmap that came from a file (bundled ones included). */
 export function syncableRoadmaps(workspace: Workspace): string[] {
   return loadRoadmaps(workspace.store)
-    .filter(({ record }) => record.sourcePath !== undefined)
+    .filter(({ record }) => record.sourcePath !== undefined && !isBundled(record.sourcePath))
     .map(({ record }) => record.id);
+}
+
+/** The bundled roadmaps belong to the installation: writing their boxes would edit Waymark itself. */
+function isBundled(path: string): boolean {
+  const rel = relative(bundledRoadmapsDir(), path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 function sourceOf(record: RoadmapRecord): string {
   const path = record.sourcePath;
   if (!path) throw new WaymarkError('INPUT', `roadmap "${record.id}" has no source file to sync with.`);
+  if (isBundled(path)) {
+    throw new WaymarkError(
+      'INPUT',
+      `"${record.id}" is a bundled roadmap: its file ${path} belongs to Waymark, so sync does not write it.`,
+      'To keep your ticks in Markdown, copy that file to a folder of yours and `waymark import` the copy.',
+    );
+  }
   if (!existsSync(path)) {
     throw new WaymarkError(
       'NOT_FOUND',

@@ -81,10 +81,13 @@ export function undoLastChange(workspace: Workspace): { undone: WaymarkEvent[] }
   const changeId = workspace.store.lastChange();
   if (!changeId) throw new WaymarkError('INPUT', 'there is nothing to undo.');
   const undone = workspace.store.listEvents().filter((event) => event.changeId === changeId);
-  const first = undone[0] as WaymarkEvent;
-  const events = stampChange(workspace, workspace.now.toISOString(), [
-    { type: 'undo', roadmapId: first.roadmapId, nodeId: null, undoes: changeId },
-  ]);
+  // One undo event per roadmap the change touched, so each roadmap's own event log sees its undo.
+  const roadmapIds = [...new Set(undone.map((event) => event.roadmapId))];
+  const events = stampChange(
+    workspace,
+    workspace.now.toISOString(),
+    roadmapIds.map((roadmapId) => ({ type: 'undo' as const, roadmapId, nodeId: null, undoes: changeId })),
+  );
   workspace.store.appendEvents(events);
   return { undone };
 }

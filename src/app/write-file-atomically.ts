@@ -22,6 +22,21 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 export function writeFileAtomically(path: string, bytes: Uint8Array, expectedSha256: string): void {
   const mode = statSync(path).mode & 0o7777;
   assertUnchanged(path, expectedSha256);
+  replaceViaTempFile(path, bytes, mode, () => assertUnchanged(path, expectedSha256));
+}
+
+/** Writes a file Waymark produces (an export, a review): a reader never sees it half-written. */
+export function writeOutputFile(path: string, bytes: Uint8Array): void {
+  let mode = 0o644;
+  try {
+    mode = statSync(path).mode & 0o7777;
+  } catch {
+    // a new file
+  }
+  replaceViaTempFile(path, bytes, mode, () => {});
+}
+
+function replaceViaTempFile(path: string, bytes: Uint8Array, mode: number, beforeRename: () => void): void {
   const temp = join(dirname(path), `.${basename(path)}.waymark-${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
@@ -31,7 +46,7 @@ export function writeFileAtomically(path: string, bytes: Uint8Array, expectedSha
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    assertUnchanged(path, expectedSha256);
+    beforeRename();
     renameSync(temp, path);
     syncDirectory(dirname(path));
   } catch (error) {

@@ -33,6 +33,14 @@ export interface EventFilter {
   sinceSeq?: number;
 }
 
+/** What `Store.changeMark` returns: equal marks mean nothing was written in between, by any process. */
+export interface ChangeMark {
+  /** The highest event `seq` stored, 0 when there is none. */
+  seq: number;
+  /** A fingerprint of the stored roadmaps: changes on import, re-import and removal. */
+  roadmaps: string;
+}
+
 export interface Store {
   /**
    * Validates and appends the events in one transaction, all or none; durable when it returns. Assigns
@@ -40,6 +48,12 @@ export interface Store {
    * already stored or when the store stays busy.
    */
   appendEvents(events: readonly NewEvent[]): WaymarkEvent[];
+  /**
+   * Restores backed-up events exactly as they were (`seq` and `recordedAt` kept), all or none. Only into a
+   * store that holds no events yet, so restored seqs can never collide with or reorder existing ones.
+   * Throws CONFLICT if the store has events, INPUT for an invalid event or a seq out of order.
+   */
+  restoreEvents(events: readonly WaymarkEvent[]): void;
   /** Events in `seq` order. */
   listEvents(filter?: EventFilter): WaymarkEvent[];
   /**
@@ -47,6 +61,8 @@ export interface Store {
    * only undo events (so repeated undos walk back through history instead of redoing).
    */
   lastChange(roadmapId?: string): string | undefined;
+  /** Cheap change detection (one indexed read) for live views and caches: see ChangeMark. */
+  changeMark(): ChangeMark;
   /** Inserts or replaces the roadmap with this id. */
   saveRoadmap(record: RoadmapRecord): void;
   getRoadmap(id: string): RoadmapRecord | undefined;

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WaymarkError } from '../core/errors.js';
-import type { NewEvent } from '../core/progress/events.js';
+import type { NewEvent, WaymarkEvent } from '../core/progress/events.js';
 import type { RoadmapRecord, Store } from './port.js';
 
 export interface StoreFixture {
@@ -54,6 +54,33 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     });
     afterEach(async () => {
       await fixture.cleanup();
+    });
+
+    it('restores backed-up events exactly, seq and recordedAt included, into an empty store', () => {
+      const source = [status('e1', 'c1'), status('e2', 'c2', { status: 'doing' }), undo('e3', 'c3', 'c2')];
+      const backedUp = source.map((e, i) => ({
+        ...e,
+        seq: (i + 1) * 10,
+        recordedAt: at(30 + i),
+      })) as WaymarkEvent[];
+      store.restoreEvents(backedUp);
+      expect(store.listEvents()).toEqual(backedUp);
+      expect(store.lastChange()).toBe('c1');
+      const next = store.appendEvents([status('e4', 'c4')]);
+      expect(next[0]?.seq).toBeGreaterThan(30);
+    });
+
+    it('refuses to restore into a store that has events, or a backup out of order, storing nothing', () => {
+      const backedUp = [{ ...status('e1', 'c1'), seq: 2, recordedAt: at(5) }] as WaymarkEvent[];
+      const outOfOrder = [
+        { ...status('e1', 'c1'), seq: 2, recordedAt: at(5) },
+        { ...status('e2', 'c2'), seq: 1, recordedAt: at(6) },
+      ] as WaymarkEvent[];
+      expect(codeOf(() => store.restoreEvents(outOfOrder))).toBe('INPUT');
+      expect(store.listEvents()).toEqual([]);
+      store.appendEvents([status('x1', 'cx')]);
+      expect(codeOf(() => store.restoreEvents(backedUp))).toBe('CONFLICT');
+      expect(store.listEvents().map((e) => e.id)).toEqual(['x1']);
     });
 
     it('appends and lists events in order, with seq and recordedAt assigned', () => {
@@ -227,6 +254,26 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       store.appendEvents([undo('u3', 'u3', 'u1')]); // redo of c2
       expect(store.lastChange('r')).toBe('c2');
       expect(store.lastChange('nope')).toBeUndefined();
+    });
+
+    it('changes its change mark on every append, import, re-import and removal, and only then', () => {
+      const empty = store.changeMark();
+      expect(empty.seq).toBe(0);
+      expect(store.changeMark()).toEqual(empty);
+      const [stored] = store.appendEvents([status('m1', 'm1')]);
+      const afterAppend = store.changeMark();
+      expect(afterAppend.seq).toBe(stored?.seq);
+      store.listEvents();
+      expect(store.changeMark()).toEqual(afterAppend);
+      store.saveRoadmap(roadmap('a', at(1)));
+      const afterImport = store.changeMark();
+      expect(afterImport.roadmaps).not.toBe(afterAppend.roadmaps);
+      store.saveRoadmap({ ...roadmap('a', at(1)), sha256: 'b'.repeat(64) });
+      const afterReimport = store.changeMark();
+      expect(afterReimport.roadmaps).not.toBe(afterImport.roadmaps);
+      store.removeRoadmap('a');
+      expect(store.changeMark().roadmaps).toBe(empty.roadmaps);
+      expect(store.changeMark().seq).toBe(afterAppend.seq);
     });
 
     it('appends 10,000 events in one call', () => {

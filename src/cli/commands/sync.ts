@@ -22,6 +22,11 @@ export async function syncCommand(
     const ids = roadmapId === undefined ? syncableRoadmaps(workspace) : [roadmapId];
     return ids.map((id) => syncRoadmap(workspace, id, prefer));
   });
+  if (results.length === 0 && !options.json) {
+    io.out(
+      'Nothing to sync: no roadmap was imported from a Markdown file of yours (bundled ones are not synced).',
+    );
+  }
   if (options.json) io.out(JSON.stringify(results));
   else for (const result of results) printResult(result, io);
   const conflicts = results.flatMap((result) =>

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { WaymarkError } from '../../core/errors.js';
 import { type NewEvent, validateEvent, type WaymarkEvent } from '../../core/progress/events.js';
 import { cancelledChanges, type UndoRef } from '../../core/progress/undo.js';
-import type { EventFilter, RoadmapRecord, Store, SyncBase } from '../port.js';
+import type { ChangeMark, EventFilter, RoadmapRecord, Store, SyncBase } from '../port.js';
 import { dataOf, type EventRow, eventFromRow } from './event-rows.js';
 import { inWriteTransaction, type RetryOptions } from './write-transaction.js';
 
@@ -25,6 +25,11 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
     `INSERT INTO events (id, roadmap_id, node_id, type, at, recorded_at, change_id, data)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertRestoredEvent = db.prepare(
+    `INSERT INTO events (seq, id, roadmap_id, node_id, type, at, recorded_at, change_id, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const countEvents = db.prepare('SELECT COUNT(*) AS n FROM events');
   const selectEvents = db.prepare<{ roadmapId: string | null; sinceSeq: number }>(
     'SELECT * FROM events WHERE (@roadmapId IS NULL OR roadmap_id = @roadmapId) AND seq > @sinceSeq ORDER BY seq',
   );
@@ -37,6 +42,11 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
     `INSERT INTO roadmaps (id, title, source_path, sha256, model, imported_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, source_path = excluded.source_path,
        sha256 = excluded.sha256, model = excluded.model, imported_at = excluded.imported_at`,
+  );
+  const selectChangeMark = db.prepare(
+    `SELECT (SELECT COALESCE(MAX(seq), 0) FROM events) AS seq,
+       (SELECT COALESCE(group_concat(id || ':' || sha256 || ':' || imported_at, ','), '')
+          FROM (SELECT id, sha256, imported_at FROM roadmaps ORDER BY id)) AS roadmaps`,
   );
   const selectRoadmap = db.prepare('SELECT * FROM roadmaps WHERE id = ?');
   const selectRoadmaps = db.prepare('SELECT * FROM roadmaps ORDER BY imported_at, id');
@@ -92,6 +102,48 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
         }),
       );
     },
+    restoreEvents(events: readonly WaymarkEvent[]): void {
+      const valid = events.map((e, i) => validateEvent(e, `event ${i + 1} of ${events.length}`));
+      let previous = 0;
+      for (const e of valid) {
+        if (e.seq === undefined || e.seq <= previous) {
+          throw new WaymarkError(
+            'INPUT',
+            `Invalid event "${e.id}": "seq" must be present and increase through the backup (after ${previous}).`,
+          );
+        }
+        previous = e.seq;
+      }
+      transaction(() => {
+        if ((countEvents.get() as { n: number }).n > 0) {
+          throw new WaymarkError(
+            'CONFLICT',
+            'this store already has events; a backup restores only into an empty one.',
+          );
+        }
+        for (const e of valid) {
+          try {
+            insertRestoredEvent.run(
+              e.seq,
+              e.id,
+              e.roadmapId,
+              e.nodeId,
+              e.type,
+              e.at,
+              e.recordedAt,
+              e.changeId,
+              dataOf(e),
+            );
+          } catch (error) {
+            if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+            throw new WaymarkError(
+              'INPUT',
+              `Event id "${e.id}" appears twice in the backup; nothing was restored.`,
+            );
+          }
+        }
+      });
+    },
     listEvents(filter: EventFilter = {}): WaymarkEvent[] {
       const rows = selectEvents.all({
         roadmapId: filter.roadmapId ?? null,
@@ -108,6 +160,9 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
         if (!undone.has(row.change_id)) return row.change_id;
       }
       return undefined;
+    },
+    changeMark(): ChangeMark {
+      return selectChangeMark.get() as ChangeMark;
     },
     saveRoadmap(r: RoadmapRecord): void {
       const model = JSON.stringify(r.model);

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { exportBackup, restoreBackup } from '../../app/backup.js';
+import { writeOutputFile } from '../../app/write-file-atomically.js';
+import { WaymarkError } from '../../core/errors.js';
+import type { Io } from '../io.js';
+import { type StoreOptions, withWorkspace } from '../with-workspace.js';
+
+export interface ExportOptions extends StoreOptions {
+  format?: string;
+  out?: string;
+  roadmap?: string;
+}
+
+const FORMATS = ['json', 'ics'];
+
+/** `waymark export --format json|ics [--out FILE]`: a full backup, or the plan as a calendar. */
+export async function exportCommand(options: ExportOptions, io: Io): Promise<void> {
+  const format = options.format ?? 'json';
+  if (!FORMATS.includes(format)) {
+    throw new WaymarkError('USAGE', `--format must be one of ${FORMATS.join(', ')} (got "${format}").`);
+  }
+  const text = await withWorkspace(options, io, async (workspace) => {
+    if (format === 'ics') {
+      // LEAD-TODO: wire calendar-export.ts (exportPlanIcs) once the planning work lands.
+      throw new WaymarkError(
+        'USAGE',
+        `calendar export is not available yet (roadmap ${options.roadmap ?? 'all'}).`,
+      );
+    }
+    if (options.roadmap !== undefined) {
+      throw new WaymarkError(
+        'USAGE',
+        '--roadmap applies to --format ics only; a backup holds every roadmap.',
+      );
+    }
+    return `${JSON.stringify(exportBackup(workspace), null, 1)}\n`;
+  });
+  if (options.out === undefined) {
+    io.out(text.trimEnd());
+    return;
+  }
+  writeOutputFile(options.out, Buffer.from(text, 'utf8'));
+  io.warn(`Wrote ${options.out} (${Buffer.byteLength(text)} bytes).`);
+}
+
+/** `waymark restore FILE`: a backup into an empty store. */
+export async function restoreCommand(path: string, options: StoreOptions & { json?: boolean }, io: Io) {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') {
+      throw new WaymarkError('INPUT', `${path}: no such file.`, 'Pass the file written by `waymark export`.');
+    }
+    throw error;
+  }
+  const summary = await withWorkspace(options, io, (workspace) => restoreBackup(workspace, text, path));
+  if (options.json) io.out(JSON.stringify(summary));
+  else io.out(`Restored ${summary.roadmaps} roadmaps and ${summary.events} events from ${path}.`);
+}

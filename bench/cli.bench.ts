@@ -23,7 +23,7 @@ const STATUS_TARGET = 2.5;
 const SINGLE_CHANGE_TARGET_MS = 5;
 
 /** A store with the bundled ai-engineer roadmap and `count` events spread over its items and a year. */
-function seedStore(path: string, count: number): void {
+export function seedStore(path: string, count: number): void {
   const store = openSqliteStore(path);
   try {
     const workspace: Workspace = { store, now: new Date('2026-11-20T12:00:00Z'), newId: randomUUID };

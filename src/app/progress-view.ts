@@ -1,8 +1,9 @@
 import type { Node, NodeKind, Roadmap } from '../core/model/roadmap.js';
 import type { Status } from '../core/progress/events.js';
-import { foldEvents, nodeProgress, type ProgressState } from '../core/progress/fold.js';
+import { nodeProgress, type ProgressState } from '../core/progress/fold.js';
 import { type ProgressTree, rollUp, totalOf } from '../core/progress/rollup.js';
 import type { Store } from '../store/port.js';
+import { foldedState } from './folded-state.js';
 import { type LoadedRoadmap, loadRoadmaps } from './workspace.js';
 
 /** One node as `waymark status --json` and the dashboard show it. */
@@ -40,7 +41,7 @@ export function buildStatus(store: Store, effortOf: EffortOf, roadmapId?: string
   const roadmaps = loadRoadmaps(store).filter(
     (loaded) => roadmapId === undefined || loaded.model.id === roadmapId,
   );
-  const state = foldEvents(store.listEvents(roadmapId === undefined ? {} : { roadmapId }));
+  const state = foldedState(store, roadmapId);
   return roadmaps.map((loaded) => roadmapStatus(loaded, state, effortOf));
 }
 

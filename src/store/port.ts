@@ -54,6 +54,17 @@ export interface Store {
    * Throws CONFLICT if the store has events, INPUT for an invalid event or a seq out of order.
    */
   restoreEvents(events: readonly WaymarkEvent[]): void;
+  /**
+   * A fingerprint of the events matching the filter that changes whenever one is added: the log is
+   * append-only and a seq is never reused, so (highest seq, count) names one set of events.
+   */
+  eventStamp(filter?: Pick<EventFilter, 'roadmapId'>): string;
+  /**
+   * A cache of values derived from the log (e.g. the folded state), tagged with the stamp they were derived
+   * from. Purely an optimization: an adapter may drop entries at any time; writes never fail loudly.
+   */
+  readCache(key: string): { stamp: string; value: string } | undefined;
+  writeCache(key: string, stamp: string, value: string): void;
   /** Events in `seq` order. */
   listEvents(filter?: EventFilter): WaymarkEvent[];
   /**

@@ -56,6 +56,26 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       await fixture.cleanup();
     });
 
+    it('gives a stamp of the events that changes with every append, per roadmap or for all', () => {
+      const empty = store.eventStamp();
+      store.appendEvents([status('e1', 'c1')]);
+      const one = store.eventStamp();
+      expect(one).not.toBe(empty);
+      expect(store.eventStamp({ roadmapId: 'r' })).not.toBe(store.eventStamp({ roadmapId: 'other' }));
+      const otherBefore = store.eventStamp({ roadmapId: 'other' });
+      store.appendEvents([status('e2', 'c2')]);
+      expect(store.eventStamp()).not.toBe(one);
+      expect(store.eventStamp({ roadmapId: 'other' })).toBe(otherBefore);
+    });
+
+    it('keeps derived values with their stamp and replaces them', () => {
+      expect(store.readCache('k')).toBeUndefined();
+      store.writeCache('k', 's1', 'v1');
+      expect(store.readCache('k')).toEqual({ stamp: 's1', value: 'v1' });
+      store.writeCache('k', 's2', 'v2');
+      expect(store.readCache('k')).toEqual({ stamp: 's2', value: 'v2' });
+    });
+
     it('restores backed-up events exactly, seq and recordedAt included, into an empty store', () => {
       const source = [status('e1', 'c1'), status('e2', 'c2', { status: 'doing' }), undo('e3', 'c3', 'c2')];
       const backedUp = source.map((e, i) => ({

@@ -45,6 +45,16 @@ export const MIGRATIONS: readonly Migration[] = [
         synced_at TEXT NOT NULL
       ) STRICT;`,
   },
+  {
+    id: 2,
+    name: 'derived-state cache',
+    sql: `
+      CREATE TABLE derived_cache (
+        key TEXT PRIMARY KEY,
+        stamp TEXT NOT NULL, -- what the value was derived from; a different stamp means stale
+        value TEXT NOT NULL
+      ) STRICT;`,
+  },
 ];
 
 /** 'WYMK': marks the file as a Waymark database, so `file` and we can tell it from other SQLite files. */

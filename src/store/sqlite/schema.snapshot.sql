@@ -1,3 +1,9 @@
+CREATE TABLE derived_cache (
+        key TEXT PRIMARY KEY,
+        stamp TEXT NOT NULL, -- what the value was derived from; a different stamp means stale
+        value TEXT NOT NULL
+      ) STRICT;
+
 CREATE TABLE events (
         seq INTEGER PRIMARY KEY AUTOINCREMENT, -- AUTOINCREMENT: a seq is never reused
         id TEXT UNIQUE NOT NULL,

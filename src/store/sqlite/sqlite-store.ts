@@ -30,6 +30,14 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const countEvents = db.prepare('SELECT COUNT(*) AS n FROM events');
+  const selectStamp = db.prepare<{ roadmapId: string | null }>(
+    'SELECT MAX(seq) AS max, COUNT(*) AS n FROM events WHERE (@roadmapId IS NULL OR roadmap_id = @roadmapId)',
+  );
+  const selectCache = db.prepare('SELECT stamp, value FROM derived_cache WHERE key = ?');
+  const upsertCache = db.prepare(
+    `INSERT INTO derived_cache (key, stamp, value) VALUES (?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET stamp = excluded.stamp, value = excluded.value`,
+  );
   const selectEvents = db.prepare<{ roadmapId: string | null; sinceSeq: number }>(
     'SELECT * FROM events WHERE (@roadmapId IS NULL OR roadmap_id = @roadmapId) AND seq > @sinceSeq ORDER BY seq',
   );
@@ -143,6 +151,25 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
           }
         }
       });
+    },
+    eventStamp(filter = {}): string {
+      const row = selectStamp.get({ roadmapId: filter.roadmapId ?? null }) as {
+        max: number | null;
+        n: number;
+      };
+      return `${row.max ?? 0}:${row.n}`;
+    },
+    readCache(key: string) {
+      return selectCache.get(key) as { stamp: string; value: string } | undefined;
+    },
+    writeCache(key: string, stamp: string, value: string): void {
+      try {
+        // Best effort: a store that stays busy or is read-only just misses the cache next time.
+        if (db.inTransaction) upsertCache.run(key, stamp, value);
+        else db.transaction(() => upsertCache.run(key, stamp, value)).immediate();
+      } catch {
+        // the cache is an optimization only
+      }
     },
     listEvents(filter: EventFilter = {}): WaymarkEvent[] {
       const rows = selectEvents.all({

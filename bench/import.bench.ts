@@ -4,7 +4,7 @@ import { listBundledRoadmaps } from '../src/app/bundled-roadmaps.js';
 import { importRoadmap, markdownParser } from '../src/core/markdown/import-roadmap.js';
 import { walkNodes } from '../src/core/model/roadmap.js';
 import { generateRoadmapOfSize } from '../src/testing/generate-roadmap.js';
-import type { BenchContext, BenchRow, BenchSuite } from './run.js';
+import type { BenchRow, BenchSuite } from './run.js';
 
 /*
  * The importer against the bare markdown-it parse it is built on: for each bundled roadmap and a
@@ -40,16 +40,64 @@ function inputs(): Input[] {
   return list;
 }
 
-function benchOne(input: Input, { measure }: BenchContext): BenchRow {
+interface PairTiming {
+  parse: { medianMs: number; runs: number };
+  imported: { medianMs: number; runs: number };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/**
+ * Times the bare parse and the import in alternation (parse, import, import, parse, ...), so that a
+ * busy machine slows both alike and the ratio stays meaningful even when the absolute times drift.
+ */
+function measurePair(parse: () => unknown, run: () => unknown, budgetMs: number, minRuns: number): PairTiming {
+  const time = (fn: () => unknown) => {
+    const started = performance.now();
+    fn();
+    return performance.now() - started;
+  };
+  for (let i = 0; i < 3; i++) {
+    parse();
+    run();
+  }
+  const parseMs: number[] = [];
+  const importMs: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < 2_000 && (i < minRuns || performance.now() - started < budgetMs); i++) {
+    if (i % 2 === 0) {
+      parseMs.push(time(parse));
+      importMs.push(time(run));
+    } else {
+      importMs.push(time(run));
+      parseMs.push(time(parse));
+    }
+  }
+  return {
+    parse: { medianMs: median(parseMs), runs: parseMs.length },
+    imported: { medianMs: median(importMs), runs: importMs.length },
+  };
+}
+
+function benchOne(input: Input): BenchRow {
   const { text } = input;
   const sha256 = createHash('sha256').update(text).digest('hex');
   const options = { path: `${input.name}.md`, sha256 };
   const { roadmap } = importRoadmap(text, options);
   const nodes = [...walkNodes(roadmap.nodes)].map((entry) => entry.node);
   const parser = markdownParser();
-  const measureOptions = { budgetMs: input.budgetMs, minRuns: 5 };
-  const parse = measure(() => parser.parse(text, {}), measureOptions);
-  const imported = measure(() => importRoadmap(text, options), measureOptions);
+  const { parse, imported } = measurePair(
+    () => parser.parse(text, {}),
+    () => importRoadmap(text, options),
+    input.budgetMs,
+    5,
+  );
   const ratio = imported.medianMs / parse.medianMs;
 
   const checks = [
@@ -79,8 +127,9 @@ function benchOne(input: Input, { measure }: BenchContext): BenchRow {
 
 export const importBench: BenchSuite = {
   name: 'import',
-  description: 'importRoadmap vs the bare markdown-it parse (median ms; runs = parse/import samples)',
-  run(context) {
-    return inputs().map((input) => benchOne(input, context));
+  description:
+    'importRoadmap vs the bare markdown-it parse, timed in alternation (median ms; runs = parse/import samples)',
+  run() {
+    return inputs().map((input) => benchOne(input));
   },
 };

@@ -1,6 +1,8 @@
 import { pathToFileURL } from 'node:url';
+import { cliBench } from './cli.bench.js';
 import { importBench } from './import.bench.js';
 import { benchPlan } from './plan.bench.js';
+import { webBench } from './web.bench.js';
 
 /*
  * `npm run bench` (node dist/bench/run.js [--strict] [suite names...]): runs each benchmark suite,
@@ -79,7 +81,9 @@ export function simpleSuite(
 
 const SUITES: BenchSuite[] = [
   importBench,
+  cliBench,
   simpleSuite('plan', 'planning 10,000 items and a 10,000-trial forecast', benchPlan),
+  webBench,
 ];
 
 /** Keeps results alive so that the measured work cannot be optimized away. */

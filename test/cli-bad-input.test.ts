@@ -114,6 +114,7 @@ describe('waymark inspect: bad files', () => {
     const run = waymark('inspect', at('empty.md'), '--json');
     expectClean(run, at('empty.md'), [0]);
     expect(JSON.parse(run.stdout).nodes).toEqual([]);
+    expect(run.stderr).toMatch(/empty\.md: warning: the file is empty.*waymark import --list/);
   });
 
   it('a 50 MB file: exit 1 with a clear error, quickly', () => {
@@ -142,6 +143,8 @@ describe('waymark inspect: bad files', () => {
     writeFileSync(at('deep-quote.md'), `# Deep\n\n${'>'.repeat(10_000)} - [ ] the bottom\n`);
     const run = waymark('inspect', at('deep-quote.md'));
     expectClean(run, at('deep-quote.md'), [0, 1]);
+    // What markdown-it cannot follow is reported with its line, not dropped silently.
+    if (run.status === 0) expect(run.stderr).toContain(`${at('deep-quote.md')}:3: warning:`);
   });
 
   it('10,000 nested brackets and emphasis markers: imports or a clear error', () => {

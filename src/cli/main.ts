@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { describeFileError } from '../app/file-errors.js';
 import { WaymarkError } from '../core/errors.js';
 import type { Status } from '../core/progress/events.js';
 import { type Io, processIo } from './io.js';
@@ -152,6 +153,202 @@ export function buildProgram(io: Io): Command {
       await syncCommand(roadmap, command.optsWithGlobals(), io);
     });
 
+  program
+    .command('export')
+    .description('A full backup of roadmaps and events (json), or the study plan as a calendar (ics)')
+    .option('--format <format>', 'json (backup, restorable with `waymark restore`) or ics (the plan)', 'json')
+    .option('--roadmap <id>', 'with --format ics: only this roadmap')
+    .option('--day-start <HH:MM>', "with --format ics: when each day's study blocks start (default 18:00)")
+    .option('--days <n>', 'with --format ics: only the next N days of the plan')
+    .option('--out <file>', 'write to a file (atomically) instead of standard output')
+    .action(async (_options, command: Command) => {
+      const { exportCommand } = await import('./commands/backup.js');
+      await exportCommand(command.optsWithGlobals(), io);
+    });
+
+  program
+    .command('restore')
+    .description('Restore a backup made by `waymark export` into an empty store')
+    .argument('<file>', 'the backup file')
+    .option('--json', 'print what was restored as JSON')
+    .action(async (file: string, _options, command: Command) => {
+      const { restoreCommand } = await import('./commands/backup.js');
+      await restoreCommand(file, command.optsWithGlobals(), io);
+    });
+
+  program
+    .command('serve')
+    .description('The dashboard and its API on 127.0.0.1 (default port 4747), until Ctrl-C')
+    .option('--port <n>', 'the port (default: PORT, else 4747; 0 picks a free one)')
+    .option('--open', 'open the dashboard in your browser')
+    .option('--bundled', 'first import the bundled roadmaps that are not in the store yet (keeps progress)')
+    .action(async (_options, command: Command) => {
+      const { serveCommand } = await import('./commands/serve.js');
+      await serveCommand(command.optsWithGlobals(), io);
+    });
+
+  program
+    .command('review')
+    .description('Spaced review (FSRS) of finished topics: an interactive session over the cards due today')
+    .argument('[roadmap]', 'a roadmap id (default: all)')
+    .option('--date <date>', 'the cards due on this day (YYYY-MM-DD; default today)')
+    .option('--json', 'print the due cards as JSON instead of starting a session')
+    .action(async (roadmap: string | undefined, _options, command: Command) => {
+      const { reviewCommand } = await import('./commands/review.js');
+      await reviewCommand(roadmap, command.optsWithGlobals(), io);
+    });
+
+  program
+    .command('rate')
+    .description('Record one review of a finished topic: 1 Again, 2 Hard, 3 Good, 4 Easy')
+    .argument('<item>', 'roadmap:id, an id, or part of a title')
+    .argument('<rating>', '1, 2, 3 or 4 (or again, hard, good, easy)')
+    .option('--at <when>', 'when you reviewed it')
+    .option('--json', 'print the review and the next due date as JSON')
+    .action(async (item: string, rating: string, _options, command: Command) => {
+      const { rateCommand } = await import('./commands/review.js');
+      await rateCommand(item, rating, command.optsWithGlobals(), io);
+    });
+
+  for (const [verb, optOut, description] of [
+    ['review-opt-out', true, 'Stop reviewing a roadmap, or an item and everything beneath it'],
+    ['review-opt-in', false, 'Review a roadmap or item again after opting it out'],
+  ] as const) {
+    program
+      .command(verb)
+      .description(description)
+      .argument('<target>', 'a roadmap id, or an item (roadmap:id, an id, or part of a title)')
+      .option('--json', 'print the recorded setting as JSON')
+      .action(async (target: string, _options, command: Command) => {
+        const { reviewOptCommand } = await import('./commands/review.js');
+        await reviewOptCommand(target, optOut, command.optsWithGlobals(), io);
+      });
+  }
+
+  program
+    .command('stats')
+    .description('Review statistics: retention per week, cards by state, the load of the next 30 days')
+    .argument('[roadmap]', 'a roadmap id (default: all)')
+    .option('--json', 'print as JSON')
+    .action(async (roadmap: string | undefined, _options, command: Command) => {
+      const { statsCommand } = await import('./commands/stats.js');
+      await statsCommand(roadmap, command.optsWithGlobals(), io);
+    });
+
+  program
+    .command('streak')
+    .description('Days in a row with logged study (rest days with 0 capacity do not break it)')
+    .option('--json', 'print as JSON')
+    .action(async (_options, command: Command) => {
+      const { streakCommand } = await import('./commands/streak.js');
+      await streakCommand(command.optsWithGlobals(), io);
+    });
+
+  program
+    .command('retro')
+    .description('A weekly or monthly review from your log; opens $EDITOR and keeps what you write as a note')
+    .argument('[roadmap]', 'a roadmap id (default: all)')
+    .option('--week', 'the week (Monday to Sunday) holding --date (the default)')
+    .option('--month', 'the month holding --date')
+    .option('--date <date>', 'a day in the period (YYYY-MM-DD; default today)')
+    .option('--out <path>', 'write the Markdown to this file instead of opening an editor')
+    .option('--no-edit', 'print the Markdown instead of opening an editor')
+    .option('--json', 'print the facts and the Markdown as JSON')
+    .action(async (roadmap: string | undefined, _options, command: Command) => {
+      const { retroCommand } = await import('./commands/retro.js');
+      await retroCommand(roadmap, command.optsWithGlobals(), io);
+    });
+
+  // ---- planning (capacity, target, estimate, choose, plan, today/next/week) ----
+  const collect = (value: string, previous: string[]) => [...previous, value];
+  const capacityCommand = program
+    .command('capacity')
+    .description('Study hours per weekday, days off and a start date; no options shows the current capacity')
+    .argument('[roadmap]', 'a roadmap id (default: the global capacity every roadmap without its own uses)')
+    .option('--weekdays <hours>', 'hours Monday to Friday, e.g. 2h, 90m, 1h30')
+    .option('--weekend <hours>', 'hours on Saturday and Sunday');
+  for (const day of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) {
+    capacityCommand.option(`--${day} <hours>`, `hours on ${day}`);
+  }
+  capacityCommand
+    .option('--off <days>', 'days off: 2026-12-24..2026-12-26 or 2026-12-31 (repeatable)', collect, [])
+    .option('--clear-off', 'remove the stored days off first')
+    .option('--start <date>', 'plan no work before this date (none to clear); needs a roadmap')
+    .option('--from-routine', "take the hours from the roadmap's routine (e.g. Morning 1-2 h, daily)")
+    .option('--reset', "drop this roadmap's own capacity (back to the global one, its routine, or the default)")
+    .option('--json', 'print the settings as JSON')
+    .action(async (roadmap: string | undefined, _options, command: Command) => {
+      const { capacityCommand: run } = await import('./commands/capacity.js');
+      await run(roadmap, command.optsWithGlobals(), io);
+    });
+
+  program
+    .command('target')
+    .description('Set, show or clear the date you want to finish a roadmap by')
+    .argument('<roadmap>', 'a roadmap id')
+    .argument('[date]', 'YYYY-MM-DD, from today on (omit to show the target)')
+    .option('--clear', "remove the target (the roadmap's own date too)")
+    .option('--json', 'print {roadmapId, targetDate, targetSource} as JSON')
+    .action(async (roadmap: string, date: string | undefined, _options, command: Command) => {
+      const { targetCommand } = await import('./commands/capacity.js');
+      await targetCommand(roadmap, date, command.optsWithGlobals(), io);
+    });
+
+  program
+    .command('estimate')
+    .description("Your own estimate for an item; it wins over the roadmap's durations")
+    .argument('<item>', 'roadmap:id, an id, or part of a title')
+    .argument('<hours>', '6h, 90m, 1h30, or a number of hours')
+    .option('--json', 'print the recorded estimate as JSON')
+    .action(async (item: string, hours: string, _options, command: Command) => {
+      const { estimateCommand } = await import('./commands/estimate.js');
+      await estimateCommand(item, hours, command.optsWithGlobals(), io);
+    });
+
+  program
+    .command('choose')
+    .description('Choose an option of an elective group ("Choose 1-2"); until you do, the plan assumes the minimum')
+    .argument('<item>', 'an option (or, with --clear, the group)')
+    .option('--clear', 'drop this option from the choice, or the whole choice when ITEM is the group')
+    .option('--json', 'print the choice as JSON')
+    .action(async (item: string, _options, command: Command) => {
+      const { chooseCommand } = await import('./commands/choose.js');
+      await chooseCommand(item, command.optsWithGlobals(), io);
+    });
+
+  program
+    .command('plan')
+    .description('Plan the remaining work into your capacity: phase dates, finish range, target check, forecast')
+    .argument('[roadmap]', 'a roadmap id (default: every roadmap with work left)')
+    .option('--target <date>', 'check against this date instead of the stored target')
+    .option('--date <date>', 'plan as of this date (only what was logged up to it counts)')
+    .option('--review-minutes <n>', 'minutes a day kept free for spaced review')
+    .option('--items', 'also list every remaining item with its dates')
+    .option('--json', 'print the plan as JSON (finish, phases, target, onTrack, forecast, items)')
+    .action(async (roadmap: string | undefined, _options, command: Command) => {
+      const { planCommand } = await import('./commands/plan.js');
+      await planCommand(roadmap, command.optsWithGlobals(), io);
+    });
+
+  const agendaCommands: [string, string, 'todayCommand' | 'nextCommand' | 'weekCommand'][] = [
+    ['today', "Today's agenda: planned items, items in progress, habits due, with the time each takes", 'todayCommand'],
+    ['next', 'The agenda of the next day with planned work (today when it has some)', 'nextCommand'],
+    ['week', 'The week ahead, day by day', 'weekCommand'],
+  ];
+  for (const [name, description, handler] of agendaCommands) {
+    program
+      .command(name)
+      .description(description)
+      .option('--date <date>', name === 'week' ? 'first day of the week (default today)' : 'another day (YYYY-MM-DD)')
+      .option('--roadmap <id>', 'only this roadmap')
+      .option('--review-minutes <n>', 'minutes a day kept free for spaced review')
+      .option('--json', 'print as JSON')
+      .action(async (_options, command: Command) => {
+        const commands = await import('./commands/agenda.js');
+        await commands[handler](command.optsWithGlobals(), io);
+      });
+  }
+
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -170,6 +367,11 @@ function reportError(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
     if (error.code === 'commander.help') return EXIT_OK;
+    // `waymark log -5m` reaches commander as an option; say what the learner most likely meant.
+    if (error.code === 'commander.unknownOption' && /'-\d/.test(error.message)) {
+      io.warn('  A duration or amount cannot be negative: use a positive value such as 30m.');
+      return EXIT_ERROR;
+    }
     return EXIT_USAGE;
   }
   if (error instanceof WaymarkError) {
@@ -177,6 +379,8 @@ function reportError(error: unknown, io: Io): number {
     if (error.hint) io.warn(`  ${error.hint}`);
     return error.code === 'USAGE' ? EXIT_USAGE : EXIT_ERROR;
   }
+  const fileError = describeFileError(error);
+  if (fileError) return reportError(fileError, io);
   const message = error instanceof Error ? error.message : String(error);
   io.warn(`waymark: unexpected error: ${message}`);
   if (io.env.WAYMARK_DEBUG && error instanceof Error && error.stack) io.warn(error.stack);

@@ -9,6 +9,8 @@ export interface ExportOptions extends StoreOptions {
   format?: string;
   out?: string;
   roadmap?: string;
+  dayStart?: string;
+  days?: string;
 }
 
 const FORMATS = ['json', 'ics'];
@@ -19,21 +21,26 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<voi
   if (!FORMATS.includes(format)) {
     throw new WaymarkError('USAGE', `--format must be one of ${FORMATS.join(', ')} (got "${format}").`);
   }
+  if (format === 'json' && (options.roadmap ?? options.dayStart ?? options.days) !== undefined) {
+    throw new WaymarkError(
+      'USAGE',
+      '--roadmap, --day-start and --days apply to --format ics only; a backup holds every roadmap.',
+    );
+  }
   const text = await withWorkspace(options, io, async (workspace) => {
-    if (format === 'ics') {
-      // LEAD-TODO: wire calendar-export.ts (exportPlanIcs) once the planning work lands.
+    if (format === 'json') return `${JSON.stringify(exportBackup(workspace), null, 1)}\n`;
+    const { exportPlanIcs } = await import('../../app/calendar-export.js');
+    const days = options.days === undefined ? undefined : Number(options.days);
+    if (days !== undefined && !(Number.isInteger(days) && days > 0)) {
       throw new WaymarkError(
         'USAGE',
-        `calendar export is not available yet (roadmap ${options.roadmap ?? 'all'}).`,
+        `--days must be a whole number of days, e.g. 30 (got "${options.days}").`,
       );
     }
-    if (options.roadmap !== undefined) {
-      throw new WaymarkError(
-        'USAGE',
-        '--roadmap applies to --format ics only; a backup holds every roadmap.',
-      );
-    }
-    return `${JSON.stringify(exportBackup(workspace), null, 1)}\n`;
+    return exportPlanIcs(workspace, options.roadmap, {
+      ...(options.dayStart === undefined ? {} : { dayStart: options.dayStart }),
+      ...(days === undefined ? {} : { days }),
+    });
   });
   if (options.out === undefined) {
     io.out(text.trimEnd());

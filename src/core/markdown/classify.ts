@@ -1,6 +1,7 @@
-import type { Duration, Link, Node, NodeKind, Recurrence } from '../model/roadmap.js';
+import type { Duration, DurationUnit, Link, Node, NodeKind, Recurrence } from '../model/roadmap.js';
 import { findDate } from './dates.js';
 import { parseDuration } from './durations.js';
+import type { ImportWarning } from './import-warning.js';
 import type { Draft } from './outline.js';
 import { platformNamed, platformOf } from './platforms.js';
 import { type ParsedTitle, parseTitle } from './title.js';
@@ -23,6 +24,8 @@ interface Context {
   recurrence?: Recurrence;
   /** Inside a milestone, items are its checklist. */
   inMilestone: boolean;
+  /** Shared by every context of one import: what was noticed and worked around. */
+  warnings: ImportWarning[];
 }
 
 export type UnidentifiedNode = Omit<Node, 'id' | 'children'> & {
@@ -336,14 +339,8 @@ function classifyHeading(draft: Draft, ctx: Context, siblingsTimed: boolean): Un
     }
   } else if (milestoneDue) {
     node.kind = 'milestone';
-    const unit = `${(milestoneDue[2] ?? 'month').toLowerCase()}s`;
-    if (unit === 'years')
-      node.due = { ...node.due, after: { value: Number(milestoneDue[1]) * 12, unit: 'months' } };
-    else
-      node.due = {
-        ...node.due,
-        after: { value: Number(milestoneDue[1]), unit: unit as 'days' | 'weeks' | 'months' },
-      };
+    const after = milestoneAfter(milestoneDue, title, draft.line, ctx);
+    if (after) node.due = { ...node.due, after };
     child.inMilestone = true;
   } else if (
     !ctx.inPhase &&
@@ -389,10 +386,8 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
   else if (kind === 'habit') node.recurrence = 'daily';
   if (kind === 'milestone') {
     const due = MILESTONE_DUE.exec(parsed.title);
-    if (due)
-      node.due = {
-        after: { value: Number(due[1]), unit: `${(due[2] ?? 'month').toLowerCase()}s` as 'months' },
-      };
+    const after = due ? milestoneAfter(due, parsed.title, draft.line, ctx) : undefined;
+    if (after) node.due = { after };
   }
   const schedule = scheduleOf(parsed.title);
   if (schedule) {
@@ -465,10 +460,33 @@ function classifyRow(draft: Draft, ctx: Context): UnidentifiedNode {
   return node;
 }
 
-export function rootContext(): Context {
-  return { area: 'plain', inPhase: false, reading: false, inMilestone: false };
+/**
+ * When a "3-Month Goal" falls due, from its MILESTONE_DUE match. "0-Month Goal" has no due date after
+ * the start (the model wants a positive offset): it is ignored with a warning.
+ */
+function milestoneAfter(
+  match: RegExpExecArray,
+  title: string,
+  line: number,
+  ctx: Context,
+): { value: number; unit: DurationUnit } | undefined {
+  const value = Number(match[1]);
+  const word = (match[2] ?? 'month').toLowerCase();
+  if (!(value > 0)) {
+    ctx.warnings.push({
+      line,
+      message: `"${title}" is due ${value} ${word}s after the start, which is no offset; its due date was ignored. Count from 1 ("3-Month Goal").`,
+    });
+    return undefined;
+  }
+  if (word === 'year') return { value: value * 12, unit: 'months' };
+  return { value, unit: `${word}s` as DurationUnit };
 }
 
-export function preambleContext(): Context {
-  return { ...rootContext(), area: 'info' };
+export function rootContext(warnings: ImportWarning[]): Context {
+  return { area: 'plain', inPhase: false, reading: false, inMilestone: false, warnings };
+}
+
+export function preambleContext(warnings: ImportWarning[]): Context {
+  return { ...rootContext(warnings), area: 'info' };
 }

@@ -91,15 +91,37 @@ describe('roadmap JSON schema', () => {
     expect(valid).toBe(true);
   });
 
-  // Known importer bugs (reported, not fixed here): these pass while the output breaks the schema and
-  // start failing once it is fixed (then turn them into plain `it`).
-  it.fails('known bug: "0-Month Goal" gives due.after.value 0 (the schema wants > 0)', () => {
+  // Once-known bugs: the output broke the schema.
+  it('"0-Month Goal" has no due offset, and a warning says why', () => {
     const validate = loadValidator();
-    expect(validate(asJson(importText('# R\n\n### 0-Month Goal\n- [ ] a\n').roadmap))).toBe(true);
+    const { roadmap, warnings } = importText('# R\n\n### 0-Month Goal\n- [ ] a\n');
+    expect(validate(asJson(roadmap))).toBe(true);
+    expect(roadmap.nodes[0]?.kind).toBe('milestone');
+    expect(roadmap.nodes[0]?.due).toBeUndefined();
+    expect(warnings).toEqual([{ line: 3, message: expect.stringContaining('0-Month Goal') }]);
   });
 
-  it.fails('known bug: front matter "weeklyHours: .inf" prints goal.weeklyHours as null', () => {
+  it.each([
+    ['.inf', 2],
+    ['-3', 2],
+    ['ten', 2],
+    ['200', 2],
+  ])('front matter "weeklyHours: %s" is ignored with a warning naming its line', (value, line) => {
     const validate = loadValidator();
-    expect(validate(asJson(importText('---\nweeklyHours: .inf\n---\n# R\n').roadmap))).toBe(true);
+    const { roadmap, warnings } = importText(`---\nweeklyHours: ${value}\n---\n# R\n`);
+    expect(validate(asJson(roadmap))).toBe(true);
+    expect(roadmap.goal?.weeklyHours).toBeUndefined();
+    expect(warnings).toEqual([{ line, message: expect.stringContaining('weeklyHours') }]);
+  });
+
+  it('front matter "horizonDays: 1.5" is ignored (a whole number of days), a good one is kept', () => {
+    const validate = loadValidator();
+    const bad = importText('---\ntitle: R\nhorizonDays: 1.5\n---\n# R\n');
+    expect(validate(asJson(bad.roadmap))).toBe(true);
+    expect(bad.roadmap.goal?.horizonDays).toBeUndefined();
+    expect(bad.warnings.map((warning) => warning.line)).toEqual([3]);
+    const good = importText('---\nweeklyHours: 7.5\nhorizonDays: 90\n---\n# R\n');
+    expect(good.roadmap.goal).toEqual({ weeklyHours: 7.5, horizonDays: 90 });
+    expect(good.warnings).toEqual([]);
   });
 });

@@ -118,6 +118,46 @@ describe('real-world Markdown shapes', () => {
       ['done by emoji', true],
     ]);
   });
+
+  it('resolves many collisions of one title with the same ids as one by one', () => {
+    const { roadmap } = importText('- [ ] Review\n- [ ] Review-2\n- [ ] Review\n- [ ] Review\n');
+    expect(roadmap.nodes.map((node) => node.id)).toEqual(['review', 'review-2', 'review-3', 'review-4']);
+  });
+
+  it('takes an item\'s title from its first block; only a first paragraph holds its box', () => {
+    const { roadmap } = importText('- # Heading item\n  [x] not a box\n- ```\n  code\n  ```\n  Read it\n');
+    expect(roadmap.nodes.map((node) => [node.title, node.checked])).toEqual([
+      ['Heading item', undefined],
+      ['Read it', undefined],
+    ]);
+  });
+
+  it('joins a multi-line front matter title into one line', () => {
+    const { roadmap } = importText('---\ntitle: |\n  Two\n  lines\n---\n- [ ] a\n');
+    expect(roadmap.title).toBe('Two lines');
+  });
+
+  it('warns about an empty file and says how to fill it', () => {
+    for (const text of ['', '\n  \n', '---\ntitle: Empty\n---\n']) {
+      const { roadmap, warnings } = importText(text);
+      expect(roadmap.nodes).toEqual([]);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]?.message).toMatch(/^the file (is empty|has only front matter).*- \[ \].*waymark import --list/);
+    }
+  });
+
+  it('keeps deep nesting (60 list levels) and the rest of the file', () => {
+    const deep = Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- [ ] level ${i + 1}`).join('\n');
+    const { roadmap, warnings } = importText(`${deep}\n\n# After\n\n- [ ] last\n`);
+    const nodes = allNodes(roadmap.nodes);
+    expect(nodes.filter((node) => node.checked === false)).toHaveLength(61);
+    expect(warnings).toEqual([]);
+  });
+
+  it('warns with the line where nesting goes deeper than the parser follows', () => {
+    const { warnings } = importText(`# Deep\n\n${'>'.repeat(2_000)} - [ ] the bottom\n`);
+    expect(warnings).toEqual([{ line: 3, message: expect.stringMatching(/nest deeper than 200 levels/) }]);
+  });
 });
 
 describe('parseDuration', () => {

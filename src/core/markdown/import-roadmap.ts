@@ -5,6 +5,7 @@ import { findDate } from './dates.js';
 import { readFrontMatter } from './front-matter.js';
 import { extractGoal } from './goal.js';
 import { assignIds } from './ids.js';
+import type { ImportWarning } from './import-warning.js';
 import { buildOutline } from './outline.js';
 import { slugify } from './slug.js';
 
@@ -15,10 +16,7 @@ export interface ImportOptions {
   sha256: string;
 }
 
-export interface ImportWarning {
-  line?: number;
-  message: string;
-}
+export type { ImportWarning } from './import-warning.js';
 
 export interface ImportResult {
   roadmap: Roadmap;
@@ -42,10 +40,19 @@ const ROADMAP_META_KEYS: Record<string, string> = {
 
 type MarkdownParser = InstanceType<typeof MarkdownIt>;
 
+/**
+ * How deep lists and quotes may nest. markdown-it's default (100, about 33 list levels) drops whatever is
+ * nested deeper, and the rest of the document with it, without a word. 200 (about 66 list levels) is far
+ * beyond any real outline and far from a stack overflow (5,000 levels parse fine); the same limit caps
+ * inline nesting, whose cost grows with it (10,000 "[" take 0.25 s at 200, 1 s at 1,000). Anything
+ * deeper gets a warning with its line (outline.ts).
+ */
+const MAX_NESTING = 200;
+
 let parser: MarkdownParser | undefined;
 /** The bare Markdown parser the importer uses (shared with the benchmark, which compares against it). */
 export function markdownParser(): MarkdownParser {
-  parser ??= new MarkdownIt({ html: true, linkify: false, typographer: false });
+  parser ??= new MarkdownIt({ html: true, linkify: false, typographer: false, maxNesting: MAX_NESTING });
   return parser;
 }
 
@@ -59,17 +66,23 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   const body = frontMatter
     ? `${'\n'.repeat(frontMatter.lineCount)}${lines.slice(frontMatter.lineCount).join('\n')}`
     : source;
-  const outline = buildOutline(markdownParser().parse(body, {}), lines);
+  const outline = buildOutline(markdownParser().parse(body, {}), lines, MAX_NESTING);
+  warnings.push(...outline.warnings);
   const fm = frontMatter?.data ?? {};
 
   const firstHeading = outline.roots.findIndex((draft) => draft.type === 'heading');
   const preamble = firstHeading < 0 ? [] : outline.roots.slice(0, firstHeading);
   const rest = firstHeading < 0 ? outline.roots : outline.roots.slice(firstHeading);
   let unidentified: UnidentifiedNode[] = [
-    ...classifyChildren(preamble, undefined, preambleContext()),
-    ...classifyChildren(rest, undefined, rootContext()),
+    ...classifyChildren(preamble, undefined, preambleContext(warnings)),
+    ...classifyChildren(rest, undefined, rootContext(warnings)),
   ];
-  if (unidentified.length === 0 && outline.allParagraphs.length > 0) {
+  if (body.trim() === '') {
+    const what = frontMatter ? 'the file has only front matter' : 'the file is empty';
+    warnings.push({
+      message: `${what}, so the roadmap has no items. Write headings ("## Phase 1: Basics") and task items ("- [ ] Learn Python") into it, or start from a bundled roadmap (\`waymark import --list\`).`,
+    });
+  } else if (unidentified.length === 0 && outline.allParagraphs.length > 0) {
     unidentified = outline.allParagraphs.map((paragraph) => paragraphTopic(paragraph.text, paragraph.line));
     warnings.push({
       message: `no headings or lists found: imported ${unidentified.length} paragraph(s) as topics. Use "#" headings and "- [ ]" items to give the roadmap structure.`,
@@ -79,7 +92,7 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   }
   const nodes = assignIds(unidentified);
 
-  const title = stringField(fm, 'title') ?? outline.title ?? fileStem(options.path) ?? 'Untitled roadmap';
+  const title = oneLine(stringField(fm, 'title')) ?? outline.title ?? fileStem(options.path) ?? 'Untitled roadmap';
   const roadmap: Roadmap = {
     schemaVersion: SCHEMA_VERSION,
     id: slugify(fileStem(options.path) ?? '') || slugify(title) || 'roadmap',
@@ -89,7 +102,12 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   };
   const summary = stringField(fm, 'summary') ?? stringField(fm, 'description') ?? outline.preamble[0];
   if (summary) roadmap.summary = summary;
-  const goal = extractGoal(outline, nodes, fm);
+  const goal = extractGoal(
+    outline,
+    nodes,
+    { data: fm, keyLines: frontMatter?.keyLines ?? {} },
+    warnings,
+  );
   if (goal) roadmap.goal = goal;
   const meta = roadmapMeta(outline, fm);
   if (Object.keys(meta).length > 0) roadmap.meta = meta;
@@ -128,6 +146,11 @@ function roadmapMeta(
   const started = meta.startDate ? findDate(meta.startDate) : undefined;
   if (started) meta.startDate = started.date;
   return meta;
+}
+
+/** A title from YAML ("title: |" keeps line breaks) as one line. */
+function oneLine(text: string | undefined): string | undefined {
+  return text?.replace(/\s+/g, ' ');
 }
 
 function stringField(data: Record<string, unknown>, key: string): string | undefined {

@@ -51,7 +51,9 @@ export function inlineText(inline: Token | undefined): InlineText {
         break;
     }
   }
-  const result: InlineText = { text: text.replace(/\s+/g, ' ').trim(), links };
+  // Collapsing whitespace is needed only where there is more than single spaces (most titles have not).
+  const collapsed = /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+  const result: InlineText = { text: collapsed.trim(), links };
   if (leadingStrong) result.leadingStrong = leadingStrong;
   return result;
 }

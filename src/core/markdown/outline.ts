@@ -1,5 +1,6 @@
 import type { Token } from 'markdown-it';
 import type { Link } from '../model/roadmap.js';
+import type { ImportWarning } from './import-warning.js';
 import { inlineText } from './inline-text.js';
 import { repairMojibake } from './repair-mojibake.js';
 import { stripLeadingSymbols } from './title.js';
@@ -41,20 +42,26 @@ export interface Outline {
   /** Every paragraph of the document, in order (for "Last Updated:" and similar). */
   allParagraphs: { text: string; line: number }[];
   lineCount: number;
+  warnings: ImportWarning[];
 }
 
-const CHECKBOX = /^\[([ xX]|✔️?|✅|✓|☑️?)\](?=\s|$)/u;
+/**
+ * A task-list box opening an item's first paragraph. As in CommonMark's task-list extension, the box
+ * must be followed by a space, a tab or a line end: "[x]\u00a0a" or "[ ]\uFEFF" are text, not boxes.
+ */
+const CHECKBOX = /^\[([ xX]|✔️?|✅|✓|☑️?)\](?=[ \t\n]|$)/u;
 
 function newDraft(type: DraftType, level: number, line: number, endLine: number): Draft {
   return { type, level, text: '', links: [], paragraphs: [], line, endLine, children: [] };
 }
 
-function setInline(draft: Draft, inline: Token | undefined): void {
+/** Sets a draft's text and links from an inline token; `withBox`: a leading task-list box sets `checked`. */
+function setInline(draft: Draft, inline: Token | undefined, withBox = true): void {
   const raw = inline?.content ?? '';
   const parsed = inlineText(inline);
   let text = parsed.text;
-  const box = CHECKBOX.exec(raw);
-  if (box && draft.type === 'item') {
+  const box = withBox && draft.type === 'item' ? CHECKBOX.exec(raw) : null;
+  if (box) {
     draft.checked = box[1] !== ' ';
     text = text.replace(/^\[[^\]]*\]\s*/u, '');
   }
@@ -67,9 +74,14 @@ interface ListFrame {
   intro: string | undefined;
 }
 
-export function buildOutline(tokens: Token[], lines: readonly string[]): Outline {
+/**
+ * Folds the token stream into an outline. `maxNesting` is the parser's: a list item or quote opened at
+ * that depth had its content dropped by markdown-it (and the rest of the enclosing block with it), which
+ * is reported as a warning rather than lost silently.
+ */
+export function buildOutline(tokens: Token[], lines: readonly string[], maxNesting: number): Outline {
   const lineCount = lines.length;
-  const outline: Outline = { roots: [], preamble: [], allParagraphs: [], lineCount };
+  const outline: Outline = { roots: [], preamble: [], allParagraphs: [], lineCount, warnings: [] };
   // Source spans end on the last non-blank line, not on the blank lines markdown-it counts in.
   const lastContentLine = (from: number, to: number) => {
     let end = to;
@@ -78,7 +90,10 @@ export function buildOutline(tokens: Token[], lines: readonly string[]): Outline
   };
   const headings: Draft[] = [];
   const items: Draft[] = [];
+  /** Per open item: whether its title is settled (it comes from the item's first block only). */
+  const titled: boolean[] = [];
   const lists: ListFrame[] = [];
+  let nestingReported = false;
   let lastParagraph: string | undefined;
   let sawHeadingBelowTitle = false;
 
@@ -103,7 +118,15 @@ export function buildOutline(tokens: Token[], lines: readonly string[]): Outline
           lastParagraph = undefined;
           break;
         }
-        if (items.length > 0) break; // a heading inside a list item (HTML or odd nesting): keep it as text
+        if (items.length > 0) {
+          // "- # Heading": a heading opening a list item is its title (without a box).
+          const item = items[items.length - 1] as Draft;
+          if (!titled[titled.length - 1] && item.children.length === 0) {
+            setInline(item, inline, false);
+            titled[titled.length - 1] = true;
+          }
+          break;
+        }
         while (headings.length > 0 && (headings[headings.length - 1] as Draft).level >= level) {
           const closed = headings.pop() as Draft;
           closed.endLine = lastContentLine(closed.line, line - 1);
@@ -132,9 +155,21 @@ export function buildOutline(tokens: Token[], lines: readonly string[]): Outline
         if (intro !== undefined) draft.listIntro = intro;
         attach(draft);
         items.push(draft);
+        titled.push(false);
+        if (!nestingReported && token.level >= maxNesting - 1) {
+          nestingReported = true;
+          outline.warnings.push(nestingWarning(draft.line, maxNesting));
+        }
         break;
       }
+      case 'blockquote_open':
+        if (!nestingReported && token.level >= maxNesting - 1) {
+          nestingReported = true;
+          outline.warnings.push(nestingWarning((map?.[0] ?? 0) + 1, maxNesting));
+        }
+        break;
       case 'list_item_close': {
+        titled.pop();
         const closed = items.pop();
         if (closed) closed.endLine = lastContentLine(closed.line, closed.endLine);
         lastParagraph = undefined;
@@ -144,8 +179,12 @@ export function buildOutline(tokens: Token[], lines: readonly string[]): Outline
         const inline = tokens[i + 1];
         const item = items[items.length - 1];
         const line = (map?.[0] ?? 0) + 1;
-        if (item && item.text === '' && item.children.length === 0 && item.paragraphs.length === 0) {
-          setInline(item, inline);
+        if (item && !titled[titled.length - 1] && item.children.length === 0) {
+          // Only the item's first block can hold its task-list box ("- [ ]\n\n  [x] a" is unchecked);
+          // a bare box leaves the title to the next paragraph, which is plain text.
+          const first = tokens[i - 1]?.type === 'list_item_open';
+          setInline(item, inline, first);
+          titled[titled.length - 1] = item.text !== '';
           break;
         }
         const text = repairMojibake(inlineText(inline).text);
@@ -171,6 +210,13 @@ export function buildOutline(tokens: Token[], lines: readonly string[]): Outline
   }
   for (const open of headings) open.endLine = lastContentLine(open.line, lineCount);
   return outline;
+}
+
+function nestingWarning(line: number, maxNesting: number): ImportWarning {
+  return {
+    line,
+    message: `the lists or quotes here nest deeper than ${maxNesting} levels; what is nested below this line (and possibly what follows it) was not imported. Flatten the outline.`,
+  };
 }
 
 /** Reads a GFM table starting at `start`; each body row becomes a draft. Returns the index of table_close. */

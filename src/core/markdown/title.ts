@@ -16,6 +16,7 @@ const NUMBERING = /^(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s+(?=\S)/;
 const NUMBER_BEFORE_UNIT = /^\d[\d.]*\s+(hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|%|x)\b/i;
 const TRAILING_PARENTHETICAL = /\s*\(([^()]*)\)\s*$/;
 const TRAILING_DURATION = /\s+[-\u2013\u2014:|]\s*([^-\u2013\u2014:|]+)$/;
+const TRAILING_SEPARATORS = ['-', '\u2013', '\u2014', ':', '|'];
 const CHOOSE =
   /^(?:choose|pick|select)\s+(?:(\d+)\s*(?:[-\u2013]|to|or)\s*(\d+)|(\d+|one|two|three|any\s+\d+|at least \d+))$/i;
 const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3 };
@@ -37,20 +38,37 @@ function parseChoose(text: string): { min: number; max: number } | undefined {
 
 /** Drops decorative emoji in front of a title ("🚀 Complete AI Engineer Roadmap"). */
 export function stripLeadingSymbols(text: string): string {
+  // Titles that start with a letter, digit or ASCII punctuation (most) have nothing to strip.
+  const first = text.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return text;
   return text.replace(LEADING_SYMBOLS, '');
+}
+
+/** The match of TRAILING_DURATION, tried only when the last separator follows a space (cheap to check). */
+function trailingSeparated(title: string): RegExpExecArray | null {
+  let last = -1;
+  for (const separator of TRAILING_SEPARATORS) last = Math.max(last, title.lastIndexOf(separator));
+  if (last < 1 || !/\s/.test(title.charAt(last - 1))) return null;
+  return TRAILING_DURATION.exec(title);
 }
 
 export function parseTitle(raw: string): ParsedTitle {
   const flags: Record<string, string> = {};
   // "What I Learned: _______________" is a blank to fill in, not part of the title.
-  let title = stripLeadingSymbols(raw).replace(/[:\s]*_{3,}\s*$/, '');
+  let title = stripLeadingSymbols(raw);
+  if (title.includes('___')) title = title.replace(/[:\s]*_{3,}\s*$/, '');
   const result: ParsedTitle = { title, flags };
   const numbering = NUMBERING.exec(title);
   if (numbering && !NUMBER_BEFORE_UNIT.test(title)) {
     result.number = (numbering[1] ?? '').replace(/[.)]$/, '');
     title = title.slice(numbering[0].length);
   }
-  for (let match = TRAILING_PARENTHETICAL.exec(title); match; match = TRAILING_PARENTHETICAL.exec(title)) {
+  const endsWithParenthesis = (text: string) => text.trimEnd().endsWith(')');
+  for (
+    let match = endsWithParenthesis(title) ? TRAILING_PARENTHETICAL.exec(title) : null;
+    match;
+    match = endsWithParenthesis(title) ? TRAILING_PARENTHETICAL.exec(title) : null
+  ) {
     const inside = (match[1] ?? '').trim();
     const choose = parseChoose(inside);
     if (choose && !result.choose) result.choose = choose;
@@ -60,11 +78,11 @@ export function parseTitle(raw: string): ParsedTitle {
     else break;
     title = title.slice(0, match.index);
   }
-  const trailing = TRAILING_DURATION.exec(title);
+  const trailing = result.duration ? null : trailingSeparated(title);
   if (!result.duration && trailing && isDurationOnly(trailing[1] ?? '')) {
     result.duration = parseDuration(trailing[1] ?? '');
     title = title.slice(0, trailing.index);
   }
-  result.title = title.replace(/\s*:\s*$/, '').trim();
+  result.title = (title.includes(':') ? title.replace(/\s*:\s*$/, '') : title).trim();
   return result;
 }

@@ -72,8 +72,9 @@ export function resolveItem(ref: string, roadmaps: readonly RoadmapNodes[]): Res
 function ambiguous(text: string, matches: Candidate[]): WaymarkError {
   const shown = matches.slice(0, 8).map((match) => `    ${label(match)}`);
   const more = matches.length > 8 ? `\n    … and ${matches.length - 8} more` : '';
+  // CONFLICT, not INPUT: the reference is well-formed but names several items (HTTP 409, exit 1 as before).
   return new WaymarkError(
-    'INPUT',
+    'CONFLICT',
     `"${text}" matches ${matches.length} items.`,
     `Say which one, e.g. by roadmap:id:\n${shown.join('\n')}${more}`,
   );

@@ -1,0 +1,195 @@
+/**
+ * Dashboard benchmarks: the gzipped size of what the first page loads (entry JS + its static imports + CSS),
+ * and the time for the overview of ai-engineer with 20,000 events to render in headless Chromium, relative
+ * to an empty page served by the same server in the same run. Needs `npm run build` (dist/web) and
+ * /usr/bin/chromium; without Chromium the render row says so and is not counted.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { openWorkspace } from '../src/app/workspace.js';
+import { walkNodes } from '../src/core/model/roadmap.js';
+import type { NewEvent } from '../src/core/progress/events.js';
+import type { BenchRow, BenchSuite } from './run.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** Compiled to dist/bench: the repository is two levels up. */
+const ROOT = existsSync(join(HERE, '../package.json')) ? resolve(HERE, '..') : resolve(HERE, '../..');
+const WEB = join(ROOT, 'dist/web');
+const BIN = join(ROOT, 'bin/waymark');
+const CHROMIUM = '/usr/bin/chromium';
+const NOW = '2026-11-20T12:00:00Z';
+const EVENTS = 20_000;
+const SIZE_TARGET_KB = 250;
+const RENDER_RUNS = 5;
+
+/** The assets index.html pulls in before anything lazy: its scripts, module preloads and stylesheets. */
+export function firstPageAssets(html: string): string[] {
+  const refs = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"[^>]*>/g)]
+    .filter((match) => /<script\b|rel="(?:stylesheet|modulepreload)"/.test(match[0]))
+    .map((match) => match[1] as string);
+  return [...new Set(refs)].filter((ref) => !/^[a-z]+:/i.test(ref));
+}
+
+export function firstPageGzipBytes(webDir: string): { files: number; raw: number; gzip: number } {
+  const html = readFileSync(join(webDir, 'index.html'), 'utf8');
+  let raw = 0;
+  let gzip = 0;
+  const assets = firstPageAssets(html);
+  for (const ref of assets) {
+    const bytes = readFileSync(join(webDir, ref.replace(/^\.?\//, '')));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files: assets.length, raw, gzip };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** ai-engineer with `count` events over the past year: study logs, starts and finishes, notes. */
+function seedEvents(db: string, count: number): void {
+  const env = { ...process.env, WAYMARK_NOW: NOW };
+  execFileSync(process.execPath, [BIN, 'import', 'ai-engineer', '--db', db], { env, stdio: 'ignore' });
+  const workspace = openWorkspace({ db, env });
+  const record = workspace.store.getRoadmap('ai-engineer');
+  if (!record) throw new Error('bench: ai-engineer did not import');
+  const model = record.model as { nodes: Parameters<typeof walkNodes>[0] };
+  const items = [...walkNodes(model.nodes)].filter(({ node }) => node.trackable).map(({ node }) => node.id);
+  const end = Date.parse(NOW);
+  const events: NewEvent[] = [];
+  for (let i = 0; i < count; i++) {
+    const nodeId = items[i % items.length] as string;
+    const at = new Date(end - Math.floor(((count - i) / count) * 365 * 86_400_000)).toISOString();
+    const base = { id: `bench-${i}`, roadmapId: 'ai-engineer', nodeId, at, changeId: `bench-change-${i}` };
+    const kind = i % 10;
+    if (kind < 6) events.push({ ...base, type: 'log', minutes: 15 + (i % 7) * 10 });
+    else if (kind < 8) events.push({ ...base, type: 'status', status: i % 4 === 0 ? 'done' : 'doing' });
+    else events.push({ ...base, type: 'note', text: `Note ${i}: worked through the exercises` });
+  }
+  for (let i = 0; i < events.length; i += 1_000) workspace.store.appendEvents(events.slice(i, i + 1_000));
+  workspace.store.close();
+}
+
+async function renderRatio(): Promise<{ overviewMs: number; blankMs: number } | string> {
+  if (!existsSync(CHROMIUM)) return 'skipped: /usr/bin/chromium is missing';
+  if (!existsSync(join(WEB, 'index.html'))) return 'skipped: dist/web is not built';
+  const { chromium } = await import('playwright-core');
+  const dir = mkdtempSync(join(tmpdir(), 'waymark-web-bench-'));
+  const db = join(dir, 'bench.db');
+  seedEvents(db, EVENTS);
+  const port = await freePort();
+  const server = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--db', db], {
+    env: { ...process.env, WAYMARK_NOW: NOW },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      `--user-data-dir=${join(dir, 'profile')}`,
+    ],
+  });
+  try {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const ok = await fetch(`${url}/api/roadmaps`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      if (Date.now() > deadline) throw new Error('bench: waymark serve did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route(`${url}/__blank`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title><h1>blank</h1>' }),
+    );
+    const overview: number[] = [];
+    const blank: number[] = [];
+    // Warm-up: server caches and the browser's code cache, as a returning user has them.
+    await page.goto(`${url}/#/`);
+    await page.locator('[data-roadmap="ai-engineer"] figure.burnup canvas').waitFor({ timeout: 30_000 });
+    for (let i = 0; i < RENDER_RUNS; i++) {
+      let started = performance.now();
+      await page.goto(`${url}/__blank`);
+      await page.locator('h1').waitFor();
+      blank.push(performance.now() - started);
+      started = performance.now();
+      await page.goto(`${url}/#/`);
+      await page.locator('[data-roadmap="ai-engineer"] figure.burnup canvas').waitFor({ timeout: 30_000 });
+      await page.locator('.heatmap svg').waitFor();
+      overview.push(performance.now() - started);
+    }
+    const median = (values: number[]) =>
+      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+    return { overviewMs: median(overview), blankMs: median(blank) };
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const webBench: BenchSuite = {
+  name: 'web',
+  description: 'dashboard first-page size (gzip) and overview render time with 20,000 events',
+  async run(): Promise<BenchRow[]> {
+    const rows: BenchRow[] = [];
+    if (!existsSync(join(WEB, 'index.html'))) {
+      rows.push({
+        name: 'first page JS+CSS (gzip)',
+        cells: { value: 'dist/web missing: run npm run build' },
+      });
+    } else {
+      const size = firstPageGzipBytes(WEB);
+      const kb = size.gzip / 1024;
+      rows.push({
+        name: 'first page JS+CSS (gzip)',
+        cells: {
+          value: `${kb.toFixed(1)} KB`,
+          detail: `${(size.raw / 1024).toFixed(1)} KB raw in ${size.files} files`,
+        },
+        checks: [
+          {
+            target: `< ${SIZE_TARGET_KB} KB gzipped`,
+            pass: kb < SIZE_TARGET_KB,
+            actual: `${kb.toFixed(1)} KB`,
+          },
+        ],
+      });
+    }
+    const render = await renderRatio();
+    if (typeof render === 'string') {
+      rows.push({ name: 'overview render, 20,000 events', cells: { value: render } });
+    } else {
+      const ratio = render.overviewMs / render.blankMs;
+      rows.push({
+        name: 'overview render, 20,000 events',
+        cells: {
+          value: `${render.overviewMs.toFixed(0)} ms`,
+          detail: `empty page ${render.blankMs.toFixed(0)} ms`,
+          ratio: `${ratio.toFixed(1)}x`,
+        },
+      });
+    }
+    return rows;
+  },
+};

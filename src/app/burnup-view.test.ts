@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { burnupView } from './burnup-view.js';
+import { events, node, roadmap } from './view-fixtures.test-helpers.js';
+
+// Four items: a, b (in phase p), c with two sub-items c1, c2 (so c counts as 2).
+const r = roadmap('r', [
+  node('p', 'phase', [node('a', 'topic'), node('b', 'topic')]),
+  node('c', 'course', [node('c1', 'topic'), node('c2', 'topic')]),
+  node('tips', 'info'),
+]);
+
+describe('burnupView', () => {
+  it('counts finished items at the end of each day from the first event to today', () => {
+    const log = events(
+      { type: 'log', nodeId: 'a', minutes: 30, at: '2026-11-15T10:00:00.000Z' },
+      { type: 'status', nodeId: 'a', status: 'done', at: '2026-11-16T10:00:00.000Z' },
+      { type: 'status', nodeId: 'b', status: 'skipped', at: '2026-11-18T10:00:00.000Z' },
+      // Backfilled: recorded after b, happened before it.
+      { type: 'status', nodeId: 'c', status: 'done', at: '2026-11-17T23:00:00.000Z' },
+      { type: 'status', nodeId: 'c', status: 'todo', at: '2026-11-19T08:00:00.000Z' },
+    );
+    const { points } = burnupView({ roadmap: r, events: log, today: '2026-11-20', timeZone: 'UTC' });
+    expect(points).toEqual([
+      { date: '2026-11-15', done: 0, total: 4 },
+      { date: '2026-11-16', done: 1, total: 4 },
+      { date: '2026-11-17', done: 3, total: 4 },
+      { date: '2026-11-18', done: 4, total: 4 },
+      { date: '2026-11-19', done: 2, total: 4 },
+      { date: '2026-11-20', done: 2, total: 4 },
+    ]);
+  });
+
+  it('ignores undone changes and other roadmaps, and uses the learner time zone', () => {
+    const log = events(
+      { type: 'status', nodeId: 'a', status: 'done', at: '2026-11-19T23:30:00.000Z' },
+      { type: 'status', nodeId: 'b', status: 'done', at: '2026-11-19T12:00:00.000Z', changeId: 'x' },
+      { type: 'undo', nodeId: null, undoes: 'x', at: '2026-11-19T12:01:00.000Z' },
+      { type: 'status', roadmapId: 'other', nodeId: 'c', status: 'done', at: '2026-11-18T12:00:00.000Z' },
+    );
+    const utc = burnupView({ roadmap: r, events: log, today: '2026-11-20', timeZone: 'UTC' });
+    expect(utc.points).toEqual([
+      { date: '2026-11-19', done: 1, total: 4 },
+      { date: '2026-11-20', done: 1, total: 4 },
+    ]);
+    const berlin = burnupView({ roadmap: r, events: log, today: '2026-11-20', timeZone: 'Europe/Berlin' });
+    // 23:30 UTC on the 19th is already the 20th in Berlin (and the undone change does not start the chart).
+    expect(berlin.points).toEqual([{ date: '2026-11-20', done: 1, total: 4 }]);
+  });
+
+  it('starts the plan at today and adds every open item beneath each planned unit on its last day', () => {
+    const log = events({ type: 'status', nodeId: 'a', status: 'done', at: '2026-11-20T08:00:00.000Z' });
+    const { plan, forecast, points } = burnupView({
+      roadmap: r,
+      events: log,
+      today: '2026-11-20',
+      timeZone: 'UTC',
+      planItems: [
+        { nodeId: 'b', endMax: '2026-11-22' },
+        { nodeId: 'c', endMax: '2026-11-25' },
+      ],
+      forecast: { p50: '2026-11-26', p85: '2026-12-01' },
+    });
+    expect(points).toEqual([{ date: '2026-11-20', done: 1, total: 4 }]);
+    expect(plan).toEqual([
+      { date: '2026-11-20', done: 1 },
+      { date: '2026-11-22', done: 2 },
+      { date: '2026-11-25', done: 4 },
+    ]);
+    expect(forecast).toEqual({ p50: '2026-11-26', p85: '2026-12-01' });
+  });
+
+  it('has one point for today and no plan when there is no history and no plan', () => {
+    expect(burnupView({ roadmap: r, events: [], today: '2026-11-20', timeZone: 'UTC' })).toEqual({
+      points: [{ date: '2026-11-20', done: 0, total: 4 }],
+      plan: [],
+      forecast: {},
+    });
+  });
+});

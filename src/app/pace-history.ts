@@ -1,0 +1,77 @@
+/**
+ * The learner's weekly pace on one roadmap, read from the folded log: planning units finished per week and
+ * hours logged per week, in the learner's time zone, weeks starting on Monday. The forecast samples it.
+ */
+import type { Node, Roadmap } from '../core/model/roadmap.js';
+import type { WeekRecord } from '../core/forecast/weekly-window.js';
+import { addDays, type CalendarDate, weekday } from '../core/plan/calendar-date.js';
+import { localDate } from '../core/plan/local-date.js';
+import { analyseWork, isEffortless } from '../core/plan/work-structure.js';
+import type { WaymarkEvent } from '../core/progress/events.js';
+import { nodeProgress, type ProgressState } from '../core/progress/fold.js';
+
+/** The Monday on or before a date. */
+export function weekStartOf(date: CalendarDate): CalendarDate {
+  return addDays(date, -((weekday(date) + 6) % 7));
+}
+
+/** Activity that shows the learner was working on the roadmap (settings and estimates are not). */
+const ACTIVITY = new Set<WaymarkEvent['type']>(['status', 'log', 'note', 'evidence', 'review']);
+
+/**
+ * Weeks with their counts, oldest first. A unit counts as finished in the week its own `done` was set, or its
+ * closest ancestor's when that closed it. The first active week is always listed (with zeros if need be), so
+ * quiet weeks after the start count as zero pace.
+ */
+export function paceHistory(
+  roadmap: Roadmap,
+  state: ProgressState,
+  events: readonly WaymarkEvent[],
+  timeZone: string,
+): WeekRecord[] {
+  const weeks = new Map<CalendarDate, WeekRecord>();
+  const starts = new Map<CalendarDate, CalendarDate>(); // many events share a day
+  const weekOf = (at: string): WeekRecord => {
+    const date = localDate(at, timeZone);
+    let start = starts.get(date);
+    if (start === undefined) {
+      start = weekStartOf(date);
+      starts.set(date, start);
+    }
+    let record = weeks.get(start);
+    if (!record) {
+      record = { weekStart: start, itemsDone: 0, hoursLogged: 0 };
+      weeks.set(start, record);
+    }
+    return record;
+  };
+
+  const { unitSet } = analyseWork(roadmap.nodes);
+  const visit = (node: Node, closedAt: string | undefined, closedByDone: boolean) => {
+    if (isEffortless(node)) return;
+    const progress = nodeProgress(state, roadmap.id, node.id);
+    let at = closedAt;
+    let done = closedByDone;
+    if (at === undefined && (progress.status === 'done' || progress.status === 'skipped')) {
+      at = progress.statusAt;
+      done = progress.status === 'done';
+    }
+    if (unitSet.has(node)) {
+      if (at !== undefined && done) weekOf(at).itemsDone++;
+      return;
+    }
+    for (const child of node.children) visit(child, at, done);
+  };
+  for (const node of roadmap.nodes) visit(node, undefined, false);
+
+  for (const session of state.sessions) {
+    if (session.roadmapId === roadmap.id) weekOf(session.at).hoursLogged += session.minutes / 60;
+  }
+  let first: string | undefined;
+  for (const event of events) {
+    if (event.roadmapId !== roadmap.id || !ACTIVITY.has(event.type)) continue;
+    if (first === undefined || event.at < first) first = event.at;
+  }
+  if (first !== undefined) weekOf(first);
+  return [...weeks.values()].sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1));
+}

@@ -1,0 +1,284 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Node, Roadmap } from '../core/model/roadmap.js';
+import { addDays } from '../core/plan/calendar-date.js';
+import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
+import { agendaView, nextAgenda, weekView } from './agenda-view.js';
+import {
+  chooseOption,
+  estimateItem,
+  planView,
+  settingsView,
+  updateSettings,
+} from './planning-service.js';
+import { logTime, setStatus } from './tracking-service.js';
+import type { Workspace } from './workspace.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const node = (id: string, kind: Node['kind'], children: Node[] = [], extra: Partial<Node> = {}): Node => ({
+  id,
+  title: `Title ${id}`,
+  kind,
+  trackable: kind !== 'habit' && kind !== 'info' && kind !== 'section',
+  source: { line: 1, endLine: 1 },
+  children,
+  ...extra,
+});
+
+/** Two phases of `perPhase` 3-hour topics, an elective group of three options, and a daily routine. */
+function testRoadmap(perPhase = 10): Roadmap {
+  const topics = (prefix: string) =>
+    Array.from({ length: perPhase }, (_, i) => node(`${prefix}${i + 1}`, 'topic'));
+  return {
+    schemaVersion: 1,
+    id: 'test',
+    title: 'Test roadmap',
+    source: { sha256: '0'.repeat(64), format: 'markdown' },
+    nodes: [
+      node('p1', 'phase', topics('a')),
+      node('p2', 'phase', topics('b')),
+      node(
+        'electives',
+        'phase',
+        [node('opt-x', 'topic'), node('opt-y', 'topic'), node('opt-z', 'topic')],
+        { choose: { min: 1, max: 2 } },
+      ),
+      node('routine', 'section', [node('h1', 'habit'), node('h2', 'habit')], {
+        recurrence: 'daily',
+        hours: { min: 1, max: 1 },
+      }),
+    ],
+  };
+}
+
+function workspace(now: string, roadmaps: Roadmap[] = [testRoadmap()]): Workspace {
+  const dir = mkdtempSync(join(tmpdir(), 'waymark-plan-'));
+  dirs.push(dir);
+  const store = openSqliteStore(join(dir, 'store.db'));
+  let id = 0;
+  const ws: Workspace = { store, now: new Date(now), newId: () => `id-${++id}` };
+  for (const roadmap of roadmaps) {
+    store.saveRoadmap({
+      id: roadmap.id,
+      title: roadmap.title,
+      sha256: roadmap.source.sha256,
+      model: roadmap,
+      importedAt: now,
+    });
+  }
+  return ws;
+}
+
+const UTC = { timeZone: 'UTC' };
+const at = (ws: Workspace, iso: string) => {
+  ws.now = new Date(iso);
+};
+
+describe('capacity settings', () => {
+  it('defaults to the roadmap routine, then a stored global capacity, then the roadmap one wins', () => {
+    const ws = workspace('2026-01-05T12:00:00Z');
+    expect(settingsView(ws, 'test').capacity).toMatchObject({ source: 'routine', weeklyHours: 7 });
+    updateSettings(ws, undefined, { capacity: { weekdays: '2h', weekend: '4h' } }, UTC);
+    expect(settingsView(ws, 'test').capacity).toMatchObject({ source: 'global', weeklyHours: 18 });
+    updateSettings(ws, 'test', { capacity: { days: { mon: '90m' }, daysOff: ['2026-01-07'] } }, UTC);
+    const capacity = settingsView(ws, 'test').capacity;
+    expect(capacity).toMatchObject({ source: 'roadmap', weeklyHours: 17.5 });
+    expect(capacity.hoursByWeekday).toEqual([4, 1.5, 2, 2, 2, 2, 4]);
+    expect(capacity.daysOff).toEqual([{ from: '2026-01-07', to: '2026-01-07' }]);
+    updateSettings(ws, 'test', { capacity: { reset: true } }, UTC);
+    expect(settingsView(ws, 'test').capacity.source).toBe('global');
+  });
+
+  it('recomputes a past plan with the settings of that day (settings are events)', () => {
+    const ws = workspace('2026-01-05T12:00:00Z');
+    updateSettings(ws, 'test', { capacity: { hoursByWeekday: [1, 1, 1, 1, 1, 1, 1] } }, UTC);
+    at(ws, '2026-01-10T12:00:00Z');
+    updateSettings(ws, 'test', { capacity: { hoursByWeekday: [6, 6, 6, 6, 6, 6, 6] } }, UTC);
+    const then = planView(ws, 'test', { today: '2026-01-08' }, UTC);
+    const now = planView(ws, 'test', {}, UTC);
+    expect(then.capacity.weeklyHours).toBe(7);
+    expect(now.capacity.weeklyHours).toBe(42);
+    // 21 items of 3 h: 63 days at 1 h a day from 2026-01-08; 10.5 days at 6 h from 2026-01-10.
+    expect(then.finish.max).toBe(addDays('2026-01-08', 62));
+    expect(now.finish.max).toBe('2026-01-20');
+  });
+
+  it('more capacity never finishes later', () => {
+    const ws = workspace('2026-01-05T12:00:00Z');
+    let previous = '9999-12-31';
+    for (const hours of [0.5, 1, 1.5, 2, 3, 5, 8, 13, 24]) {
+      updateSettings(ws, 'test', { capacity: { weekdays: hours, weekend: hours / 2 } }, UTC);
+      const { finish } = planView(ws, 'test', {}, UTC);
+      expect(finish.max <= previous).toBe(true);
+      previous = finish.max;
+    }
+  });
+
+  it('a target typed in the past is refused and nothing is stored', () => {
+    const ws = workspace('2026-01-05T12:00:00Z');
+    const before = ws.store.listEvents().length;
+    expect(() => updateSettings(ws, 'test', { targetDate: '2026-01-04' }, UTC)).toThrow(/in the past/);
+    expect(() =>
+      updateSettings(ws, 'test', { capacity: { weekdays: '25h' }, targetDate: '2026-06-01' }, UTC),
+    ).toThrow(/more than a day has/);
+    expect(ws.store.listEvents().length).toBe(before);
+  });
+});
+
+describe('planView', () => {
+  it('gives phases, a finish range, and the target check with the hours a week needed', () => {
+    const ws = workspace('2026-01-05T12:00:00Z'); // a Monday
+    updateSettings(ws, 'test', { capacity: { hoursByWeekday: [3, 3, 3, 3, 3, 3, 3] } }, UTC);
+    const plan = planView(ws, 'test', { target: '2026-01-15' }, UTC);
+    // 20 topics + 1 elective option (the minimum until chosen), 3 h each, one a day.
+    expect(plan.remaining).toEqual({ items: 21, hours: { min: 63, max: 63 } });
+    expect(plan.finish).toEqual({ min: '2026-01-25', max: '2026-01-25' });
+    expect(plan.phases.map((phase) => [phase.id, phase.start, phase.end])).toEqual([
+      ['p1', '2026-01-05', '2026-01-14'],
+      ['p2', '2026-01-15', '2026-01-24'],
+      ['electives', '2026-01-25', '2026-01-25'],
+    ]);
+    expect(plan).toMatchObject({ target: '2026-01-15', onTrack: false, daysBehind: 10, targetSource: 'option' });
+    // 63 h in the 11 days up to the target: 63 / 11 * 7 = 40.1 h a week.
+    expect(plan.hoursPerWeekNeeded).toBeCloseTo(40.1, 1);
+  });
+
+  it('a stored target that has passed is reported, not refused', () => {
+    const ws = workspace('2026-01-05T12:00:00Z');
+    updateSettings(ws, 'test', { targetDate: '2026-01-10' }, UTC);
+    at(ws, '2026-02-01T12:00:00Z');
+    const plan = planView(ws, 'test', {}, UTC);
+    expect(plan).toMatchObject({ target: '2026-01-10', targetPassed: true, onTrack: false, hoursPerWeekNeeded: null });
+    expect(plan.daysBehind).toBeGreaterThan(22);
+  });
+
+  it('refuses a roadmap with nothing left', () => {
+    const ws = workspace('2026-01-05T12:00:00Z');
+    setStatus(ws, ['p1', 'p2', 'electives'], 'done', { all: true });
+    expect(() => planView(ws, 'test', {}, UTC)).toThrow(/nothing left to plan/);
+  });
+
+  it('forecasts a steady pace exactly where arithmetic says', () => {
+    // 41 items (40 topics, 1 elective); 5 done in each of the four weeks before Monday 2026-02-02.
+    const ws = workspace('2026-01-05T10:00:00Z', [testRoadmap(20)]);
+    const ids = Array.from({ length: 20 }, (_, i) => `a${i + 1}`);
+    for (let week = 0; week < 4; week++) {
+      at(ws, `${addDays('2026-01-06', week * 7)}T10:00:00Z`);
+      setStatus(ws, ids.slice(week * 5, week * 5 + 5), 'done');
+      logTime(ws, '10h', undefined);
+    }
+    at(ws, '2026-02-02T10:00:00Z');
+    const plan = planView(ws, 'test', {}, UTC);
+    expect(plan.remaining.items).toBe(21);
+    // 21 items at 5 a week: four full weeks and a fifth of the fifth week (ceil(4.2 * 7) = 30 days, last day 29).
+    expect(plan.forecast).toMatchObject({
+      enoughHistory: true,
+      p50: addDays('2026-02-02', 29),
+      p85: addDays('2026-02-02', 29),
+      pace: { weeks: 4, itemsPerWeek: 5, hoursPerWeek: 10 },
+      trials: 10_000,
+    });
+    // 63 h left at 10 h a week: 6.3 weeks, ceil(44.1) = 45 days.
+    expect(plan.forecast.byHours).toEqual({ p50: addDays('2026-02-02', 44), p85: addDays('2026-02-02', 44) });
+  });
+
+  it('with too little history, says so and falls back to the plan', () => {
+    const ws = workspace('2026-01-05T10:00:00Z');
+    setStatus(ws, ['a1'], 'done');
+    at(ws, '2026-01-14T10:00:00Z');
+    const plan = planView(ws, 'test', {}, UTC);
+    expect(plan.forecast).toMatchObject({ enoughHistory: false, p50: null, p85: null });
+    expect(plan.forecast.message).toMatch(/Too little history.*1 complete week.*Going by the plan/);
+  });
+
+  it('counts the learner day in their time zone (America/New_York, across the DST change)', () => {
+    // 2026-11-01 is the day New York leaves DST; 04:30Z on the 2nd is 23:30 on the 1st there.
+    const ws = workspace('2026-11-02T04:30:00Z');
+    expect(planView(ws, 'test', {}, { timeZone: 'America/New_York' }).today).toBe('2026-11-01');
+    expect(planView(ws, 'test', {}, { timeZone: 'Europe/Berlin' }).today).toBe('2026-11-02');
+    // Berlin leaves DST on 2026-10-25: 22:30Z on the 24th is 00:30 on the 25th there.
+    at(ws, '2026-10-24T22:30:00Z');
+    expect(agendaView(ws, { timeZone: 'Europe/Berlin' }).date).toBe('2026-10-25');
+  });
+
+  it('spreads estimates, elective choices and time logged into the plan', () => {
+    const ws = workspace('2026-01-05T12:00:00Z');
+    const base = planView(ws, 'test', {}, UTC);
+    expect(base.electives[0]).toMatchObject({ included: ['opt-x'], decidedBy: 'assumed' });
+    estimateItem(ws, 'test:a1', 9);
+    expect(planView(ws, 'test', {}, UTC).remaining.hours.max).toBe(base.remaining.hours.max + 6);
+    chooseOption(ws, 'test:opt-y');
+    chooseOption(ws, 'test:opt-z');
+    const chosen = planView(ws, 'test', {}, UTC);
+    expect(chosen.electives[0]).toMatchObject({ included: ['opt-y', 'opt-z'], decidedBy: 'choice' });
+    expect(chosen.remaining.items).toBe(22);
+    expect(() => chooseOption(ws, 'test:opt-x')).toThrow(/at most 2/);
+    expect(() => chooseOption(ws, 'test:a2')).toThrow(/not an option of an elective group/);
+    // An item in progress keeps only what is left of it.
+    setStatus(ws, ['a2'], 'doing');
+    logTime(ws, '2h', 'test:a2');
+    const item = planView(ws, 'test', {}, UTC).items.find((entry) => entry.nodeId === 'a2');
+    expect(item?.hours).toEqual({ min: 1, max: 1 });
+  });
+});
+
+describe('agenda', () => {
+  it('lists the day planned items, the items in progress and the habits due, with minutes', () => {
+    const ws = workspace('2026-01-05T12:00:00Z');
+    updateSettings(ws, 'test', { capacity: { hoursByWeekday: [2, 2, 2, 2, 2, 2, 2] } }, UTC);
+    setStatus(ws, ['b5'], 'doing');
+    const agenda = agendaView(ws, { timeZone: 'UTC' });
+    expect(agenda.date).toBe('2026-01-05');
+    expect(agenda.planned.map((item) => [item.nodeId, item.minutes, item.part, item.parts])).toEqual([
+      ['a1', 120, 1, 2],
+    ]);
+    expect(agenda.inProgress).toMatchObject([{ nodeId: 'b5', minutes: 180, plannedOnDay: false }]);
+    expect(agenda.habits.map((habit) => [habit.nodeId, habit.minutes])).toEqual([
+      ['h1', 30],
+      ['h2', 30],
+    ]);
+    expect(agendaView(ws, { date: '2026-01-06', timeZone: 'UTC' }).planned).toMatchObject([
+      { nodeId: 'a1', minutes: 60, part: 2 },
+      { nodeId: 'a2', minutes: 60, part: 1 },
+    ]);
+  });
+
+  it('respects days off in the day, the week and the next day with work', () => {
+    const ws = workspace('2026-01-05T12:00:00Z');
+    updateSettings(
+      ws,
+      'test',
+      { capacity: { hoursByWeekday: [3, 3, 3, 3, 3, 3, 3], daysOff: ['2026-01-05..2026-01-07'] } },
+      UTC,
+    );
+    expect(agendaView(ws, { timeZone: 'UTC' }).planned).toEqual([]);
+    expect(nextAgenda(ws, { timeZone: 'UTC' })).toMatchObject({ date: '2026-01-08', planned: [{ nodeId: 'a1' }] });
+    const week = weekView(ws, { timeZone: 'UTC' });
+    expect(week.days.map((day) => day.planned.length)).toEqual([0, 0, 0, 1, 1, 1, 1]);
+    expect(week.plannedMinutes).toBe(4 * 180);
+  });
+
+  it('a past day shows the plan as it stood then', () => {
+    const ws = workspace('2026-01-05T12:00:00Z');
+    updateSettings(ws, 'test', { capacity: { hoursByWeekday: [3, 3, 3, 3, 3, 3, 3] } }, UTC);
+    at(ws, '2026-01-06T12:00:00Z');
+    setStatus(ws, ['a1', 'a2', 'a3'], 'done');
+    at(ws, '2026-01-08T12:00:00Z');
+    expect(agendaView(ws, { date: '2026-01-05', timeZone: 'UTC' }).planned).toMatchObject([{ nodeId: 'a1' }]);
+    expect(agendaView(ws, { timeZone: 'UTC' }).planned).toMatchObject([{ nodeId: 'a4' }]);
+  });
+
+  it('keeps review minutes free before roadmap work', () => {
+    const ws = workspace('2026-01-05T12:00:00Z');
+    updateSettings(ws, 'test', { capacity: { hoursByWeekday: [2, 2, 2, 2, 2, 2, 2] } }, UTC);
+    const agenda = agendaView(ws, { timeZone: 'UTC', reviewMinutesPerDay: 30 });
+    expect(agenda.reviewMinutes).toBe(30);
+    expect(agenda.plannedMinutes).toBe(90);
+  });
+});

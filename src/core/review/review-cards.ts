@@ -1,0 +1,78 @@
+/**
+ * Review cards: every finished topic becomes one (unless the learner opted it out). A card is created
+ * when the topic was marked done and replays the topic's `review` events to get its FSRS schedule.
+ */
+import type { Node, NodeKind, Roadmap } from '../model/roadmap.js';
+import { walkNodes } from '../model/roadmap.js';
+import type { EvidenceKind, ReviewRating } from '../progress/events.js';
+import { nodeProgress, type ProgressState } from '../progress/fold.js';
+import { type CardSchedule, replayCard } from './fsrs-schedule.js';
+
+/** The setting (`setting` event, roadmap-wide or on a node) that opts a roadmap or item out of review. */
+export const OPT_OUT_KEY = 'review.optOut';
+
+/** Milestones ("3-Month Goal") are dates and certificates are credentials, not knowledge to recall. */
+const NOT_REVIEWED: ReadonlySet<NodeKind> = new Set(['milestone', 'certificate']);
+
+export interface ReviewCard extends CardSchedule {
+  roadmapId: string;
+  nodeId: string;
+  title: string;
+  kind: NodeKind;
+  /** Titles of the ancestors, outermost first. */
+  path: string[];
+  /** The top-level node (phase) it belongs to. */
+  phaseId: string;
+  /** When the topic was marked done: the card's creation. */
+  createdAt: string;
+  reviews: { at: string; rating: ReviewRating }[];
+  notes: { at: string; text: string }[];
+  evidence: { at: string; kind: EvidenceKind; ref: string }[];
+}
+
+/** Whether review is off for a node: the nearest setting on the node or an ancestor wins, then the roadmap's. */
+export function isOptedOut(
+  state: ProgressState,
+  roadmapId: string,
+  node: Node,
+  parents: readonly Node[],
+): boolean {
+  for (const candidate of [node, ...[...parents].reverse()]) {
+    const value = nodeProgress(state, roadmapId, candidate.id).settings[OPT_OUT_KEY];
+    if (typeof value === 'boolean') return value;
+  }
+  return state.settings.get(roadmapId)?.[OPT_OUT_KEY] === true;
+}
+
+/** Every card of the given roadmaps, in roadmap order. */
+export function buildCards(roadmaps: readonly Roadmap[], state: ProgressState): ReviewCard[] {
+  const cards: ReviewCard[] = [];
+  for (const roadmap of roadmaps) {
+    const byNode = state.nodes.get(roadmap.id);
+    if (!byNode) continue;
+    for (const { node, parents } of walkNodes(roadmap.nodes)) {
+      if (!node.trackable || NOT_REVIEWED.has(node.kind)) continue;
+      const progress = byNode.get(node.id);
+      if (!progress || progress.status !== 'done' || progress.archived || !progress.statusAt) continue;
+      if (isOptedOut(state, roadmap.id, node, parents)) continue;
+      const reviews = progress.reviews.map(({ at, rating }) => ({ at, rating }));
+      // A review recorded before a backfilled "done" still counts: the card exists from the earlier one.
+      const first = reviews[0]?.at;
+      const createdAt = first !== undefined && first < progress.statusAt ? first : progress.statusAt;
+      cards.push({
+        roadmapId: roadmap.id,
+        nodeId: node.id,
+        title: node.title,
+        kind: node.kind,
+        path: parents.map((parent) => parent.title),
+        phaseId: parents[0]?.id ?? node.id,
+        createdAt,
+        reviews,
+        notes: progress.notes.map(({ at, text }) => ({ at, text })),
+        evidence: progress.evidence.map(({ at, kind, ref }) => ({ at, kind, ref })),
+        ...replayCard(createdAt, reviews),
+      });
+    }
+  }
+  return cards;
+}

@@ -1,0 +1,184 @@
+/**
+ * The HTTP app: routes over the application services, validation, errors, live updates and the dashboard.
+ * Pure of I/O besides the store it is given (and the dashboard files, when `webRoot` is set), so tests drive
+ * it with `app.request()`. The store stays open for the app's lifetime; the clock is read per request.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { streamSSE } from 'hono/streaming';
+import { clockNow } from '../app/clock.js';
+import { learnerTimeZone } from '../app/learner-clock.js';
+import type { Workspace } from '../app/workspace.js';
+import { localDate } from '../core/plan/local-date.js';
+import type { Store } from '../store/port.js';
+import { apiError, fromZodError, HttpError, toApiError } from './http-error.js';
+import { LiveChanges } from './live-changes.js';
+import { localOnly } from './local-only.js';
+import { buildOpenApi } from './openapi.js';
+import type { RouteSpec } from './route.js';
+import { apiRoutes } from './routes/index.js';
+import { mountWeb } from './static-web.js';
+import { ViewCache } from './view-cache.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface AppOptions {
+  store: Store;
+  /** For WAYMARK_NOW (frozen clock) and the learner's time zone. */
+  env?: NodeJS.ProcessEnv;
+  /** The built dashboard; omitted: a page says how to build it. */
+  webRoot?: string;
+  /** How often the live-update poller reads the store's change mark. */
+  pollIntervalMs?: number;
+  /** SSE heartbeat comment interval. */
+  heartbeatMs?: number;
+  newId?: () => string;
+  /** Told about unexpected (500) errors, e.g. to log them. */
+  onUnexpectedError?: (error: unknown) => void;
+}
+
+export interface WaymarkApp {
+  app: Hono;
+  live: LiveChanges;
+  /** Ends every event stream and stops the poller (the store is the caller's to close). */
+  close(): void;
+}
+
+export function createApp(options: AppOptions): WaymarkApp {
+  const { store } = options;
+  const env = options.env ?? process.env;
+  const timeZone = learnerTimeZone(env);
+  const newId = options.newId ?? randomUUID;
+  const workspace = (): Workspace => ({ store, now: clockNow(env), newId });
+  const cache = new ViewCache();
+  const live = new LiveChanges(store, options.pollIntervalMs ?? 250);
+  const streams = new Set<() => void>();
+  const routes: readonly RouteSpec[] = apiRoutes();
+
+  const app = new Hono();
+  app.use('*', localOnly());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        const e = apiError(413, 'TOO_LARGE', 'The request body is over 1 MB.', 'Send less at once.');
+        return c.json(e.body, e.status);
+      },
+    }),
+  );
+
+  for (const spec of routes) {
+    app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+      const ws = workspace();
+      const query = parseQuery(spec, c);
+      const body = spec.body ? await parseBody(spec, c) : undefined;
+      const today = localDate(ws.now.toISOString(), timeZone);
+      const context = { workspace: ws, params: c.req.param() as Record<string, string>, query, body, timeZone, today };
+      if (spec.cached) {
+        const mark = store.changeMark();
+        const json = cache.get(`${mark.seq}|${mark.roadmaps}|${today}`, c.req.url, () => spec.handle(context));
+        return c.body(json, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+      }
+      return c.json(spec.handle(context) as object, spec.status ?? 200);
+    });
+  }
+
+  app.get('/api/events/stream', (c) =>
+    streamSSE(c, async (stream) => {
+      let end: () => void = () => {};
+      const ended = new Promise<void>((resolve) => {
+        end = resolve;
+      });
+      streams.add(end);
+      const unsubscribe = live.subscribe((mark) => {
+        void stream.writeSSE({ event: 'change', data: JSON.stringify({ seq: mark.seq }) });
+      });
+      stream.onAbort(end);
+      const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), options.heartbeatMs ?? 15_000);
+      heartbeat.unref();
+      try {
+        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ seq: live.current()?.seq ?? 0 }) });
+        await ended;
+      } finally {
+        clearInterval(heartbeat);
+        unsubscribe();
+        streams.delete(end);
+      }
+    }),
+  );
+
+  const openApi = JSON.stringify(buildOpenApi(routes, { '/api/events/stream': EVENT_STREAM_DOC }));
+  app.get('/api/openapi.json', (c) => c.body(openApi, 200, { 'Content-Type': 'application/json; charset=UTF-8' }));
+
+  app.all('/api/*', (c) => {
+    const e = apiError(
+      404,
+      'NOT_FOUND',
+      `No API route ${c.req.method} ${c.req.path}.`,
+      'See /api/openapi.json for the routes.',
+    );
+    return c.json(e.body, e.status);
+  });
+  mountWeb(app, options.webRoot);
+
+  app.onError((error, c) => {
+    const e = toApiError(error);
+    if (e.status === 500) options.onUnexpectedError?.(error);
+    return c.json(e.body, e.status);
+  });
+
+  return {
+    app,
+    live,
+    close() {
+      for (const end of [...streams]) end();
+      live.close();
+    },
+  };
+}
+
+function parseQuery(spec: RouteSpec, c: Context): unknown {
+  if (!spec.query) return {};
+  const result = spec.query.safeParse(c.req.query());
+  if (!result.success) throw new HttpErrorFrom(fromZodError(result.error, 'query'));
+  return result.data;
+}
+
+async function parseBody(spec: RouteSpec, c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  let value: unknown = {};
+  if (text.trim() !== '') {
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new HttpError(
+        400,
+        'INPUT',
+        `The request body is not valid JSON: ${(error as Error).message}.`,
+        'Send a JSON object with Content-Type: application/json.',
+      );
+    }
+  }
+  const result = (spec.body as NonNullable<RouteSpec['body']>).safeParse(value);
+  if (!result.success) throw new HttpErrorFrom(fromZodError(result.error, 'request body'));
+  return result.data;
+}
+
+class HttpErrorFrom extends HttpError {
+  constructor(e: ReturnType<typeof apiError>) {
+    super(e.status, e.body.error.code, e.body.error.message, e.body.error.hint);
+  }
+}
+
+const EVENT_STREAM_DOC = {
+  get: {
+    summary: 'Live updates (server-sent events)',
+    description:
+      'First `event: ready` with `{"seq": N}`, then `event: change` with `{"seq": N}` within a second of any write to the store by any process (the CLI included), and a `: heartbeat` comment every 15 s.',
+    tags: ['live'],
+    operationId: 'getEventsStream',
+    responses: { '200': { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+  },
+};

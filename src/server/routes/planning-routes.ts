@@ -1,0 +1,90 @@
+/** Planning routes over planning-service.ts: the plan and forecast, today's agenda, the burn-up, settings. */
+import { burnupView } from '../../app/burnup-view.js';
+import { loadRoadmap, planContext } from '../../app/plan-context.js';
+import {
+  agendaView,
+  forecastView,
+  planView,
+  type SettingsChange,
+  settingsView,
+  updateSettings,
+} from '../../app/planning-service.js';
+import { route } from '../route.js';
+import { planQuery, settingsBody, todayQuery } from '../schemas.js';
+
+export const planningRoutes = [
+  route({
+    method: 'get',
+    path: '/api/roadmaps/:id/plan',
+    tag: 'planning',
+    query: planQuery,
+    summary: 'The plan to the finish with phases, target check and P50/P85 forecast (`waymark plan ID --json`)',
+    responseDescription: 'PlanView',
+    cached: true,
+    handle: ({ workspace, params, query, timeZone }) =>
+      planView(workspace, params.id as string, query.target !== undefined ? { target: query.target } : {}, {
+        timeZone,
+      }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/today',
+    tag: 'planning',
+    query: todayQuery,
+    summary: "The day's agenda: planned items, work in progress, habits due (`waymark today --json`)",
+    responseDescription: 'AgendaView',
+    cached: true,
+    handle: ({ workspace, query, timeZone }) =>
+      agendaView(workspace, {
+        timeZone,
+        ...(query.date !== undefined ? { date: query.date } : {}),
+        ...(query.roadmap !== undefined ? { roadmapId: query.roadmap } : {}),
+      }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/roadmaps/:id/burnup',
+    tag: 'planning',
+    summary: 'Finished items per day to today, the planned line to the finish, and the forecast dates',
+    responseDescription: '{ points: [{date, done, total}], plan: [{date, done}], forecast: {p50?, p85?} }',
+    cached: true,
+    handle: ({ workspace, params, today, timeZone }) => {
+      const roadmap = loadRoadmap(workspace, params.id as string);
+      const context = planContext(workspace, roadmap, {}, timeZone, today);
+      const forecast = context.plan.nothingLeft ? undefined : forecastView(context);
+      return burnupView({
+        roadmap,
+        events: context.events,
+        today,
+        timeZone,
+        planItems: context.plan.items,
+        forecast: {
+          ...(forecast?.p50 ? { p50: forecast.p50 } : {}),
+          ...(forecast?.p85 ? { p85: forecast.p85 } : {}),
+        },
+      });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/settings/:roadmapId',
+    tag: 'planning',
+    summary: 'Capacity, target and start dates, elective groups and choices of a roadmap',
+    responseDescription: 'SettingsView',
+    cached: true,
+    handle: ({ workspace, params }) => settingsView(workspace, params.roadmapId as string),
+  }),
+  route({
+    method: 'put',
+    path: '/api/settings/:roadmapId',
+    tag: 'planning',
+    body: settingsBody,
+    summary: 'Change capacity, target date, start date or elective choices, as one change (one undo reverts it)',
+    responseDescription: '{ events, settings: SettingsView } (the recorded events and the settings after)',
+    handle: ({ workspace, params, body, timeZone }) => {
+      const roadmapId = params.roadmapId as string;
+      const { events } = updateSettings(workspace, roadmapId, body as SettingsChange, { timeZone });
+      return { events, settings: settingsView(workspace, roadmapId) };
+    },
+  }),
+];

@@ -1,0 +1,140 @@
+/**
+ * Request schemas (zod 4): every body and query the API accepts. The routes validate with them and the
+ * OpenAPI document is generated from them, so the two cannot drift apart. Objects are strict: an unknown
+ * field is refused (a typo would otherwise be ignored silently).
+ */
+import { z } from 'zod';
+import { EVIDENCE_KINDS, STATUSES } from '../core/progress/events.js';
+
+const ref = z
+  .string()
+  .trim()
+  .min(1, 'an item reference is required')
+  .max(500)
+  .describe('An item: roadmapId:nodeId (what the dashboard sends), a bare id, or a title fragment');
+const when = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .describe('When it happened: an ISO time, 2026-11-20, 2026-11-20T19:30, yesterday (default: now)');
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-11-20')
+  .describe('A calendar date, YYYY-MM-DD');
+const roadmapId = z.string().trim().min(1).max(200).describe('A roadmap id');
+const hours = z.union([z.number().min(0).max(24), z.string().max(20)]).describe('Hours: 2, "1.5h", "90m", "1h30"');
+
+export const statusBody = z
+  .strictObject({
+    items: z.array(ref).min(1, 'name at least one item').max(10_000),
+    status: z.enum(STATUSES),
+    all: z.boolean().optional().describe('Also every item beneath (one change: one undo reverts it)'),
+    at: when.optional(),
+  })
+  .describe('Mark items todo, doing, done or skipped (as `waymark start|done|skip|reset`)');
+
+export const logBody = z
+  .strictObject({
+    duration: z.string().trim().min(1).max(50).describe('90m, 1h30, 1h 30m, 2h, 1.5h'),
+    item: ref.optional(),
+    note: z.string().max(20_000).optional(),
+    at: when.optional(),
+  })
+  .describe('Log study time, optionally on an item (as `waymark log`)');
+
+export const noteBody = z
+  .strictObject({ item: ref, text: z.string().trim().min(1, 'the note is empty').max(20_000), at: when.optional() })
+  .describe('Add a note to an item (as `waymark note`)');
+
+export const evidenceBody = z
+  .strictObject({
+    item: ref,
+    ref: z.string().trim().min(1, 'the evidence is empty').max(2_000).describe('A URL, a path or a commit'),
+    kind: z.enum(EVIDENCE_KINDS).optional().describe('Guessed from `ref` when omitted'),
+    at: when.optional(),
+  })
+  .describe('Attach evidence to an item (as `waymark evidence`)');
+
+export const undoBody = z.strictObject({}).describe('Revert the last change (as `waymark undo`)');
+
+const dayKeys = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+export const capacityChange = z
+  .strictObject({
+    hoursByWeekday: z.array(hours).length(7).optional().describe('Seven values, Sunday first'),
+    weekdays: hours.optional().describe('Monday to Friday'),
+    weekend: hours.optional().describe('Saturday and Sunday'),
+    days: z.partialRecord(z.enum(dayKeys), hours).optional().describe('Single days; they win over weekdays/weekend'),
+    daysOff: z
+      .array(
+        z.union([
+          z.string().max(40).describe('2026-12-24 or 2026-12-24..2026-12-26'),
+          z.strictObject({ from: calendarDate, to: calendarDate.optional() }),
+        ]),
+      )
+      .max(1_000)
+      .optional()
+      .describe('Days off to add'),
+    clearDaysOff: z.boolean().optional().describe('Remove the stored days off first'),
+    fromRoutine: z.boolean().optional().describe("Start from the roadmap's routine"),
+    reset: z.boolean().optional().describe("Drop the roadmap's own capacity"),
+  })
+  .describe('A change to the capacity, as `waymark capacity` takes it; parts not named stay');
+
+export const settingsBody = z
+  .strictObject({
+    capacity: capacityChange.optional(),
+    targetDate: calendarDate.nullable().optional().describe('null clears the target'),
+    startDate: calendarDate.nullable().optional().describe('No work is planned before it; null clears it'),
+    choices: z
+      .record(z.string().min(1).max(200), z.array(z.string().min(1).max(200)).max(100).nullable())
+      .optional()
+      .describe('Chosen option ids per elective group id; null or [] clears a choice'),
+  })
+  .describe("Change a roadmap's planner settings");
+
+export const reviewBody = z
+  .strictObject({
+    item: ref,
+    rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).describe('1 again, 2 hard, 3 good, 4 easy'),
+  })
+  .describe('Record a spaced-review rating (as `waymark review`)');
+
+// ---- queries (all values arrive as strings) ----
+
+const count = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+export const planQuery = z.strictObject({ target: calendarDate.optional().describe('Plan against this date') });
+
+export const todayQuery = z.strictObject({
+  date: calendarDate.optional().describe('The day (default: today)'),
+  roadmap: roadmapId.optional(),
+});
+
+export const activityQuery = z.strictObject({
+  days: count(1, 3_660).optional().describe('Length of the window ending today (default 365)'),
+  roadmap: roadmapId.optional().describe('Only this roadmap (and its capacity)'),
+});
+
+export const journalQuery = z.strictObject({
+  item: ref.optional().describe('Only this item and everything beneath it'),
+  roadmap: roadmapId.optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  type: z
+    .string()
+    .regex(/^(log|note|status|evidence)(,(log|note|status|evidence))*$/, 'expected log, note, status, evidence (comma-separated)')
+    .optional()
+    .describe('Only these entry types, comma-separated'),
+  limit: count(1, 100_000).optional().describe('At most this many, newest first (default 1000)'),
+});
+
+export const reviewDueQuery = z.strictObject({ roadmap: roadmapId.optional() });
+
+export const emptyQuery = z.strictObject({});

@@ -1,0 +1,218 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  builtDashboardMissing,
+  chromiumMissing,
+  cli,
+  launch,
+  type RunningServer,
+  type Session,
+  screenshot,
+  seriousViolations,
+  settle,
+  startServer,
+  tempDir,
+  type Watched,
+  watchedPage,
+} from './harness.js';
+
+if (chromiumMissing)
+  console.warn('e2e: /usr/bin/chromium is missing, skipping the dashboard tests (CI installs it).');
+if (!chromiumMissing && builtDashboardMissing())
+  throw new Error('e2e: run `npm run build` first (needs dist/web and dist/src/cli).');
+
+interface Summary {
+  id: string;
+  progress: { done: number; total: number };
+}
+
+describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
+  let server: RunningServer;
+  let session: Session;
+  const pages: Watched[] = [];
+
+  const open = async (hash: string): Promise<Page> => {
+    const watched = await watchedPage(session.context, server.url);
+    pages.push(watched);
+    await watched.page.goto(`${server.url}/#/${hash}`);
+    return watched.page;
+  };
+  const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
+    const response = await fetch(`${server.url}${path}`, init);
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  const summary = async (id: string) =>
+    (await api<Summary[]>('/api/roadmaps')).find((roadmap) => roadmap.id === id) as Summary;
+  const card = (page: Page, id: string) => page.locator(`[data-roadmap="${id}"]`);
+
+  beforeAll(async () => {
+    const dir = tempDir('dashboard');
+    const db = join(dir, 'waymark.db');
+    await cli(db, 'import', 'ai-engineer');
+    await cli(db, 'import', 'ai-ml-career');
+    server = await startServer(db);
+    session = await launch();
+  }, 60_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it('loads the overview with every roadmap, its progress and its phases', async () => {
+    const page = await open('');
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' }).isVisible()).resolves.toBe(true);
+    const expected = await summary('ai-engineer');
+    const progress = card(page, 'ai-engineer').getByTestId('count-progress');
+    await progress.waitFor();
+    expect(await progress.textContent()).toBe(`${expected.progress.done}/${expected.progress.total}`);
+    expect(await card(page, 'ai-engineer').locator('.phase-list li').count()).toBeGreaterThan(3);
+    await card(page, 'ai-ml-career').waitFor();
+    await page.getByText('Study time').first().waitFor();
+  });
+
+  it('marks an item done in the tree and the progress and burn-up follow', async () => {
+    const before = await summary('ai-engineer');
+    const page = await open('roadmap/ai-engineer');
+    await page.getByRole('tree').waitFor();
+    await page.getByLabel('Filter').fill('Linear Algebra');
+    const row = page.locator('[role="treeitem"][data-id="1.1.1"]');
+    await row.getByRole('checkbox').click();
+    await expect
+      .poll(async () => (await summary('ai-engineer')).progress.done)
+      .toBeGreaterThan(before.progress.done);
+    const after = await summary('ai-engineer');
+    await page
+      .getByTestId('tree-progress')
+      .filter({ hasText: `${after.progress.done}/${after.progress.total} items` })
+      .waitFor({ timeout: 5_000 });
+    await expect(row.getAttribute('data-status')).resolves.toBe('done');
+    await expect(row.getByRole('checkbox').isChecked()).resolves.toBe(true);
+
+    // Keyboard: End/Home move, Right expands, Space toggles done.
+    await page.getByLabel('Filter').fill('');
+    const first = page.locator('[role="treeitem"]').first();
+    await first.focus();
+    await page.keyboard.press('End');
+    const last = page.locator('[role="treeitem"]').last();
+    await expect(last.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('Home');
+    await expect(first.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+
+    const overview = await open('');
+    const burnup = card(overview, 'ai-engineer').locator('figure.burnup');
+    await burnup.locator('.burnup-chart canvas').waitFor({ timeout: 5_000 });
+    expect(Number(await burnup.getAttribute('data-done'))).toBe(after.progress.done);
+    expect(await card(overview, 'ai-engineer').getByTestId('count-progress').textContent()).toBe(
+      `${after.progress.done}/${after.progress.total}`,
+    );
+    expect(await card(overview, 'ai-engineer').getByTestId('effort-progress').textContent()).not.toBe('0%');
+  });
+
+  it('logs time from Today and shows a bad duration as an error', async () => {
+    await api('/api/settings/ai-engineer', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ capacity: { hoursByWeekday: [2, 2, 2, 2, 2, 2, 2], daysOff: [] } }),
+    });
+    const weekBefore = (await api<{ week: { minutes: number } }>('/api/activity?days=7')).week.minutes;
+    const page = await open('today');
+    const item = page.locator('.agenda-item').first();
+    await item.waitFor({ timeout: 5_000 });
+    await item.locator('.log-form input').fill('25m');
+    await item.getByRole('button', { name: /^Log time/ }).click();
+    await expect
+      .poll(async () => (await api<{ week: { minutes: number } }>('/api/activity?days=7')).week.minutes, {
+        timeout: 5_000,
+      })
+      .toBe(weekBefore + 25);
+
+    await item.locator('.log-form input').fill('soon-ish');
+    await item.getByRole('button', { name: /^Log time/ }).click();
+    await page.locator('.alerts .alert').first().waitFor({ timeout: 5_000 });
+    expect((await page.locator('.alerts').textContent())?.length).toBeGreaterThan(10);
+
+    const overview = await open('');
+    await overview.getByTestId('week-minutes').filter({ hasText: /\d/ }).waitFor();
+    expect(await overview.getByTestId('week-minutes').textContent()).not.toBe('0m');
+  });
+
+  it('shows a change made by the CLI in another process live, without a reload', async () => {
+    const page = await open('');
+    const progress = card(page, 'ai-engineer').getByTestId('count-progress');
+    await progress.waitFor();
+    await page.locator('.live.on').waitFor({ timeout: 5_000 });
+    const before = await summary('ai-engineer');
+    await page.evaluate(() => {
+      (window as unknown as { stillHere: boolean }).stillHere = true;
+    });
+    await cli(server.db, 'done', 'ai-engineer:1.1.2');
+    const started = Date.now();
+    const after = await summary('ai-engineer');
+    expect(after.progress.done).toBeGreaterThan(before.progress.done);
+    await progress
+      .filter({ hasText: `${after.progress.done}/${after.progress.total}` })
+      .waitFor({ timeout: 3_000 });
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(3_000);
+    await expect(page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).resolves.toBe(
+      true,
+    );
+  });
+
+  const ROUTES: [string, string][] = [
+    ['overview', ''],
+    ['today', 'today'],
+    ['roadmap-tree', 'roadmap/ai-engineer?item=1.1.1'],
+    ['roadmap-diagram', 'roadmap/ai-engineer?view=diagram'],
+    ['showcase', 'showcase'],
+    ['journal', 'journal'],
+    ['review', 'review'],
+    ['settings', 'settings/ai-engineer'],
+  ];
+
+  it('has no serious or critical axe violation on any page, in light and dark; saves screenshots', async () => {
+    const problems: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const [name, hash] of ROUTES) {
+        const page = await open(hash);
+        await page.emulateMedia({ colorScheme: scheme });
+        await settle(page);
+        for (const violation of await seriousViolations(page)) {
+          problems.push(
+            `${scheme} ${name}: ${violation.id} (${violation.impact}) ${violation.help} at ${violation.nodes
+              .slice(0, 3)
+              .map((node) => node.target.join(' '))
+              .join(', ')}`,
+          );
+        }
+        await screenshot(page, `${name}-${scheme}`);
+        await page.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  it('fits a 390px-wide phone screen', async () => {
+    for (const [name, hash] of [ROUTES[0], ROUTES[2]] as [string, string][]) {
+      const watched = await watchedPage(session.context, server.url);
+      pages.push(watched);
+      await watched.page.setViewportSize({ width: 390, height: 844 });
+      await watched.page.goto(`${server.url}/#/${hash}`);
+      await settle(watched.page);
+      const width = await watched.page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${name} is wider than the screen`).toBeLessThanOrEqual(390);
+      await screenshot(watched.page, `${name}-phone`);
+      await watched.page.close();
+    }
+  });
+
+  it('never asked any host but the server, and raised no page error', () => {
+    expect(pages.length).toBeGreaterThan(5);
+    expect(pages.flatMap((watched) => watched.foreign)).toEqual([]);
+    expect(pages.flatMap((watched) => watched.pageErrors)).toEqual([]);
+    expect(pages.flatMap((watched) => watched.dialogs)).toEqual([]);
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * End-to-end harness: a real `waymark serve` on a temp SQLite file (clock frozen with WAYMARK_NOW) and
+ * Debian's headless Chromium driven by playwright-core. Every page blocks and records requests to any
+ * host other than the server, and records dialogs and page errors (XSS canaries).
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const chromiumMissing = !existsSync(CHROMIUM);
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const BIN = join(ROOT, 'bin/waymark');
+export const NOW = '2026-11-20T12:00:00Z';
+export const SCREENSHOTS = join(ROOT, 'artifacts/screenshots');
+export const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+const run = promisify(execFile);
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `waymark-e2e-${prefix}-`));
+}
+
+/** Runs the CLI against `db` with the frozen clock; resolves with stdout, rejects with stderr. */
+export async function cli(db: string, ...args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, [BIN, ...args, '--db', db], {
+    cwd: ROOT,
+    env: { ...process.env, WAYMARK_NOW: NOW, NO_COLOR: '1' },
+  });
+  return stdout;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  db: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `waymark serve` on a free port and waits until the API answers. */
+export async function startServer(db: string): Promise<RunningServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--db', db], {
+    cwd: ROOT,
+    env: { ...process.env, WAYMARK_NOW: NOW, NO_COLOR: '1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`waymark serve exited (${child.exitCode}):\n${output}`);
+    try {
+      const response = await fetch(`${url}/api/roadmaps`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill();
+      throw new Error(`waymark serve did not answer on ${url} within 15 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    db,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 3_000).unref();
+      }),
+  };
+}
+
+export interface Session {
+  context: BrowserContext;
+  profile: string;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium, headless, sandbox off (containers), with a fresh profile directory. */
+export async function launch(): Promise<Session> {
+  const profile = tempDir('profile');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    viewport: { width: 1280, height: 900 },
+  });
+  return {
+    context,
+    profile,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Watched {
+  page: Page;
+  /** Requests to any host other than the server (blocked). */
+  foreign: string[];
+  dialogs: string[];
+  pageErrors: string[];
+  consoleErrors: string[];
+}
+
+/** A page that may only talk to `serverUrl`; everything else is aborted and recorded. */
+export async function watchedPage(context: BrowserContext, serverUrl: string): Promise<Watched> {
+  const page = await context.newPage();
+  const origin = new URL(serverUrl).origin;
+  const watched: Watched = { page, foreign: [], dialogs: [], pageErrors: [], consoleErrors: [] };
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('data:') || new URL(url).origin === origin) return route.continue();
+    watched.foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+  page.on('dialog', (dialog) => {
+    watched.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => watched.pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') watched.consoleErrors.push(message.text());
+  });
+  return watched;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core (WCAG 2 A/AA) on the page; returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Waits until the page shows no loading placeholder (never 'networkidle': the live event stream stays open). */
+export async function settle(page: Page): Promise<void> {
+  await page.locator('h1').first().waitFor();
+  await page.waitForFunction(
+    () => !document.querySelector('main')?.textContent?.includes('Loading'),
+    undefined,
+    {
+      timeout: 10_000,
+    },
+  );
+  await page.waitForTimeout(150);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export function builtDashboardMissing(): boolean {
+  return !existsSync(join(ROOT, 'dist/web/index.html')) || !existsSync(join(ROOT, 'dist/src/cli/main.js'));
+}

@@ -1,0 +1,212 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AgendaView, WeekView } from '../src/app/agenda-view.js';
+import type { PlanView, SettingsView } from '../src/app/planning-service.js';
+import { type CliSandbox, cliSandbox } from './cli-harness.js';
+
+/*
+ * The planning commands through the real binary against SQLite files in temp dirs, the clock frozen with
+ * WAYMARK_NOW. `npm test` builds dist/ first; run `npm run build` before running this file alone.
+ */
+
+const JAN = { WAYMARK_NOW: '2026-01-05T12:00:00Z', TZ: 'Europe/Berlin' };
+
+let cli: CliSandbox;
+
+function eventCount(): number {
+  const db = new Database(cli.db, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+const json = <T>(args: string[], env: Record<string, string> = JAN): T => cli.ok([...args, '--json'], env).json as T;
+
+beforeAll(() => {
+  cli = cliSandbox('waymark-plan-');
+  for (const name of ['ai-infra-journey-2026', 'ai-engineer', 'dev-to-ai-engineer']) cli.ok(['import', name], JAN);
+});
+
+afterAll(() => cli?.cleanup());
+
+describe('waymark plan', () => {
+  it('ai-infra-journey-2026 plans against its own 2026-03-15 target', () => {
+    const plan = json<PlanView>(['plan', 'ai-infra-journey-2026']);
+    expect(plan).toMatchObject({
+      roadmapId: 'ai-infra-journey-2026',
+      today: '2026-01-05',
+      target: '2026-03-15',
+      targetSource: 'roadmap',
+      onTrack: true,
+      targetPassed: false,
+    });
+    expect(plan.finish.min <= plan.finish.max).toBe(true);
+    expect(plan.phases.length).toBeGreaterThan(5);
+    for (const phase of plan.phases) expect(phase.start && phase.end && phase.start <= phase.end).toBe(true);
+    expect(plan.hoursPerWeekNeeded).toBeGreaterThan(0);
+    expect(plan.forecast).toMatchObject({ enoughHistory: false, p50: null, trials: 10_000 });
+    const text = cli.ok(['plan', 'ai-infra-journey-2026'], JAN).stdout;
+    expect(text).toMatch(/Target 2026-03-15 \(the roadmap's date\): on track/);
+    expect(text).toMatch(/Too little history/);
+  });
+
+  it('says the roadmap date has passed when the clock is past it, and checks a new --target', () => {
+    const late = { ...JAN, WAYMARK_NOW: '2026-11-20T12:00:00Z' };
+    const plan = json<PlanView>(['plan', 'ai-infra-journey-2026'], late);
+    expect(plan).toMatchObject({ target: '2026-03-15', targetPassed: true, onTrack: false });
+    const retarget = json<PlanView>(['plan', 'ai-infra-journey-2026', '--target', '2026-12-01'], late);
+    expect(retarget).toMatchObject({ target: '2026-12-01', targetSource: 'option', targetPassed: false });
+    expect(typeof retarget.onTrack).toBe('boolean');
+  });
+
+  it('ai-engineer plans its ten phases from the routine capacity (5 h a day)', () => {
+    const shown = json<SettingsView>(['capacity', 'ai-engineer']);
+    expect(shown.capacity).toMatchObject({ source: 'routine', weeklyHours: 35 });
+    const plan = json<PlanView>(['plan', 'ai-engineer', '--target', '2026-12-31']);
+    expect(plan.phases.map((phase) => phase.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    const ends = plan.phases.map((phase) => phase.end ?? '');
+    expect([...ends].sort()).toEqual(ends);
+    expect(plan).toMatchObject({ onTrack: true, capacity: { source: 'routine' } });
+    expect(plan.items.every((item) => !item.nodeId.startsWith('13.'))).toBe(true); // the routine is not work
+  });
+
+  it('`capacity --from-routine` stores the routine as the roadmap capacity; more capacity is never later', () => {
+    const before = json<PlanView>(['plan', 'dev-to-ai-engineer']);
+    cli.ok(['capacity', 'dev-to-ai-engineer', '--weekdays', '3h', '--weekend', '6h'], JAN);
+    const more = json<PlanView>(['plan', 'dev-to-ai-engineer']);
+    expect(more.capacity).toMatchObject({ source: 'roadmap', weeklyHours: 27 });
+    expect(more.finish.max <= before.finish.max).toBe(true);
+    cli.ok(['capacity', 'ai-engineer', '--from-routine', '--sun', '0'], JAN);
+    expect(json<SettingsView>(['capacity', 'ai-engineer']).capacity).toMatchObject({
+      source: 'roadmap',
+      weeklyHours: 30,
+    });
+    cli.ok(['capacity', 'ai-engineer', '--reset'], JAN);
+    expect(json<SettingsView>(['capacity', 'ai-engineer']).capacity.source).toBe('routine');
+  });
+
+  it('holidays: no work planned on days off', () => {
+    cli.ok(['capacity', 'dev-to-ai-engineer', '--off', '2026-01-06..2026-01-08', '--off', '2026-01-10'], JAN);
+    const week = json<WeekView>(['week', '--roadmap', 'dev-to-ai-engineer']);
+    expect(week.days.map((day) => [day.date, day.planned.length > 0])).toEqual([
+      ['2026-01-05', true],
+      ['2026-01-06', false],
+      ['2026-01-07', false],
+      ['2026-01-08', false],
+      ['2026-01-09', true],
+      ['2026-01-10', false],
+      ['2026-01-11', true],
+    ]);
+    cli.ok(['capacity', 'dev-to-ai-engineer', '--clear-off'], JAN);
+  });
+
+  it('estimate and choose change the plan; undo reverts them', () => {
+    const base = json<PlanView>(['plan', 'dev-to-ai-engineer']);
+    const estimate = json<{ hours: number; previous: { max: number } }>([
+      'estimate',
+      'dev-to-ai-engineer:specialized-areas/application-development/llm-applications/api-integration',
+      '40h',
+    ]);
+    expect(estimate.hours).toBe(40);
+    const after = json<PlanView>(['plan', 'dev-to-ai-engineer']);
+    expect(after.remaining.hours.max).toBeCloseTo(base.remaining.hours.max + 40 - estimate.previous.max, 1);
+    const choice = json<{ chosen: string[]; included: string[] }>(['choose', 'Computer Vision']);
+    expect(choice.chosen).toEqual(['specialized-areas/application-development/computer-vision']);
+    const chosen = json<PlanView>(['plan', 'dev-to-ai-engineer']);
+    expect(chosen.electives[0]).toMatchObject({ decidedBy: 'choice' });
+    expect(chosen.items.some((item) => item.nodeId.includes('/llm-applications/'))).toBe(false);
+    cli.ok(['undo'], JAN);
+    cli.ok(['undo'], JAN);
+    expect(json<PlanView>(['plan', 'dev-to-ai-engineer']).remaining).toEqual(base.remaining);
+  });
+});
+
+describe('waymark today / next / week', () => {
+  it('today lists planned items, items in progress and habits due with minutes', () => {
+    cli.ok(['start', 'ai-engineer:1.1.1.3'], JAN);
+    const agenda = json<AgendaView>(['today', '--roadmap', 'ai-engineer']);
+    expect(agenda).toMatchObject({ date: '2026-01-05', weekday: 'Monday' });
+    expect(agenda.planned.length).toBeGreaterThan(0);
+    expect(agenda.planned.reduce((sum, item) => sum + item.minutes, 0)).toBe(300);
+    expect(agenda.inProgress).toMatchObject([{ roadmapId: 'ai-engineer', nodeId: '1.1.1.3' }]);
+    expect(agenda.habits.map((habit) => habit.nodeId)).toEqual([
+      '13.1.1',
+      '13.1.2',
+      '13.1.3',
+      '13.2.1',
+      '13.2.2',
+      '13.2.3',
+      '13.3.1',
+      '13.3.2',
+      '13.3.3',
+    ]);
+    const saturday = json<AgendaView>(['today', '--roadmap', 'ai-engineer', '--date', '2026-01-10']);
+    expect(saturday.habits.some((habit) => habit.nodeId === '13.4.1')).toBe(true);
+    expect(cli.ok(['today'], JAN).stdout).toMatch(/Today: Monday 2026-01-05[\s\S]*Habits:/);
+    expect(cli.ok(['next'], JAN).stdout).toMatch(/2026-01-05/);
+    cli.ok(['undo'], JAN);
+  });
+
+  it('uses the local date: 23:30 in New York is still the 1st (DST ends that day)', () => {
+    const ny = { WAYMARK_NOW: '2026-11-02T04:30:00Z', TZ: 'America/New_York' };
+    expect(json<AgendaView>(['today'], ny).date).toBe('2026-11-01');
+    expect(json<AgendaView>(['today'], { ...ny, TZ: 'Europe/Berlin' }).date).toBe('2026-11-02');
+    const week = json<WeekView>(['week', '--date', '2026-02-26'], { ...ny, WAYMARK_NOW: '2026-02-20T12:00:00Z' });
+    expect(week.days.map((day) => day.date)).toEqual([
+      '2026-02-26',
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+    ]);
+    const leap = json<WeekView>(['week', '--date', '2028-02-27'], { ...ny, WAYMARK_NOW: '2028-02-20T12:00:00Z' });
+    expect(leap.days.map((day) => day.date).slice(0, 4)).toEqual([
+      '2028-02-27',
+      '2028-02-28',
+      '2028-02-29',
+      '2028-03-01',
+    ]);
+  });
+});
+
+describe('bad input: a clear message, exit 1, stored settings unchanged', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['a target date in the past', ['target', 'ai-engineer', '2025-12-31'], /in the past \(today is 2026-01-05\)/],
+    ['a --target in the past', ['plan', 'ai-engineer', '--target', '2026-01-04'], /in the past/],
+    ['zero capacity', ['capacity', 'ai-engineer', '--weekdays', '0', '--weekend', '0'], /zero capacity/],
+    ['more than 24 h a day', ['capacity', 'ai-engineer', '--tue', '25h'], /more than a day has/],
+    ['a backwards holiday range', ['capacity', '--off', '2026-12-26..2026-12-24'], /run backwards/],
+    ['a holiday that is no date', ['capacity', 'ai-engineer', '--off', '2026-02-30'], /not a calendar date/],
+    ['an elective choice outside the group', ['choose', 'dev-to-ai-engineer:essential-skills'], /not an option of an elective group/],
+    ['a zero estimate', ['estimate', 'ai-engineer:1.1.1.1', '0h'], /not usable/],
+    ['an unreadable estimate', ['estimate', 'ai-engineer:1.1.1.1', 'lots'], /not a number of hours/],
+    ['an unknown roadmap', ['plan', 'no-such-roadmap'], /no roadmap "no-such-roadmap"/],
+  ];
+  it.each(cases)('%s', (_name, args, message) => {
+    const before = eventCount();
+    const run = cli.run(args, JAN);
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n').length).toBeLessThanOrEqual(3);
+    expect(eventCount()).toBe(before);
+  });
+
+  it('a roadmap with nothing left', () => {
+    const done = cliSandbox('waymark-plan-done-');
+    try {
+      done.ok(['import', 'ai-infra-journey-2026'], JAN);
+      const plan = done.ok(['plan', 'ai-infra-journey-2026', '--json'], JAN).json as PlanView;
+      expect(plan.remaining.items).toBeGreaterThan(0);
+      done.ok(['done', ...plan.items.map((item) => `ai-infra-journey-2026:${item.nodeId}`)], JAN);
+      const run = done.run(['plan', 'ai-infra-journey-2026'], JAN);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/nothing left to plan in ai-infra-journey-2026/);
+    } finally {
+      done.cleanup();
+    }
+  });
+});

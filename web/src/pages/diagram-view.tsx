@@ -1,0 +1,128 @@
+import { Graph, layout } from '@dagrejs/dagre';
+import { useMemo } from 'react';
+import type { StatusNode } from '../api/types';
+import { percent } from '../format';
+import { href } from '../router';
+
+const WIDTH = 190;
+const HEIGHT = 46;
+const MAX_CHARS = 26;
+
+interface Placed {
+  node: StatusNode;
+  x: number;
+  y: number;
+  depth: number;
+}
+
+/** The structural nodes: phases and sections, or the first two levels of parents when a roadmap has none. */
+function structuralNodes(nodes: StatusNode[]): { node: StatusNode; parent?: string; depth: number }[] {
+  const structural = (node: StatusNode) => node.kind === 'phase' || node.kind === 'section';
+  const picked: { node: StatusNode; parent?: string; depth: number }[] = [];
+  const hasKinds = containsPhase(nodes);
+  const visit = (node: StatusNode, parent: string | undefined, depth: number) => {
+    const keep = hasKinds ? structural(node) : node.children.length > 0 && depth < 2;
+    if (keep) picked.push({ node, depth, ...(parent ? { parent } : {}) });
+    if (depth < 3)
+      for (const child of node.children) visit(child, keep ? node.id : parent, keep ? depth + 1 : depth);
+  };
+  for (const node of nodes) visit(node, undefined, 0);
+  return picked;
+}
+
+function containsPhase(nodes: StatusNode[]): boolean {
+  const stack = [...nodes];
+  while (stack.length > 0) {
+    const node = stack.pop() as StatusNode;
+    if (node.kind === 'phase') return true;
+    stack.push(...node.children);
+  }
+  return false;
+}
+
+function layoutDiagram(nodes: StatusNode[]) {
+  const picked = structuralNodes(nodes);
+  const graph = new Graph();
+  graph.setGraph({ rankdir: 'TB', nodesep: 16, ranksep: 36, marginx: 8, marginy: 8 });
+  graph.setDefaultEdgeLabel(() => ({}));
+  for (const { node } of picked) graph.setNode(node.id, { width: WIDTH, height: HEIGHT });
+  const roots = picked.filter((entry) => entry.parent === undefined);
+  // Phases follow one another: a spine, with each phase's sections hanging beneath it.
+  roots.slice(1).forEach((entry, index) => {
+    graph.setEdge((roots[index] as (typeof roots)[number]).node.id, entry.node.id, { weight: 4 });
+  });
+  for (const entry of picked) if (entry.parent) graph.setEdge(entry.parent, entry.node.id);
+  layout(graph);
+  const placed: Placed[] = picked.map(({ node, depth }) => {
+    const position = graph.node(node.id) as { x: number; y: number };
+    return { node, depth, x: position.x, y: position.y };
+  });
+  const edges = graph.edges().map((edge) => ({
+    id: `${edge.v}->${edge.w}`,
+    points: (graph.edge(edge) as { points: { x: number; y: number }[] }).points,
+  }));
+  const size = graph.graph() as { width?: number; height?: number };
+  return { placed, edges, width: size.width ?? 0, height: size.height ?? 0 };
+}
+
+function statusClass(node: StatusNode): string {
+  if (node.total > 0 && node.done >= node.total) return 'done';
+  if (node.status === 'doing' || node.done > 0) return 'doing';
+  return 'todo';
+}
+
+const shorten = (title: string) => (title.length > MAX_CHARS ? `${title.slice(0, MAX_CHARS - 1)}…` : title);
+
+/** Phases and sections as a graph laid out by dagre, coloured by progress; each box opens its items. */
+export function DiagramView({ roadmapId, nodes }: { roadmapId: string; nodes: StatusNode[] }) {
+  const diagram = useMemo(() => layoutDiagram(nodes), [nodes]);
+  if (diagram.placed.length === 0) return <p>This roadmap has no phases or sections to draw.</p>;
+  return (
+    <div className="diagram-scroll">
+      <svg
+        className="diagram"
+        width={diagram.width}
+        height={diagram.height}
+        viewBox={`0 0 ${diagram.width} ${diagram.height}`}
+        aria-label="Diagram of phases and sections"
+      >
+        {diagram.edges.map((edge) => (
+          <polyline
+            key={edge.id}
+            className="diagram-edge"
+            points={edge.points.map((p) => `${p.x},${p.y}`).join(' ')}
+            fill="none"
+          />
+        ))}
+        {diagram.placed.map(({ node, x, y, depth }) => {
+          const ratio = node.effortTotal > 0 ? node.effortDone / node.effortTotal : 0;
+          return (
+            <a
+              key={node.id}
+              href={href('roadmap', [roadmapId], { item: node.id })}
+              aria-label={`${node.title}: ${node.done} of ${node.total} done`}
+              className={`diagram-node ${statusClass(node)} depth-${Math.min(depth, 2)}`}
+            >
+              <title>{`${node.title} — ${node.done}/${node.total} (${percent(ratio)} by effort)`}</title>
+              <rect x={x - WIDTH / 2} y={y - HEIGHT / 2} width={WIDTH} height={HEIGHT} rx={6} />
+              <rect
+                className="diagram-fill"
+                x={x - WIDTH / 2 + 6}
+                y={y + HEIGHT / 2 - 9}
+                width={(WIDTH - 12) * ratio}
+                height={4}
+                rx={2}
+              />
+              <text x={x} y={y - 2} textAnchor="middle">
+                {shorten(node.title)}
+              </text>
+              <text x={x} y={y + HEIGHT / 2 - 13} textAnchor="middle" className="diagram-count">
+                {node.done}/{node.total}
+              </text>
+            </a>
+          );
+        })}
+      </svg>
+    </div>
+  );
+}

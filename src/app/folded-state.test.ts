@@ -58,3 +58,47 @@ describe('foldedState', () => {
     expect(parseState('{not json')).toBeUndefined();
   });
 });
+
+describe('buildStatus with a cache tag', () => {
+  it('serves the cached status only while neither the events nor the roadmap changed', async () => {
+    const { buildStatus } = await import('./progress-view.js');
+    const { effortWeights } = await import('./effort.js');
+    const model = {
+      id: 'r',
+      title: 'R',
+      nodes: [
+        {
+          id: '1',
+          title: 'One',
+          kind: 'topic',
+          trackable: true,
+          checked: false,
+          source: { line: 1 },
+          children: [],
+        },
+      ],
+    };
+    store.saveRoadmap({
+      id: 'r',
+      title: 'R',
+      sha256: 'a'.repeat(64),
+      model,
+      importedAt: '2026-01-01T00:00:00.000Z',
+    });
+    const status = () => buildStatus(store, effortWeights, 'r', 'test')[0];
+    expect(status()?.nodes[0]?.status).toBe('todo');
+    expect(status()?.nodes[0]?.status).toBe('todo');
+    store.appendEvents([event({ nodeId: '1' })]);
+    expect(status()?.nodes[0]?.status).toBe('done');
+    const renamed = { ...model, nodes: [{ ...model.nodes[0], title: 'Renamed' }] };
+    store.saveRoadmap({
+      id: 'r',
+      title: 'R',
+      sha256: 'b'.repeat(64),
+      model: renamed,
+      importedAt: '2026-01-02T00:00:00.000Z',
+    });
+    expect(status()?.nodes[0]?.title).toBe('Renamed');
+    expect(status()).toEqual(buildStatus(store, effortWeights, 'r')[0]);
+  });
+});

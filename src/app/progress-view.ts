@@ -36,14 +36,39 @@ export interface RoadmapStatus {
 
 export type EffortOf = (roadmap: Roadmap, state: ProgressState) => (node: Node) => number;
 
-/** Builds the status of every (or one) stored roadmap from the roadmap models and the folded event log. */
-export function buildStatus(store: Store, effortOf: EffortOf, roadmapId?: string): RoadmapStatus[] {
-  const roadmaps = loadRoadmaps(store).filter(
-    (loaded) => roadmapId === undefined || loaded.model.id === roadmapId,
-  );
-  const state = foldedState(store, roadmapId);
-  return roadmaps.map((loaded) => roadmapStatus(loaded, state, effortOf));
+/**
+ * Builds the status of every (or one) stored roadmap from the roadmap models and the folded event log.
+ * With `cacheTag` (naming the effort model, as `effortOf` is a function), each roadmap's status is cached
+ * in the store against the stamp of its events and its import, so a repeated `waymark status` on a long
+ * log reads one small value instead of folding every event.
+ */
+export function buildStatus(
+  store: Store,
+  effortOf: EffortOf,
+  roadmapId?: string,
+  cacheTag?: string,
+): RoadmapStatus[] {
+  const records = store.listRoadmaps().filter((record) => roadmapId === undefined || record.id === roadmapId);
+  let state: ProgressState | undefined;
+  const fold = () => {
+    state ??= foldedState(store, roadmapId);
+    return state;
+  };
+  return records.map((record) => {
+    const loaded = () => roadmapStatus({ record, model: record.model as Roadmap }, fold(), effortOf);
+    if (cacheTag === undefined) return loaded();
+    const key = `status:v${STATUS_VERSION}:${cacheTag}:${record.id}`;
+    const stamp = `${store.eventStamp({ roadmapId: record.id })}|${record.sha256}|${record.importedAt}|${record.sourcePath ?? ''}`;
+    const cached = store.readCache(key);
+    if (cached?.stamp === stamp) return JSON.parse(cached.value) as RoadmapStatus;
+    const status = loaded();
+    store.writeCache(key, stamp, JSON.stringify(status));
+    return status;
+  });
 }
+
+/** Bump when RoadmapStatus or the rules behind it change, so caches written before are ignored. */
+const STATUS_VERSION = 1;
 
 function roadmapStatus(loaded: LoadedRoadmap, state: ProgressState, effortOf: EffortOf): RoadmapStatus {
   const { model } = loaded;

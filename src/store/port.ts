@@ -56,7 +56,7 @@ export interface Store {
   restoreEvents(events: readonly WaymarkEvent[]): void;
   /**
    * A fingerprint of the events matching the filter that changes whenever one is added: the log is
-   * append-only and a seq is never reused, so (highest seq, count) names one set of events.
+   * append-only and a new event's seq is above every stored one, so the highest seq names the set.
    */
   eventStamp(filter?: Pick<EventFilter, 'roadmapId'>): string;
   /**

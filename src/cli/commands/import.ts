@@ -1,5 +1,5 @@
 import { listBundledRoadmaps } from '../../app/bundled-roadmaps.js';
-import { effortWeights } from '../../app/effort.js';
+import { EFFORT_MODEL, effortWeights } from '../../app/effort.js';
 import { importRoadmapFile } from '../../app/import-service.js';
 import { buildStatus } from '../../app/progress-view.js';
 import { walkNodes } from '../../core/model/roadmap.js';
@@ -77,7 +77,7 @@ export interface ListOptions extends StoreOptions {
 /** `waymark list`: the stored roadmaps with their progress. */
 export async function listCommand(options: ListOptions, io: Io): Promise<void> {
   await withWorkspace(options, io, ({ store }) => {
-    const roadmaps = buildStatus(store, effortWeights);
+    const roadmaps = buildStatus(store, effortWeights, undefined, EFFORT_MODEL);
     if (options.json) {
       io.out(
         JSON.stringify(

@@ -1,4 +1,4 @@
-import { effortWeights } from '../../app/effort.js';
+import { EFFORT_MODEL, effortWeights } from '../../app/effort.js';
 import { buildStatus, type RoadmapStatus, type StatusNode } from '../../app/progress-view.js';
 import { findItem } from '../../app/tracking-service.js';
 import { WaymarkError } from '../../core/errors.js';
@@ -33,7 +33,7 @@ export async function statusCommand(
         known.length ? `Known: ${known.join(', ')}` : 'Import one with `waymark import FILE`.',
       );
     }
-    const roadmaps = buildStatus(store, effortWeights, roadmapId);
+    const roadmaps = buildStatus(store, effortWeights, roadmapId, EFFORT_MODEL);
     if (options.json) {
       io.out(JSON.stringify(roadmapId === undefined ? roadmaps : roadmaps[0]));
       return;

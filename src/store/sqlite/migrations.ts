@@ -53,7 +53,8 @@ export const MIGRATIONS: readonly Migration[] = [
         key TEXT PRIMARY KEY,
         stamp TEXT NOT NULL, -- what the value was derived from; a different stamp means stale
         value TEXT NOT NULL
-      ) STRICT;`,
+      ) STRICT;
+      CREATE INDEX events_by_roadmap_seq ON events (roadmap_id, seq);`,
   },
 ];
 

@@ -37,3 +37,5 @@ CREATE TABLE sync_bases (
 CREATE INDEX events_by_change ON events (change_id);
 
 CREATE INDEX events_by_node ON events (roadmap_id, node_id);
+
+CREATE INDEX events_by_roadmap_seq ON events (roadmap_id, seq);

@@ -30,9 +30,9 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const countEvents = db.prepare('SELECT COUNT(*) AS n FROM events');
-  const selectStamp = db.prepare<{ roadmapId: string | null }>(
-    'SELECT MAX(seq) AS max, COUNT(*) AS n FROM events WHERE (@roadmapId IS NULL OR roadmap_id = @roadmapId)',
-  );
+  // Two statements, so each is one index lookup (an OR in one statement would scan the log).
+  const selectMaxSeq = db.prepare('SELECT MAX(seq) AS max FROM events');
+  const selectMaxSeqOf = db.prepare('SELECT MAX(seq) AS max FROM events WHERE roadmap_id = ?');
   const selectCache = db.prepare('SELECT stamp, value FROM derived_cache WHERE key = ?');
   const upsertCache = db.prepare(
     `INSERT INTO derived_cache (key, stamp, value) VALUES (?, ?, ?)
@@ -153,11 +153,10 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
       });
     },
     eventStamp(filter = {}): string {
-      const row = selectStamp.get({ roadmapId: filter.roadmapId ?? null }) as {
-        max: number | null;
-        n: number;
-      };
-      return `${row.max ?? 0}:${row.n}`;
+      const row = (
+        filter.roadmapId === undefined ? selectMaxSeq.get() : selectMaxSeqOf.get(filter.roadmapId)
+      ) as { max: number | null };
+      return String(row.max ?? 0);
     },
     readCache(key: string) {
       return selectCache.get(key) as { stamp: string; value: string } | undefined;
@@ -232,9 +231,19 @@ function roadmapFromRow(row: RoadmapRow): RoadmapRecord {
     id: row.id,
     title: row.title,
     sha256: row.sha256,
-    model: JSON.parse(row.model),
+    model: undefined,
     importedAt: row.imported_at,
   };
+  // Parsed on first use: listing roadmaps (every command does) need not parse every model.
+  let model: unknown;
+  Object.defineProperty(record, 'model', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      model ??= JSON.parse(row.model);
+      return model;
+    },
+  });
   if (row.source_path !== null) record.sourcePath = row.source_path;
   return record;
 }

@@ -35,7 +35,7 @@ function inputs(): Input[] {
     budgetMs: 4_000,
     absoluteTarget: ONE_MB_TARGET_MS,
   });
-  // Shows the cost of id collisions: 5,000 items with one title (see the "bug 4" test in import-roadmap.property.test.ts).
+  // Id collisions: 5,000 items with one title (once quadratic; see the "bug 4" test in import-roadmap.property.test.ts).
   list.push({ name: 'repeated titles x5000', text: '- [ ] Review\n'.repeat(5_000), budgetMs: 2_000 });
   return list;
 }
@@ -57,7 +57,12 @@ function median(values: number[]): number {
  * Times the bare parse and the import in alternation (parse, import, import, parse, ...), so that a
  * busy machine slows both alike and the ratio stays meaningful even when the absolute times drift.
  */
-function measurePair(parse: () => unknown, run: () => unknown, budgetMs: number, minRuns: number): PairTiming {
+function measurePair(
+  parse: () => unknown,
+  run: () => unknown,
+  budgetMs: number,
+  minRuns: number,
+): PairTiming {
   const time = (fn: () => unknown) => {
     const started = performance.now();
     fn();

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { apiBench } from './api.bench.js';
 import { cliBench } from './cli.bench.js';
 import { importBench } from './import.bench.js';
 import { benchPlan } from './plan.bench.js';
@@ -84,6 +85,7 @@ const SUITES: BenchSuite[] = [
   cliBench,
   simpleSuite('plan', 'planning 10,000 items and a 10,000-trial forecast', benchPlan),
   webBench,
+  apiBench,
 ];
 
 /** Keeps results alive so that the measured work cannot be optimized away. */

@@ -22,11 +22,13 @@ function eventCount(): number {
   }
 }
 
-const json = <T>(args: string[], env: Record<string, string> = JAN): T => cli.ok([...args, '--json'], env).json as T;
+const json = <T>(args: string[], env: Record<string, string> = JAN): T =>
+  cli.ok([...args, '--json'], env).json as T;
 
 beforeAll(() => {
   cli = cliSandbox('waymark-plan-');
-  for (const name of ['ai-infra-journey-2026', 'ai-engineer', 'dev-to-ai-engineer']) cli.ok(['import', name], JAN);
+  for (const name of ['ai-infra-journey-2026', 'ai-engineer', 'dev-to-ai-engineer'])
+    cli.ok(['import', name], JAN);
 });
 
 afterAll(() => cli?.cleanup());
@@ -153,7 +155,10 @@ describe('waymark today / next / week', () => {
     const ny = { WAYMARK_NOW: '2026-11-02T04:30:00Z', TZ: 'America/New_York' };
     expect(json<AgendaView>(['today'], ny).date).toBe('2026-11-01');
     expect(json<AgendaView>(['today'], { ...ny, TZ: 'Europe/Berlin' }).date).toBe('2026-11-02');
-    const week = json<WeekView>(['week', '--date', '2026-02-26'], { ...ny, WAYMARK_NOW: '2026-02-20T12:00:00Z' });
+    const week = json<WeekView>(['week', '--date', '2026-02-26'], {
+      ...ny,
+      WAYMARK_NOW: '2026-02-20T12:00:00Z',
+    });
     expect(week.days.map((day) => day.date)).toEqual([
       '2026-02-26',
       '2026-02-27',
@@ -163,7 +168,10 @@ describe('waymark today / next / week', () => {
       '2026-03-03',
       '2026-03-04',
     ]);
-    const leap = json<WeekView>(['week', '--date', '2028-02-27'], { ...ny, WAYMARK_NOW: '2028-02-20T12:00:00Z' });
+    const leap = json<WeekView>(['week', '--date', '2028-02-27'], {
+      ...ny,
+      WAYMARK_NOW: '2028-02-20T12:00:00Z',
+    });
     expect(leap.days.map((day) => day.date).slice(0, 4)).toEqual([
       '2028-02-27',
       '2028-02-28',
@@ -175,13 +183,21 @@ describe('waymark today / next / week', () => {
 
 describe('bad input: a clear message, exit 1, stored settings unchanged', () => {
   const cases: [string, string[], RegExp][] = [
-    ['a target date in the past', ['target', 'ai-engineer', '2025-12-31'], /in the past \(today is 2026-01-05\)/],
+    [
+      'a target date in the past',
+      ['target', 'ai-engineer', '2025-12-31'],
+      /in the past \(today is 2026-01-05\)/,
+    ],
     ['a --target in the past', ['plan', 'ai-engineer', '--target', '2026-01-04'], /in the past/],
     ['zero capacity', ['capacity', 'ai-engineer', '--weekdays', '0', '--weekend', '0'], /zero capacity/],
     ['more than 24 h a day', ['capacity', 'ai-engineer', '--tue', '25h'], /more than a day has/],
     ['a backwards holiday range', ['capacity', '--off', '2026-12-26..2026-12-24'], /run backwards/],
     ['a holiday that is no date', ['capacity', 'ai-engineer', '--off', '2026-02-30'], /not a calendar date/],
-    ['an elective choice outside the group', ['choose', 'dev-to-ai-engineer:essential-skills'], /not an option of an elective group/],
+    [
+      'an elective choice outside the group',
+      ['choose', 'dev-to-ai-engineer:essential-skills'],
+      /not an option of an elective group/,
+    ],
     ['a zero estimate', ['estimate', 'ai-engineer:1.1.1.1', '0h'], /not usable/],
     ['an unreadable estimate', ['estimate', 'ai-engineer:1.1.1.1', 'lots'], /not a number of hours/],
     ['an unknown roadmap', ['plan', 'no-such-roadmap'], /no roadmap "no-such-roadmap"/],

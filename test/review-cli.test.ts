@@ -212,6 +212,10 @@ describe('waymark rate: bad input stores nothing', () => {
     expect(box.ok(['rate', ID.probability, 'good', '--json'], UTC).json).toMatchObject({ rating: 3 });
     box.ok(['review-opt-out', 'retro-roadmap']);
     expect((box.ok(['review', '--json'], UTC).json as { totalCards: number }).totalCards).toBe(0);
+    // Opting one item in inside an opted-out roadmap makes an exception for it alone.
+    box.ok(['review-opt-in', ID.calculus]);
+    const list = box.ok(['review', '--json'], UTC).json as { totalCards: number };
+    expect(list.totalCards).toBe(1);
   });
 });
 

@@ -3,7 +3,10 @@ import { foldEvents } from '../core/progress/fold.js';
 import { activityView } from './activity-view.js';
 import { events } from './view-fixtures.test-helpers.js';
 
-const capacity = { hoursByWeekday: [5, 1, 1, 1, 1, 1, 0] as const, daysOff: [{ from: '2026-11-19', to: '2026-11-19' }] };
+const capacity = {
+  hoursByWeekday: [5, 1, 1, 1, 1, 1, 0] as const,
+  daysOff: [{ from: '2026-11-19', to: '2026-11-19' }],
+};
 
 describe('activityView', () => {
   const log = events(
@@ -30,11 +33,20 @@ describe('activityView', () => {
   });
 
   it('narrows minutes to one roadmap and counts the Monday-to-Sunday week against capacity (days off excluded)', () => {
-    const activity = activityView({ state, today: '2026-11-20', timeZone: 'UTC', days: 3, roadmapId: 'r', capacity });
+    const activity = activityView({
+      state,
+      today: '2026-11-20',
+      timeZone: 'UTC',
+      days: 3,
+      roadmapId: 'r',
+      capacity,
+    });
     expect(activity.days.map((day) => day.minutes)).toEqual([40, 0, 0]);
     // Mon 16 .. Sun 22: 1+1+1+0(day off)+1+0+5 hours.
     expect(activity.week).toEqual({ start: '2026-11-16', minutes: 85, capacityMinutes: 9 * 60 });
-    expect(activityView({ state, today: '2026-11-20', timeZone: 'UTC', days: 1 }).week.capacityMinutes).toBeNull();
+    expect(
+      activityView({ state, today: '2026-11-20', timeZone: 'UTC', days: 1 }).week.capacityMinutes,
+    ).toBeNull();
   });
 
   it("takes the streak from `waymark streak`'s rule: rest days do not break it, today is not over yet", () => {

@@ -18,8 +18,8 @@ import type { Status } from '../core/progress/events.js';
 import { nodeProgress } from '../core/progress/fold.js';
 import { type HabitDue, habitsDue } from './habits-due.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
-import { loadRoadmap, type PlanContext, planContext } from './plan-context.js';
-import { loadRoadmaps, type Workspace } from './workspace.js';
+import { allRoadmaps, loadRoadmap, type PlanContext, planContext } from './plan-context.js';
+import type { Workspace } from './workspace.js';
 
 export type { HabitDue } from './habits-due.js';
 
@@ -28,7 +28,7 @@ export interface AgendaRequest {
   date?: string;
   /** Only this roadmap (default: every roadmap with work left). */
   roadmapId?: string;
-  /** Minutes kept for spaced review each day (from the review service); default 0. */
+  /** Minutes kept for spaced review each day; default: what the review service expects for the roadmap. */
   reviewMinutesPerDay?: number;
   timeZone?: string;
 }
@@ -92,6 +92,8 @@ export interface WeekView {
 }
 
 const minutesOf = (hours: number) => Math.round(hours * 60);
+/** A past day reads the plan as it stood then; any later day reads today's plan. */
+const earlierOf = (a: CalendarDate, b: CalendarDate): CalendarDate => (a < b ? a : b);
 
 interface Indexed {
   context: PlanContext;
@@ -122,20 +124,25 @@ function index(context: PlanContext): Indexed {
   return { context, byDate, itemDays, nodes, phaseTitles, phaseOf };
 }
 
-function contexts(workspace: Workspace, request: AgendaRequest, planDate: CalendarDate, realToday: CalendarDate) {
+function contexts(
+  workspace: Workspace,
+  request: AgendaRequest,
+  planDate: CalendarDate,
+  realToday: CalendarDate,
+) {
   const timeZone = request.timeZone ?? learnerTimeZone();
   const roadmaps =
-    request.roadmapId !== undefined
-      ? [loadRoadmap(workspace, request.roadmapId)]
-      : loadRoadmaps(workspace.store).map((entry) => entry.model);
+    request.roadmapId !== undefined ? [loadRoadmap(workspace, request.roadmapId)] : allRoadmaps(workspace);
   const planRequest = {
     today: planDate,
-    ...(request.reviewMinutesPerDay === undefined ? {} : { reviewMinutesPerDay: request.reviewMinutesPerDay }),
+    ...(request.reviewMinutesPerDay === undefined
+      ? {}
+      : { reviewMinutesPerDay: request.reviewMinutesPerDay }),
   };
   return roadmaps.map((roadmap) => index(planContext(workspace, roadmap, planRequest, timeZone, realToday)));
 }
 
-function agendaOn(all: readonly Indexed[], date: CalendarDate, today: CalendarDate, review: number): AgendaView {
+function agendaOn(all: readonly Indexed[], date: CalendarDate, today: CalendarDate): AgendaView {
   const planned: AgendaItem[] = [];
   const inProgress: InProgressItem[] = [];
   const habits: HabitDue[] = [];
@@ -193,7 +200,14 @@ function agendaOn(all: readonly Indexed[], date: CalendarDate, today: CalendarDa
     }
     habits.push(...habitsDue(roadmap, date));
   }
-  const anyPlanned = all.some((entry) => !entry.context.plan.nothingLeft);
+  // Each roadmap keeps its own review time free on its study days (see plan-context.ts).
+  let reviewMinutes = 0;
+  for (const entry of all) {
+    const { plan, capacity, reviewMinutesPerDay } = entry.context;
+    if (!plan.nothingLeft && date >= plan.start && hoursOn(capacity.capacity, date) > 0) {
+      reviewMinutes += reviewMinutesPerDay;
+    }
+  }
   return {
     date,
     today,
@@ -201,7 +215,7 @@ function agendaOn(all: readonly Indexed[], date: CalendarDate, today: CalendarDa
     planned,
     inProgress,
     habits,
-    reviewMinutes: anyPlanned ? review : 0,
+    reviewMinutes: Math.round(reviewMinutes),
     plannedMinutes: planned.reduce((sum, item) => sum + item.minutes, 0),
     habitMinutes: habits.reduce((sum, habit) => sum + (habit.minutes ?? 0), 0),
     roadmaps,
@@ -218,32 +232,30 @@ function dates(workspace: Workspace, request: AgendaRequest) {
 /** `waymark today [--date D]`, GET /api/today. */
 export function agendaView(workspace: Workspace, request: AgendaRequest = {}): AgendaView {
   const { today, date, timeZone } = dates(workspace, request);
-  const planDate = date < today ? date : today;
+  const planDate = earlierOf(date, today);
   const all = contexts(workspace, { ...request, timeZone }, planDate, today);
-  return agendaOn(all, date, today, request.reviewMinutesPerDay ?? 0);
+  return agendaOn(all, date, today);
 }
 
 /** `waymark next`: the agenda of the first day from the date on with planned work (today if it has some). */
 export function nextAgenda(workspace: Workspace, request: AgendaRequest = {}): AgendaView {
   const { today, date, timeZone } = dates(workspace, request);
-  const planDate = date < today ? date : today;
+  const planDate = earlierOf(date, today);
   const all = contexts(workspace, { ...request, timeZone }, planDate, today);
   let next: CalendarDate | undefined;
   for (const entry of all) {
     const day = entry.context.plan.days.find((candidate) => candidate.date >= date);
     if (day && (next === undefined || day.date < next)) next = day.date;
   }
-  return agendaOn(all, next ?? date, today, request.reviewMinutesPerDay ?? 0);
+  return agendaOn(all, next ?? date, today);
 }
 
 /** `waymark week [--date D]`: seven agendas from the date (default today), planned as of its first day. */
 export function weekView(workspace: Workspace, request: AgendaRequest = {}): WeekView {
   const { today, date, timeZone } = dates(workspace, request);
-  const planDate = date < today ? date : today;
+  const planDate = earlierOf(date, today);
   const all = contexts(workspace, { ...request, timeZone }, planDate, today);
-  const days = Array.from({ length: 7 }, (_, offset) =>
-    agendaOn(all, addDays(date, offset), today, request.reviewMinutesPerDay ?? 0),
-  );
+  const days = Array.from({ length: 7 }, (_, offset) => agendaOn(all, addDays(date, offset), today));
   return {
     from: date,
     to: addDays(date, 6),

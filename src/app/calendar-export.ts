@@ -9,8 +9,8 @@ import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import { WaymarkError } from '../core/errors.js';
 import { addDays, type CalendarDate, diffDays } from '../core/plan/calendar-date.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
-import { loadRoadmap, type PlanContext, planContext } from './plan-context.js';
-import { loadRoadmaps, type Workspace } from './workspace.js';
+import { allRoadmaps, loadRoadmap, type PlanContext, planContext } from './plan-context.js';
+import type { Workspace } from './workspace.js';
 
 export interface CalendarExportOptions {
   /** First block of each day, "HH:MM" (default "18:00"). */
@@ -33,7 +33,8 @@ function parseDayStart(text: string): number {
 
 /** A stable, calendar-safe UID for one study block. */
 export function blockUid(roadmapId: string, nodeId: string, date: CalendarDate): string {
-  const safe = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
+  const safe = (text: string) =>
+    encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
   return `${safe(roadmapId)}.${safe(nodeId)}.${date}@waymark`;
 }
 
@@ -54,13 +55,15 @@ export function exportPlanIcs(
   const today = learnerToday(workspace, timeZone);
   const dayStart = parseDayStart(options.dayStart ?? '18:00');
   if (options.days !== undefined && !(Number.isInteger(options.days) && options.days > 0)) {
-    throw new WaymarkError('INPUT', `--days ${options.days} is not a number of days.`, 'Give a whole number, e.g. 30.');
+    throw new WaymarkError(
+      'INPUT',
+      `--days ${options.days} is not a number of days.`,
+      'Give a whole number, e.g. 30.',
+    );
   }
-  const roadmaps =
-    roadmapId !== undefined
-      ? [loadRoadmap(workspace, roadmapId)]
-      : loadRoadmaps(workspace.store).map((entry) => entry.model);
-  const request = options.reviewMinutesPerDay === undefined ? {} : { reviewMinutesPerDay: options.reviewMinutesPerDay };
+  const roadmaps = roadmapId !== undefined ? [loadRoadmap(workspace, roadmapId)] : allRoadmaps(workspace);
+  const request =
+    options.reviewMinutesPerDay === undefined ? {} : { reviewMinutesPerDay: options.reviewMinutesPerDay };
   const contexts: PlanContext[] = roadmaps
     .map((roadmap) => planContext(workspace, roadmap, request, timeZone, today))
     .filter((context) => !context.plan.nothingLeft);

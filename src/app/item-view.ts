@@ -3,8 +3,14 @@
  */
 import type { Node } from '../core/model/roadmap.js';
 import { walkNodes } from '../core/model/roadmap.js';
-import { foldEvents, historyOf, type LogSession, type NodeProgress, nodeProgress } from '../core/progress/fold.js';
 import type { WaymarkEvent } from '../core/progress/events.js';
+import {
+  foldEvents,
+  historyOf,
+  type LogSession,
+  type NodeProgress,
+  nodeProgress,
+} from '../core/progress/fold.js';
 import { findItem } from './tracking-service.js';
 import type { Workspace } from './workspace.js';
 

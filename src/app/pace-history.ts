@@ -2,8 +2,9 @@
  * The learner's weekly pace on one roadmap, read from the folded log: planning units finished per week and
  * hours logged per week, in the learner's time zone, weeks starting on Monday. The forecast samples it.
  */
-import type { Node, Roadmap } from '../core/model/roadmap.js';
+
 import type { WeekRecord } from '../core/forecast/weekly-window.js';
+import type { Node, Roadmap } from '../core/model/roadmap.js';
 import { addDays, type CalendarDate, weekday } from '../core/plan/calendar-date.js';
 import { localDate } from '../core/plan/local-date.js';
 import { analyseWork, isEffortless } from '../core/plan/work-structure.js';

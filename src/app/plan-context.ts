@@ -6,6 +6,7 @@
 import { WaymarkError } from '../core/errors.js';
 import type { Roadmap } from '../core/model/roadmap.js';
 import { type CalendarDate, diffDays, parseCalendarDate } from '../core/plan/calendar-date.js';
+import type { Capacity } from '../core/plan/capacity.js';
 import type { HoursRange } from '../core/plan/duration-hours.js';
 import { type EffortEstimate, estimateEffort } from '../core/plan/estimate-effort.js';
 import { localDate } from '../core/plan/local-date.js';
@@ -13,6 +14,7 @@ import { type Plan, planRoadmap } from '../core/plan/plan-roadmap.js';
 import { analyseWork } from '../core/plan/work-structure.js';
 import type { Status, WaymarkEvent } from '../core/progress/events.js';
 import { foldEvents, type ProgressState } from '../core/progress/fold.js';
+import type { RoadmapRecord } from '../store/port.js';
 import { estimateOverrides } from './effort.js';
 import {
   type EffectiveCapacity,
@@ -21,7 +23,7 @@ import {
   type PlanningSettings,
   readSettings,
 } from './planning-settings.js';
-import type { RoadmapRecord } from '../store/port.js';
+import { expectedReviewMinutesPerDay } from './review-service.js';
 import { loadRoadmaps as loadRecords, type Workspace } from './workspace.js';
 
 /** Every stored roadmap's model (see loadRoadmap). */
@@ -67,7 +69,7 @@ export interface PlanRequest {
   target?: string;
   /** Plan as of this date: only events up to its end count, and work starts on it. Default: today. */
   today?: string;
-  /** Minutes a day kept free for spaced review before any roadmap work (default 0). */
+  /** Minutes a day kept free for spaced review before any roadmap work (default: the review service's expectation). */
   reviewMinutesPerDay?: number;
 }
 
@@ -141,7 +143,7 @@ function remainingEffort(roadmap: Roadmap, state: ProgressState): EffortEstimate
   for (const unit of unitSet) {
     const entry = progress.get(unit.id);
     const hours = effort.items.get(unit.id);
-    if (!entry || entry.status !== 'doing' || entry.minutes <= 0 || !hours) continue;
+    if (entry?.status !== 'doing' || entry.minutes <= 0 || !hours) continue;
     const logged = entry.minutes / 60;
     const left: HoursRange = { min: Math.max(0, hours.min - logged), max: Math.max(0, hours.max - logged) };
     effort.items.set(unit.id, left);
@@ -161,6 +163,12 @@ function checkReviewMinutes(minutes: number | undefined): number {
   return value;
 }
 
+/** Half the shortest study day, in minutes (whole minutes, so the agenda shows what the plan keeps). */
+export function automaticReviewLimit(capacity: Capacity): number {
+  const studyDays = capacity.hoursByWeekday.filter((hours) => hours > 0);
+  return studyDays.length === 0 ? 0 : Math.floor((Math.min(...studyDays) * 60) / 2);
+}
+
 /** Computes the plan of one roadmap; does not refuse a roadmap with nothing left (callers decide). */
 export function planContext(
   workspace: Workspace,
@@ -170,11 +178,19 @@ export function planContext(
   realToday: CalendarDate,
 ): PlanContext {
   const today = request.today === undefined ? realToday : parseCalendarDate(request.today, 'date');
-  const reviewMinutesPerDay = checkReviewMinutes(request.reviewMinutesPerDay);
   const events = planningEvents(workspace, roadmap.id, today, realToday, timeZone);
   const state = foldEvents(events);
   const settings = readSettings(state, roadmap.id);
   const capacity = effectiveCapacity(roadmap, settings);
+  // Unless told otherwise, keep the expected spaced-review time free (review-service.ts), but never so much
+  // that no roadmap work fits: an automatic reservation takes at most half of the shortest study day.
+  const reviewMinutesPerDay =
+    request.reviewMinutesPerDay !== undefined
+      ? checkReviewMinutes(request.reviewMinutesPerDay)
+      : Math.min(
+          checkReviewMinutes(expectedReviewMinutesPerDay(workspace, roadmap.id, { state })),
+          automaticReviewLimit(capacity.capacity),
+        );
   const status = statusMap(state, roadmap.id);
   const effort = remainingEffort(roadmap, state);
 

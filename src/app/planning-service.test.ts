@@ -6,13 +6,7 @@ import type { Node, Roadmap } from '../core/model/roadmap.js';
 import { addDays } from '../core/plan/calendar-date.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import { agendaView, nextAgenda, weekView } from './agenda-view.js';
-import {
-  chooseOption,
-  estimateItem,
-  planView,
-  settingsView,
-  updateSettings,
-} from './planning-service.js';
+import { chooseOption, estimateItem, planView, settingsView, updateSettings } from './planning-service.js';
 import { logTime, setStatus } from './tracking-service.js';
 import type { Workspace } from './workspace.js';
 
@@ -43,12 +37,9 @@ function testRoadmap(perPhase = 10): Roadmap {
     nodes: [
       node('p1', 'phase', topics('a')),
       node('p2', 'phase', topics('b')),
-      node(
-        'electives',
-        'phase',
-        [node('opt-x', 'topic'), node('opt-y', 'topic'), node('opt-z', 'topic')],
-        { choose: { min: 1, max: 2 } },
-      ),
+      node('electives', 'phase', [node('opt-x', 'topic'), node('opt-y', 'topic'), node('opt-z', 'topic')], {
+        choose: { min: 1, max: 2 },
+      }),
       node('routine', 'section', [node('h1', 'habit'), node('h2', 'habit')], {
         recurrence: 'daily',
         hours: { min: 1, max: 1 },
@@ -93,6 +84,26 @@ describe('capacity settings', () => {
     expect(capacity.daysOff).toEqual([{ from: '2026-01-07', to: '2026-01-07' }]);
     updateSettings(ws, 'test', { capacity: { reset: true } }, UTC);
     expect(settingsView(ws, 'test').capacity.source).toBe('global');
+  });
+
+  it('global days off apply to every roadmap, even one with its own hours', () => {
+    const ws = workspace('2026-01-05T12:00:00Z');
+    updateSettings(
+      ws,
+      'test',
+      { capacity: { hoursByWeekday: [3, 3, 3, 3, 3, 3, 3], daysOff: ['2026-01-09'] } },
+      UTC,
+    );
+    updateSettings(ws, undefined, { capacity: { daysOff: ['2026-01-06..2026-01-07'] } }, UTC);
+    expect(settingsView(ws, 'test').capacity.daysOff).toEqual([
+      { from: '2026-01-06', to: '2026-01-07' },
+      { from: '2026-01-09', to: '2026-01-09' },
+    ]);
+    const week = weekView(ws, { timeZone: 'UTC' });
+    expect(week.days.map((day) => day.planned.length)).toEqual([1, 0, 0, 1, 0, 1, 1]);
+    // Clearing the roadmap's own days off leaves the global ones.
+    updateSettings(ws, 'test', { capacity: { clearDaysOff: true } }, UTC);
+    expect(settingsView(ws, 'test').capacity.daysOff).toEqual([{ from: '2026-01-06', to: '2026-01-07' }]);
   });
 
   it('recomputes a past plan with the settings of that day (settings are events)', () => {
@@ -144,7 +155,12 @@ describe('planView', () => {
       ['p2', '2026-01-15', '2026-01-24'],
       ['electives', '2026-01-25', '2026-01-25'],
     ]);
-    expect(plan).toMatchObject({ target: '2026-01-15', onTrack: false, daysBehind: 10, targetSource: 'option' });
+    expect(plan).toMatchObject({
+      target: '2026-01-15',
+      onTrack: false,
+      daysBehind: 10,
+      targetSource: 'option',
+    });
     // 63 h in the 11 days up to the target: 63 / 11 * 7 = 40.1 h a week.
     expect(plan.hoursPerWeekNeeded).toBeCloseTo(40.1, 1);
   });
@@ -154,7 +170,12 @@ describe('planView', () => {
     updateSettings(ws, 'test', { targetDate: '2026-01-10' }, UTC);
     at(ws, '2026-02-01T12:00:00Z');
     const plan = planView(ws, 'test', {}, UTC);
-    expect(plan).toMatchObject({ target: '2026-01-10', targetPassed: true, onTrack: false, hoursPerWeekNeeded: null });
+    expect(plan).toMatchObject({
+      target: '2026-01-10',
+      targetPassed: true,
+      onTrack: false,
+      hoursPerWeekNeeded: null,
+    });
     expect(plan.daysBehind).toBeGreaterThan(22);
   });
 
@@ -258,7 +279,10 @@ describe('agenda', () => {
       UTC,
     );
     expect(agendaView(ws, { timeZone: 'UTC' }).planned).toEqual([]);
-    expect(nextAgenda(ws, { timeZone: 'UTC' })).toMatchObject({ date: '2026-01-08', planned: [{ nodeId: 'a1' }] });
+    expect(nextAgenda(ws, { timeZone: 'UTC' })).toMatchObject({
+      date: '2026-01-08',
+      planned: [{ nodeId: 'a1' }],
+    });
     const week = weekView(ws, { timeZone: 'UTC' });
     expect(week.days.map((day) => day.planned.length)).toEqual([0, 0, 0, 1, 1, 1, 1]);
     expect(week.plannedMinutes).toBe(4 * 180);

@@ -17,10 +17,18 @@ import { foldEvents } from '../core/progress/fold.js';
 import { estimateOverrides } from './effort.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
 import { paceHistory } from './pace-history.js';
-import { loadRoadmap, type PlanContext, type PlanRequest, planContext, type TargetSource } from './plan-context.js';
+import {
+  allRoadmaps,
+  loadRoadmap,
+  type PlanContext,
+  type PlanRequest,
+  planContext,
+  type TargetSource,
+} from './plan-context.js';
 import {
   applyCapacityChange,
   type CapacitySource,
+  capacityBase,
   checkChoice,
   DEFAULT_CAPACITY,
   describeCapacity,
@@ -32,7 +40,7 @@ import {
   type SettingsChange,
 } from './planning-settings.js';
 import { findItem } from './tracking-service.js';
-import { loadRoadmaps, stampChange, type Workspace } from './workspace.js';
+import { stampChange, type Workspace } from './workspace.js';
 
 export { type AgendaView, agendaView, nextAgenda, type WeekView, weekView } from './agenda-view.js';
 export type { PlanRequest } from './plan-context.js';
@@ -159,7 +167,7 @@ export function forecastView(context: PlanContext): ForecastView {
       p50: null,
       p85: null,
       enoughHistory: false,
-      message: `Too little history for a forecast: ${forecast.reason} Going by the plan: ${plan.finish.min} to ${plan.finish.max}.`,
+      message: `Too little history for a forecast: ${forecast.reason} Going by the plan: ${plan.finish.min === plan.finish.max ? plan.finish.max : `${plan.finish.min} to ${plan.finish.max}`}.`,
       ...base,
     };
   }
@@ -179,7 +187,6 @@ export function forecastView(context: PlanContext): ForecastView {
 
 export function planViewOf(context: PlanContext): PlanView {
   const { plan, target } = context;
-  const titles = new Map(plan.items.map((item) => [item.nodeId, item.title]));
   return {
     roadmapId: context.roadmap.id,
     title: context.roadmap.title,
@@ -229,7 +236,7 @@ export function planViewOf(context: PlanContext): PlanView {
     })),
     items: plan.items.map((item) => ({
       nodeId: item.nodeId,
-      title: titles.get(item.nodeId) ?? item.nodeId,
+      title: item.title,
       phaseId: item.phaseId ?? null,
       hours: roundRange(item.hours),
       start: item.startMax,
@@ -275,7 +282,7 @@ export function planAll(
   const realToday = learnerToday(workspace, timeZone);
   const plans: PlanView[] = [];
   const finished: string[] = [];
-  for (const { model } of loadRoadmaps(workspace.store)) {
+  for (const model of allRoadmaps(workspace)) {
     const context = planContext(workspace, model, request, timeZone, realToday);
     if (context.plan.nothingLeft) finished.push(model.id);
     else plans.push(planViewOf(context));
@@ -338,8 +345,7 @@ export function settingsView(workspace: Workspace, roadmapId: string): SettingsV
   return {
     roadmapId,
     capacity: capacityView(effectiveCapacity(roadmap, settings)),
-    targetDate:
-      settings.targetDate !== undefined ? settings.targetDate : (roadmap.goal?.targetDate ?? null),
+    targetDate: settings.targetDate !== undefined ? settings.targetDate : (roadmap.goal?.targetDate ?? null),
     targetSource,
     startDate: settings.startDate ?? null,
     choices: Object.fromEntries(settings.choices),
@@ -401,10 +407,7 @@ export function updateSettings(
         ...workspace.store.listEvents({ roadmapId: GLOBAL_SCOPE }),
       ]);
       const settings = readSettings(state, scope);
-      const current = roadmap
-        ? effectiveCapacity(roadmap, { ...settings, startDate: undefined }).capacity
-        : (settings.roadmapCapacity ?? DEFAULT_CAPACITY);
-      put(SETTING.capacity, applyCapacityChange(current, change.capacity, roadmap));
+      put(SETTING.capacity, applyCapacityChange(capacityBase(roadmap, settings), change.capacity, roadmap));
     }
   }
   if (change.targetDate !== undefined) {
@@ -433,7 +436,11 @@ export function updateSettings(
     put(`${SETTING.choicePrefix}${groupId}`, ids.length > 0 ? ids : null);
   }
   if (bodies.length === 0) {
-    throw new WaymarkError('USAGE', 'nothing to change.', 'Give a capacity, a target date, a start date or a choice.');
+    throw new WaymarkError(
+      'USAGE',
+      'nothing to change.',
+      'Give a capacity, a target date, a start date or a choice.',
+    );
   }
   const at = workspace.now.toISOString();
   return { events: workspace.store.appendEvents(stampChange(workspace, at, bodies)) };
@@ -475,7 +482,6 @@ export function estimateItem(workspace: Workspace, ref: string, hours: number): 
     );
   }
   const roadmap = loadRoadmap(workspace, roadmapId);
-  const state = foldEvents(workspace.store.listEvents({ roadmapId }));
   const overrides = estimateOverrides(roadmap, foldEvents(workspace.store.listEvents({ roadmapId })));
   const previous = estimateEffort(roadmap, { overrides }).items.get(node.id) ?? null;
   const [event] = workspace.store.appendEvents(
@@ -504,7 +510,9 @@ export interface ChoiceResult {
 }
 
 function groupOfOption(roadmap: Roadmap, node: Node): Node | undefined {
-  return electiveGroups(roadmap).find((group) => electiveOptions(group).some((option) => option.id === node.id));
+  return electiveGroups(roadmap).find((group) =>
+    electiveOptions(group).some((option) => option.id === node.id),
+  );
 }
 
 /**
@@ -527,7 +535,12 @@ export function chooseOption(
       `${item.roadmapId}:${item.node.id} "${item.node.title}" is not an option of an elective group.`,
       groups.length > 0
         ? `Choose among: ${groups
-            .map((entry) => `${entry.title}: ${electiveOptions(entry).map((option) => option.id).join(', ')}`)
+            .map(
+              (entry) =>
+                `${entry.title}: ${electiveOptions(entry)
+                  .map((option) => option.id)
+                  .join(', ')}`,
+            )
             .join('; ')}.`
         : `${roadmap.id} has no elective groups ("Choose 1-2" sections).`,
     );
@@ -542,7 +555,10 @@ export function chooseOption(
         .join(', ')}.`,
     );
   }
-  const settings = readSettings(foldEvents(workspace.store.listEvents({ roadmapId: roadmap.id })), roadmap.id);
+  const settings = readSettings(
+    foldEvents(workspace.store.listEvents({ roadmapId: roadmap.id })),
+    roadmap.id,
+  );
   const current = settings.choices.get(group.id) ?? [];
   let next: string[];
   if (isGroup) next = [];

@@ -91,19 +91,41 @@ export function readSettings(state: ProgressState, roadmapId: string): PlanningS
 }
 
 /** The roadmap's capacity, else the global one, else the roadmap's routine, else DEFAULT_CAPACITY. */
-export function effectiveCapacity(roadmap: Roadmap | undefined, settings: PlanningSettings): EffectiveCapacity {
+export function effectiveCapacity(
+  roadmap: Roadmap | undefined,
+  settings: PlanningSettings,
+): EffectiveCapacity {
   const withStart = (capacity: Capacity): Capacity => ({
     hoursByWeekday: capacity.hoursByWeekday,
     daysOff: capacity.daysOff,
     ...(settings.startDate ? { start: settings.startDate } : {}),
   });
-  if (settings.roadmapCapacity) return { capacity: withStart(settings.roadmapCapacity), source: 'roadmap' };
+  if (settings.roadmapCapacity) {
+    // Days off are the learner's, not a roadmap's: global ones apply to a roadmap with its own hours too.
+    const daysOff = [...settings.roadmapCapacity.daysOff];
+    for (const range of settings.globalCapacity?.daysOff ?? []) {
+      if (!daysOff.some((known) => known.from === range.from && known.to === range.to)) daysOff.push(range);
+    }
+    daysOff.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    return { capacity: withStart({ ...settings.roadmapCapacity, daysOff }), source: 'roadmap' };
+  }
   if (settings.globalCapacity) return { capacity: withStart(settings.globalCapacity), source: 'global' };
   const routine = roadmap ? capacityFromRoutine(roadmap) : undefined;
   if (routine) {
     return { capacity: withStart(routine.capacity), source: 'routine', explanation: routine.explanation };
   }
   return { capacity: withStart(DEFAULT_CAPACITY), source: 'default' };
+}
+
+/**
+ * What a change to a scope's capacity starts from: its own stored capacity, else (for a roadmap) the hours that
+ * apply now with no days off, so the global days off are not copied into the roadmap's own.
+ */
+export function capacityBase(roadmap: Roadmap | undefined, settings: PlanningSettings): Capacity {
+  if (settings.roadmapCapacity) return settings.roadmapCapacity;
+  if (!roadmap) return DEFAULT_CAPACITY;
+  const current = effectiveCapacity(roadmap, settings).capacity;
+  return { hoursByWeekday: current.hoursByWeekday, daysOff: [] };
 }
 
 /** Elective groups of a roadmap, in document order. */

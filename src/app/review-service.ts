@@ -11,7 +11,13 @@ import type { ReviewRating, WaymarkEvent } from '../core/progress/events.js';
 import { foldEvents, nodeProgress, type ProgressState } from '../core/progress/fold.js';
 import { type DueCard, dueOn } from '../core/review/due-cards.js';
 import { type CardSchedule, nextSchedule } from '../core/review/fsrs-schedule.js';
-import { buildCards, isOptedOut, OPT_OUT_KEY, type ReviewCard } from '../core/review/review-cards.js';
+import {
+  buildCards,
+  isOptedOut,
+  OPT_OUT_KEY,
+  type ReviewCard,
+  topicsLeft,
+} from '../core/review/review-cards.js';
 import {
   expectedReviewMinutes,
   type ReviewMinutesEstimate,
@@ -275,7 +281,12 @@ export function reviewStats(workspace: Workspace, options: ReviewOptions = {}): 
       weeks: weeks.map((week) => ({ ...week, retention: round(week.retention, 4) })),
     },
     load: reviewLoad(cards, today, timeZone),
-    expected: expectedReviewMinutes(cards, workspace.now, reviewPace(context.state.sessions)),
+    expected: expectedReviewMinutes(
+      cards,
+      workspace.now,
+      reviewPace(context.state.sessions),
+      topicsLeft(context.roadmaps, context.state),
+    ),
     optedOut: optedOut(context),
   };
 }
@@ -300,8 +311,12 @@ export function expectedReviewMinutesPerDay(
 ): number {
   const roadmaps = selectRoadmaps(workspace, roadmapId);
   const state = options.state ?? foldEvents(workspace.store.listEvents());
-  return expectedReviewMinutes(buildCards(roadmaps, state), workspace.now, reviewPace(state.sessions))
-    .minutesPerDay;
+  return expectedReviewMinutes(
+    buildCards(roadmaps, state),
+    workspace.now,
+    reviewPace(state.sessions),
+    topicsLeft(roadmaps, state),
+  ).minutesPerDay;
 }
 
 export interface OptChange {

@@ -13,7 +13,13 @@ it('lists every certificate and project across roadmaps with status, evidence, l
   const two = roadmap('s', [node('proj', 'project')]);
   const log = events(
     { type: 'status', nodeId: 'cert', status: 'done', at: '2026-11-18T10:00:00.000Z' },
-    { type: 'evidence', nodeId: 'cert', kind: 'certificate', ref: 'https://example.org/verify/1', at: '2026-11-18T11:00:00.000Z' },
+    {
+      type: 'evidence',
+      nodeId: 'cert',
+      kind: 'certificate',
+      ref: 'https://example.org/verify/1',
+      at: '2026-11-18T11:00:00.000Z',
+    },
     { type: 'log', roadmapId: 's', nodeId: 'proj', minutes: 120, at: '2026-11-19T10:00:00.000Z' },
   );
   const { items } = showcaseView([one, two], foldEvents(log));
@@ -25,11 +31,22 @@ it('lists every certificate and project across roadmaps with status, evidence, l
       kind: 'certificate',
       status: 'done',
       statusAt: '2026-11-18T10:00:00.000Z',
-      evidence: [{ kind: 'certificate', ref: 'https://example.org/verify/1', at: '2026-11-18T11:00:00.000Z' }],
+      evidence: [
+        { kind: 'certificate', ref: 'https://example.org/verify/1', at: '2026-11-18T11:00:00.000Z' },
+      ],
       url: 'https://example.org/cert',
       path: ['Title p'],
       minutes: 0,
     },
-    { roadmapId: 's', nodeId: 'proj', title: 'Title proj', kind: 'project', status: 'todo', evidence: [], path: [], minutes: 120 },
+    {
+      roadmapId: 's',
+      nodeId: 'proj',
+      title: 'Title proj',
+      kind: 'project',
+      status: 'todo',
+      evidence: [],
+      path: [],
+      minutes: 120,
+    },
   ]);
 });

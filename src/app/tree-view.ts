@@ -20,14 +20,20 @@ export function treeView(status: RoadmapStatus, roadmap: Roadmap): RoadmapTree {
     checkbox: node?.checked !== undefined,
     children: view.children.map((child, i) => {
       const candidate = node?.children[i];
-      return withSource(child, candidate?.id === child.id ? candidate : node?.children.find((c) => c.id === child.id));
+      return withSource(
+        child,
+        candidate?.id === child.id ? candidate : node?.children.find((c) => c.id === child.id),
+      );
     }),
   });
   return {
     ...status,
     nodes: status.nodes.map((view, i) => {
       const candidate = roadmap.nodes[i];
-      return withSource(view, candidate?.id === view.id ? candidate : roadmap.nodes.find((n) => n.id === view.id));
+      return withSource(
+        view,
+        candidate?.id === view.id ? candidate : roadmap.nodes.find((n) => n.id === view.id),
+      );
     }),
   };
 }

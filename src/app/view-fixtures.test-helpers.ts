@@ -4,11 +4,25 @@ import { validateEvent, type WaymarkEvent } from '../core/progress/events.js';
 
 let line = 1;
 export function node(id: string, kind: NodeKind, children: Node[] = [], extra: Partial<Node> = {}): Node {
-  return { id, title: `Title ${id}`, kind, trackable: kind !== 'info', source: { line: line++, endLine: line }, children, ...extra };
+  return {
+    id,
+    title: `Title ${id}`,
+    kind,
+    trackable: kind !== 'info',
+    source: { line: line++, endLine: line },
+    children,
+    ...extra,
+  };
 }
 
 export function roadmap(id: string, nodes: Node[]): Roadmap {
-  return { schemaVersion: 1, id, title: `Roadmap ${id}`, source: { sha256: 'a'.repeat(64), format: 'markdown' }, nodes };
+  return {
+    schemaVersion: 1,
+    id,
+    title: `Roadmap ${id}`,
+    source: { sha256: 'a'.repeat(64), format: 'markdown' },
+    nodes,
+  };
 }
 
 /** A stored log: seq 1.., one change per event unless `changeId` is given. */

@@ -275,7 +275,10 @@ export function buildProgram(io: Io): Command {
     .option('--clear-off', 'remove the stored days off first')
     .option('--start <date>', 'plan no work before this date (none to clear); needs a roadmap')
     .option('--from-routine', "take the hours from the roadmap's routine (e.g. Morning 1-2 h, daily)")
-    .option('--reset', "drop this roadmap's own capacity (back to the global one, its routine, or the default)")
+    .option(
+      '--reset',
+      "drop this roadmap's own capacity (back to the global one, its routine, or the default)",
+    )
     .option('--json', 'print the settings as JSON')
     .action(async (roadmap: string | undefined, _options, command: Command) => {
       const { capacityCommand: run } = await import('./commands/capacity.js');
@@ -307,7 +310,9 @@ export function buildProgram(io: Io): Command {
 
   program
     .command('choose')
-    .description('Choose an option of an elective group ("Choose 1-2"); until you do, the plan assumes the minimum')
+    .description(
+      'Choose an option of an elective group ("Choose 1-2"); until you do, the plan assumes the minimum',
+    )
     .argument('<item>', 'an option (or, with --clear, the group)')
     .option('--clear', 'drop this option from the choice, or the whole choice when ITEM is the group')
     .option('--json', 'print the choice as JSON')
@@ -318,7 +323,9 @@ export function buildProgram(io: Io): Command {
 
   program
     .command('plan')
-    .description('Plan the remaining work into your capacity: phase dates, finish range, target check, forecast')
+    .description(
+      'Plan the remaining work into your capacity: phase dates, finish range, target check, forecast',
+    )
     .argument('[roadmap]', 'a roadmap id (default: every roadmap with work left)')
     .option('--target <date>', 'check against this date instead of the stored target')
     .option('--date <date>', 'plan as of this date (only what was logged up to it counts)')
@@ -331,7 +338,11 @@ export function buildProgram(io: Io): Command {
     });
 
   const agendaCommands: [string, string, 'todayCommand' | 'nextCommand' | 'weekCommand'][] = [
-    ['today', "Today's agenda: planned items, items in progress, habits due, with the time each takes", 'todayCommand'],
+    [
+      'today',
+      "Today's agenda: planned items, items in progress, habits due, with the time each takes",
+      'todayCommand',
+    ],
     ['next', 'The agenda of the next day with planned work (today when it has some)', 'nextCommand'],
     ['week', 'The week ahead, day by day', 'weekCommand'],
   ];
@@ -339,7 +350,10 @@ export function buildProgram(io: Io): Command {
     program
       .command(name)
       .description(description)
-      .option('--date <date>', name === 'week' ? 'first day of the week (default today)' : 'another day (YYYY-MM-DD)')
+      .option(
+        '--date <date>',
+        name === 'week' ? 'first day of the week (default today)' : 'another day (YYYY-MM-DD)',
+      )
       .option('--roadmap <id>', 'only this roadmap')
       .option('--review-minutes <n>', 'minutes a day kept free for spaced review')
       .option('--json', 'print as JSON')

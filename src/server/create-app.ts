@@ -4,7 +4,7 @@
  * it with `app.request()`. The store stays open for the app's lifetime; the clock is read per request.
  */
 import { randomUUID } from 'node:crypto';
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import { clockNow } from '../app/clock.js';
@@ -75,11 +75,30 @@ export function createApp(options: AppOptions): WaymarkApp {
       const query = parseQuery(spec, c);
       const body = spec.body ? await parseBody(spec, c) : undefined;
       const today = localDate(ws.now.toISOString(), timeZone);
-      const context = { workspace: ws, params: c.req.param() as Record<string, string>, query, body, timeZone, today };
+      const context = {
+        workspace: ws,
+        params: c.req.param() as Record<string, string>,
+        query,
+        body,
+        timeZone,
+        today,
+      };
       if (spec.cached) {
         const mark = store.changeMark();
-        const json = cache.get(`${mark.seq}|${mark.roadmaps}|${today}`, c.req.url, () => spec.handle(context));
-        return c.body(json, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+        const version = `${mark.seq}|${mark.roadmaps}|${today}`;
+        // The same version means the same answer: a browser revalidating gets a 304 without a body.
+        const etag = `W/"${mark.seq}-${hashOf(mark.roadmaps)}-${today}"`;
+        if (c.req.header('if-none-match') === etag) return c.body(null, 304, { ETag: etag });
+        const body = cache.get(version, c.req.url, () => spec.handle(context));
+        const headers: Record<string, string> = {
+          'Content-Type': 'application/json; charset=UTF-8',
+          ETag: etag,
+          'Cache-Control': 'no-cache',
+          Vary: 'Accept-Encoding',
+        };
+        const gzip = acceptsGzip(c.req.header('accept-encoding')) ? body.gzip() : undefined;
+        if (gzip) return c.body(gzip, 200, { ...headers, 'Content-Encoding': 'gzip' });
+        return c.body(body.json, 200, headers);
       }
       return c.json(spec.handle(context) as object, spec.status ?? 200);
     });
@@ -96,7 +115,10 @@ export function createApp(options: AppOptions): WaymarkApp {
         void stream.writeSSE({ event: 'change', data: JSON.stringify({ seq: mark.seq }) });
       });
       stream.onAbort(end);
-      const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), options.heartbeatMs ?? 15_000);
+      const heartbeat = setInterval(
+        () => void stream.write(': heartbeat\n\n'),
+        options.heartbeatMs ?? 15_000,
+      );
       heartbeat.unref();
       try {
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ seq: live.current()?.seq ?? 0 }) });
@@ -110,7 +132,9 @@ export function createApp(options: AppOptions): WaymarkApp {
   );
 
   const openApi = JSON.stringify(buildOpenApi(routes, { '/api/events/stream': EVENT_STREAM_DOC }));
-  app.get('/api/openapi.json', (c) => c.body(openApi, 200, { 'Content-Type': 'application/json; charset=UTF-8' }));
+  app.get('/api/openapi.json', (c) =>
+    c.body(openApi, 200, { 'Content-Type': 'application/json; charset=UTF-8' }),
+  );
 
   app.all('/api/*', (c) => {
     const e = apiError(
@@ -166,6 +190,17 @@ async function parseBody(spec: RouteSpec, c: Context): Promise<unknown> {
   return result.data;
 }
 
+function acceptsGzip(header: string | undefined): boolean {
+  return header !== undefined && /\bgzip\b(?!;\s*q=0(\.0*)?(,|$))/.test(header);
+}
+
+/** A short stable digest (FNV-1a) of the roadmaps fingerprint, for ETags. */
+function hashOf(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
 class HttpErrorFrom extends HttpError {
   constructor(e: ReturnType<typeof apiError>) {
     super(e.status, e.body.error.code, e.body.error.message, e.body.error.hint);
@@ -179,6 +214,11 @@ const EVENT_STREAM_DOC = {
       'First `event: ready` with `{"seq": N}`, then `event: change` with `{"seq": N}` within a second of any write to the store by any process (the CLI included), and a `: heartbeat` comment every 15 s.',
     tags: ['live'],
     operationId: 'getEventsStream',
-    responses: { '200': { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+    responses: {
+      '200': {
+        description: 'text/event-stream',
+        content: { 'text/event-stream': { schema: { type: 'string' } } },
+      },
+    },
   },
 };

@@ -33,7 +33,12 @@ export class HttpError extends Error {
   }
 }
 
-export function apiError(status: ApiError['status'], code: ApiErrorCode, message: string, hint?: string): ApiError {
+export function apiError(
+  status: ApiError['status'],
+  code: ApiErrorCode,
+  message: string,
+  hint?: string,
+): ApiError {
   return { status, body: { error: { code, message, ...(hint ? { hint } : {}) } } };
 }
 

@@ -34,13 +34,18 @@ export function localOnly(): MiddlewareHandler {
     }
     const origin = c.req.header('origin');
     if (origin !== undefined && origin !== 'null' && !sameHost(origin, url.host)) {
-      const e = apiError(403, 'FORBIDDEN', `Requests from ${origin} are not accepted: only the dashboard of this server may call it.`);
+      const e = apiError(
+        403,
+        'FORBIDDEN',
+        `Requests from ${origin} are not accepted: only the dashboard of this server may call it.`,
+      );
       return c.json(e.body, e.status);
     }
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
-    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    if (!c.res.headers.has('Content-Security-Policy'))
+      c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   };
 }
 

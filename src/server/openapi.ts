@@ -15,7 +15,10 @@ const errorSchema: JsonObject = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        code: { type: 'string', enum: ['INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_LARGE', 'INTERNAL'] },
+        code: {
+          type: 'string',
+          enum: ['INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_LARGE', 'INTERNAL'],
+        },
         message: { type: 'string' },
         hint: { type: 'string' },
       },
@@ -29,7 +32,10 @@ const errorResponse = (description: string) => ({
 });
 
 function jsonSchema(schema: z.ZodType): JsonObject {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonObject;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonObject;
   return rest;
 }
 
@@ -47,7 +53,10 @@ function queryParameters(schema: z.ZodType): JsonObject[] {
   });
 }
 
-export function buildOpenApi(routes: readonly RouteSpec[], extra: Record<string, JsonObject> = {}): JsonObject {
+export function buildOpenApi(
+  routes: readonly RouteSpec[],
+  extra: Record<string, JsonObject> = {},
+): JsonObject {
   const paths: Record<string, Record<string, JsonObject>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:(\w+)/g, '{$1}');
@@ -67,7 +76,9 @@ export function buildOpenApi(routes: readonly RouteSpec[], extra: Record<string,
           description: route.responseDescription,
           content: { 'application/json': { schema: {} } },
         },
-        '400': errorResponse('Malformed JSON, or a body or query that does not match the schema (names the field)'),
+        '400': errorResponse(
+          'Malformed JSON, or a body or query that does not match the schema (names the field)',
+        ),
         '403': errorResponse('A request from another origin or host (the local server only answers itself)'),
         '404': errorResponse('Unknown roadmap or item (the message lists the closest matches)'),
         '409': errorResponse('Ambiguous item reference, a conflicting change, or the store stays busy'),
@@ -82,7 +93,8 @@ export function buildOpenApi(routes: readonly RouteSpec[], extra: Record<string,
     }
     paths[path] = { ...paths[path], [route.method]: operation };
   }
-  for (const [path, operations] of Object.entries(extra)) paths[path] = { ...paths[path], ...(operations as object) };
+  for (const [path, operations] of Object.entries(extra))
+    paths[path] = { ...paths[path], ...(operations as object) };
   return {
     openapi: '3.1.0',
     info: {

@@ -23,7 +23,9 @@ const calendarDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-11-20')
   .describe('A calendar date, YYYY-MM-DD');
 const roadmapId = z.string().trim().min(1).max(200).describe('A roadmap id');
-const hours = z.union([z.number().min(0).max(24), z.string().max(20)]).describe('Hours: 2, "1.5h", "90m", "1h30"');
+const hours = z
+  .union([z.number().min(0).max(24), z.string().max(20)])
+  .describe('Hours: 2, "1.5h", "90m", "1h30"');
 
 export const statusBody = z
   .strictObject({
@@ -44,7 +46,11 @@ export const logBody = z
   .describe('Log study time, optionally on an item (as `waymark log`)');
 
 export const noteBody = z
-  .strictObject({ item: ref, text: z.string().trim().min(1, 'the note is empty').max(20_000), at: when.optional() })
+  .strictObject({
+    item: ref,
+    text: z.string().trim().min(1, 'the note is empty').max(20_000),
+    at: when.optional(),
+  })
   .describe('Add a note to an item (as `waymark note`)');
 
 export const evidenceBody = z
@@ -65,7 +71,10 @@ export const capacityChange = z
     hoursByWeekday: z.array(hours).length(7).optional().describe('Seven values, Sunday first'),
     weekdays: hours.optional().describe('Monday to Friday'),
     weekend: hours.optional().describe('Saturday and Sunday'),
-    days: z.partialRecord(z.enum(dayKeys), hours).optional().describe('Single days; they win over weekdays/weekend'),
+    days: z
+      .partialRecord(z.enum(dayKeys), hours)
+      .optional()
+      .describe('Single days; they win over weekdays/weekend'),
     daysOff: z
       .array(
         z.union([
@@ -97,7 +106,9 @@ export const settingsBody = z
 export const reviewBody = z
   .strictObject({
     item: ref,
-    rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).describe('1 again, 2 hard, 3 good, 4 easy'),
+    rating: z
+      .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
+      .describe('1 again, 2 hard, 3 good, 4 easy'),
   })
   .describe('Record a spaced-review rating (as `waymark review`)');
 
@@ -110,7 +121,9 @@ const count = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
-export const planQuery = z.strictObject({ target: calendarDate.optional().describe('Plan against this date') });
+export const planQuery = z.strictObject({
+  target: calendarDate.optional().describe('Plan against this date'),
+});
 
 export const todayQuery = z.strictObject({
   date: calendarDate.optional().describe('The day (default: today)'),
@@ -129,7 +142,10 @@ export const journalQuery = z.strictObject({
   to: calendarDate.optional(),
   type: z
     .string()
-    .regex(/^(log|note|status|evidence)(,(log|note|status|evidence))*$/, 'expected log, note, status, evidence (comma-separated)')
+    .regex(
+      /^(log|note|status|evidence)(,(log|note|status|evidence))*$/,
+      'expected log, note, status, evidence (comma-separated)',
+    )
     .optional()
     .describe('Only these entry types, comma-separated'),
   limit: count(1, 100_000).optional().describe('At most this many, newest first (default 1000)'),

@@ -2,6 +2,8 @@
  * Runs the app on 127.0.0.1 with @hono/node-server: opens the store once for the server's lifetime,
  * optionally imports the bundled roadmaps first, and closes everything in order on `close()`.
  */
+
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
@@ -12,10 +14,9 @@ import { clockNow } from '../app/clock.js';
 import { importRoadmapFile } from '../app/import-service.js';
 import { storePath } from '../app/workspace.js';
 import { WaymarkError } from '../core/errors.js';
-import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import type { Store } from '../store/port.js';
+import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import { createApp } from './create-app.js';
-import { randomUUID } from 'node:crypto';
 
 export const DEFAULT_PORT = 4747;
 export const HOST = '127.0.0.1';

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 
 export function mountWeb(app: Hono, webRoot: string | undefined): void {
   const index = webRoot === undefined ? undefined : join(webRoot, 'index.html');
@@ -15,7 +15,12 @@ export function mountWeb(app: Hono, webRoot: string | undefined): void {
       // Vite names built assets by content hash: they never change under the same name.
       if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
     });
-    app.use('/*', serveStatic({ root: webRoot }));
+    // Created once the build exists, so a server started before `npm run build` picks it up.
+    let files: MiddlewareHandler | undefined;
+    app.use('/*', (c, next) => {
+      if (!files && existsSync(webRoot)) files = serveStatic({ root: webRoot });
+      return files ? files(c, next) : next();
+    });
   }
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/')) return c.notFound();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiSandbox, apiSandbox } from './api-harness.js';
+import { type ApiSandbox, apiSandbox, type Json } from './api-harness.js';
 
 /**
  * Bad input through the API: always a 4xx with `{error: {code, message}}` that says what is wrong, never a
@@ -12,11 +12,11 @@ beforeAll(() => {
 afterAll(() => s.cleanup());
 
 async function expectRefused(
-  request: Promise<{ status: number; json: any }>,
+  request: Promise<{ status: number; json: Json }>,
   status: number,
   code: string,
   message: RegExp,
-): Promise<any> {
+): Promise<Json> {
   const before = s.eventCount();
   const response = await request;
   expect(response.status, JSON.stringify(response.json)).toBe(status);
@@ -29,7 +29,12 @@ async function expectRefused(
 
 describe('bodies', () => {
   it('refuses malformed JSON', async () => {
-    await expectRefused(s.send('POST', '/api/status', undefined, '{"items": ["1.1.1"], '), 400, 'INPUT', /not valid JSON/);
+    await expectRefused(
+      s.send('POST', '/api/status', undefined, '{"items": ["1.1.1"], '),
+      400,
+      'INPUT',
+      /not valid JSON/,
+    );
     await expectRefused(s.send('POST', '/api/log', undefined, 'duration=1h'), 400, 'INPUT', /not valid JSON/);
   });
 
@@ -40,20 +45,65 @@ describe('bodies', () => {
       'INPUT',
       /items\.1: .*expected string/,
     );
-    await expectRefused(s.send('POST', '/api/status', { items: ['1.1.1'], status: 'finished' }), 400, 'INPUT', /status: .*"done"/);
-    await expectRefused(s.send('POST', '/api/status', { items: [], status: 'done' }), 400, 'INPUT', /items: name at least one item/);
+    await expectRefused(
+      s.send('POST', '/api/status', { items: ['1.1.1'], status: 'finished' }),
+      400,
+      'INPUT',
+      /status: .*"done"/,
+    );
+    await expectRefused(
+      s.send('POST', '/api/status', { items: [], status: 'done' }),
+      400,
+      'INPUT',
+      /items: name at least one item/,
+    );
     await expectRefused(s.send('POST', '/api/status', [1, 2]), 400, 'INPUT', /expected object/);
-    await expectRefused(s.send('POST', '/api/notes', { item: 'ai-engineer:1.1.1', text: '   ' }), 400, 'INPUT', /text: the note is empty/);
-    await expectRefused(s.send('POST', '/api/notes', { item: 'ai-engineer:1.1.1', txt: 'typo' }), 400, 'INPUT', /Unrecognized key: "txt"/);
-    await expectRefused(s.send('POST', '/api/review', { item: 'ai-engineer:1.1.1', rating: 5 }), 400, 'INPUT', /rating/);
-    await expectRefused(s.send('PUT', '/api/settings/ai-engineer', { targetDate: '31/12/2027' }), 400, 'INPUT', /targetDate: expected a date like/);
+    await expectRefused(
+      s.send('POST', '/api/notes', { item: 'ai-engineer:1.1.1', text: '   ' }),
+      400,
+      'INPUT',
+      /text: the note is empty/,
+    );
+    await expectRefused(
+      s.send('POST', '/api/notes', { item: 'ai-engineer:1.1.1', txt: 'typo' }),
+      400,
+      'INPUT',
+      /Unrecognized key: "txt"/,
+    );
+    await expectRefused(
+      s.send('POST', '/api/review', { item: 'ai-engineer:1.1.1', rating: 5 }),
+      400,
+      'INPUT',
+      /rating/,
+    );
+    await expectRefused(
+      s.send('PUT', '/api/settings/ai-engineer', { targetDate: '31/12/2027' }),
+      400,
+      'INPUT',
+      /targetDate: expected a date like/,
+    );
   });
 
   it('refuses values the use cases reject, with their message', async () => {
     await expectRefused(s.send('POST', '/api/log', { duration: 'a while' }), 400, 'INPUT', /a while/);
-    await expectRefused(s.send('POST', '/api/status', { items: ['ai-engineer:1.1.1'], status: 'done', at: 'someday' }), 400, 'INPUT', /someday/);
-    await expectRefused(s.send('PUT', '/api/settings/ai-engineer', { capacity: { weekdays: '30h' } }), 400, 'INPUT', /30 h on Monday/);
-    await expectRefused(s.send('PUT', '/api/settings/ai-engineer', { targetDate: '2020-01-01' }), 400, 'INPUT', /in the past/);
+    await expectRefused(
+      s.send('POST', '/api/status', { items: ['ai-engineer:1.1.1'], status: 'done', at: 'someday' }),
+      400,
+      'INPUT',
+      /someday/,
+    );
+    await expectRefused(
+      s.send('PUT', '/api/settings/ai-engineer', { capacity: { weekdays: '30h' } }),
+      400,
+      'INPUT',
+      /30 h on Monday/,
+    );
+    await expectRefused(
+      s.send('PUT', '/api/settings/ai-engineer', { targetDate: '2020-01-01' }),
+      400,
+      'INPUT',
+      /in the past/,
+    );
     await expectRefused(s.send('PUT', '/api/settings/ai-engineer', {}), 400, 'INPUT', /Nothing to change/);
     await expectRefused(
       s.send('POST', '/api/review', { item: 'ai-engineer:1.1.1', rating: 3 }),
@@ -70,7 +120,12 @@ describe('bodies', () => {
 
   it('accepts a body just under the limit up to the schema (a long list of refs)', async () => {
     const items = Array.from({ length: 5_000 }, () => 'ai-engineer:no-such-item-here');
-    await expectRefused(s.send('POST', '/api/status', { items, status: 'done' }), 404, 'NOT_FOUND', /no-such-item-here/);
+    await expectRefused(
+      s.send('POST', '/api/status', { items, status: 'done' }),
+      404,
+      'NOT_FOUND',
+      /no-such-item-here/,
+    );
   });
 });
 
@@ -98,7 +153,10 @@ describe('items', () => {
 
   it('stores nothing when one item of several is bad', async () => {
     await expectRefused(
-      s.send('POST', '/api/status', { items: ['ai-engineer:1.1.1', 'ai-engineer:1.1.2', 'nope-nope-nope'], status: 'done' }),
+      s.send('POST', '/api/status', {
+        items: ['ai-engineer:1.1.1', 'ai-engineer:1.1.2', 'nope-nope-nope'],
+        status: 'done',
+      }),
       404,
       'NOT_FOUND',
       /nope-nope-nope/,
@@ -117,7 +175,12 @@ describe('items', () => {
   });
 
   it('answers an unknown roadmap with 404 listing the known ones', async () => {
-    for (const path of ['/api/roadmaps/nope/tree', '/api/roadmaps/nope/plan', '/api/roadmaps/nope/burnup', '/api/settings/nope']) {
+    for (const path of [
+      '/api/roadmaps/nope/tree',
+      '/api/roadmaps/nope/plan',
+      '/api/roadmaps/nope/burnup',
+      '/api/settings/nope',
+    ]) {
       const error = await expectRefused(s.get(path), 404, 'NOT_FOUND', /nope/);
       expect(error.hint ?? '', path).toMatch(/ai-engineer/);
     }

@@ -11,12 +11,16 @@ import { createApp, type WaymarkApp } from '../../src/server/create-app.js';
 
 export const NOW = '2026-11-20T12:00:00Z';
 
+/** A parsed JSON response; the tests' assertions check its shape. */
+// biome-ignore lint/suspicious/noExplicitAny: responses are checked field by field by the assertions
+export type Json = any;
+
 export interface ApiSandbox extends WaymarkApp {
   dir: string;
   db: string;
   workspace: Workspace;
-  get(path: string): Promise<{ status: number; json: any }>;
-  send(method: string, path: string, body?: unknown, raw?: string): Promise<{ status: number; json: any }>;
+  get(path: string): Promise<{ status: number; json: Json }>;
+  send(method: string, path: string, body?: unknown, raw?: string): Promise<{ status: number; json: Json }>;
   eventCount(): number;
   cleanup(): void;
 }
@@ -27,7 +31,12 @@ export function apiSandbox(roadmaps: string[] = ['ai-engineer'], env: NodeJS.Pro
   const fullEnv = { WAYMARK_NOW: NOW, WAYMARK_TZ: 'UTC', ...env };
   const workspace = openWorkspace({ db, env: fullEnv });
   for (const name of roadmaps) importRoadmapFile(workspace, name);
-  const server = createApp({ store: workspace.store, env: fullEnv, pollIntervalMs: 50 });
+  const server = createApp({
+    store: workspace.store,
+    env: fullEnv,
+    pollIntervalMs: 50,
+    onUnexpectedError: (error) => console.error('unexpected error in a route:', error),
+  });
   const parse = async (response: Response) => {
     const text = await response.text();
     let json: unknown = text;

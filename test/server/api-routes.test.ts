@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/create-app.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
-import { type ApiSandbox, apiSandbox } from './api-harness.js';
+import { type ApiSandbox, apiSandbox, type Json } from './api-harness.js';
 
 /** Every route of the API over a real SQLite file with the bundled ai-engineer roadmap, clock frozen. */
 let s: ApiSandbox;
@@ -16,7 +17,7 @@ beforeAll(() => {
 });
 afterAll(() => s.cleanup());
 
-const findNode = (nodes: any[], id: string): any => {
+const findNode = (nodes: Json[], id: string): Json => {
   for (const node of nodes) {
     if (node.id === id) return node;
     const below = findNode(node.children, id);
@@ -29,7 +30,7 @@ describe('reads and writes', () => {
   it('lists the roadmaps with progress per phase and the target date', async () => {
     const { status, json } = await s.get('/api/roadmaps');
     expect(status).toBe(200);
-    expect(json.map((r: any) => r.id)).toEqual(['ai-engineer', 'dev-to-ai-engineer']);
+    expect(json.map((r: Json) => r.id)).toEqual(['ai-engineer', 'dev-to-ai-engineer']);
     const ai = json[0];
     expect(ai.progress).toMatchObject({ done: 0, ratio: 0, effortRatio: 0 });
     expect(ai.progress.total).toBeGreaterThan(400);
@@ -62,8 +63,39 @@ describe('reads and writes', () => {
     expect(list.json[0].phases[0].done).toBe(finished);
   });
 
+  it('answers a revalidation with 304 until the store changes', async () => {
+    const first = await s.app.request('/api/roadmaps/ai-engineer/tree');
+    const etag = first.headers.get('etag') as string;
+    expect(etag).toMatch(/^W\/"/);
+    const again = await s.app.request('/api/roadmaps/ai-engineer/tree', {
+      headers: { 'If-None-Match': etag },
+    });
+    expect(again.status).toBe(304);
+    await s.send('POST', '/api/notes', { item: 'ai-engineer:1.2', text: 'changes the store' });
+    const changed = await s.app.request('/api/roadmaps/ai-engineer/tree', {
+      headers: { 'If-None-Match': etag },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('sends a gzipped tree to a client that accepts it', async () => {
+    const plain = await s.app.request('/api/roadmaps/ai-engineer/tree');
+    const plainBytes = (await plain.arrayBuffer()).byteLength;
+    const zipped = await s.app.request('/api/roadmaps/ai-engineer/tree', { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+    const bytes = new Uint8Array(await zipped.arrayBuffer());
+    expect(bytes.byteLength).toBeLessThan(plainBytes / 4);
+    expect(JSON.parse(gunzipSync(bytes).toString()).id).toBe('ai-engineer');
+  });
+
   it('marks a whole section with `all` as one change, and undo reverts all of it', async () => {
-    const marked = await s.send('POST', '/api/status', { items: ['ai-engineer:1.2'], status: 'done', all: true });
+    const marked = await s.send('POST', '/api/status', {
+      items: ['ai-engineer:1.2'],
+      status: 'done',
+      all: true,
+    });
     expect(marked.status).toBe(201);
     expect(marked.json.items.length).toBeGreaterThan(1);
     const tree = (await s.get('/api/roadmaps/ai-engineer/tree')).json;
@@ -83,12 +115,19 @@ describe('reads and writes', () => {
   });
 
   it('logs time, adds a note and evidence, and shows them on the item and in the journal', async () => {
-    const log = await s.send('POST', '/api/log', { duration: '1h30', item: 'ai-engineer:1.1.1', note: 'matrices' });
+    const log = await s.send('POST', '/api/log', {
+      duration: '1h30',
+      item: 'ai-engineer:1.1.1',
+      note: 'matrices',
+    });
     expect(log.status).toBe(201);
     expect(log.json).toMatchObject({ type: 'log', minutes: 90, nodeId: '1.1.1', note: 'matrices' });
     const loose = await s.send('POST', '/api/log', { duration: '20m', at: '2026-11-19' });
     expect(loose.json).toMatchObject({ minutes: 20, nodeId: null });
-    const note = await s.send('POST', '/api/notes', { item: 'ai-engineer:1.1.1', text: 'Eigenvectors finally click' });
+    const note = await s.send('POST', '/api/notes', {
+      item: 'ai-engineer:1.1.1',
+      text: 'Eigenvectors finally click',
+    });
     expect(note.json).toMatchObject({ type: 'note', text: 'Eigenvectors finally click' });
     const evidence = await s.send('POST', '/api/evidence', {
       item: 'ai-engineer:10.1.1',
@@ -102,31 +141,37 @@ describe('reads and writes', () => {
     expect(item.status).toBe(200);
     expect(item.json.node).toMatchObject({ id: '1.1.1', title: expect.any(String) });
     expect(item.json.node.source.line).toBeGreaterThan(0);
-    expect(item.json.path.map((p: any) => p.id)).toEqual(['1', '1.1']);
+    expect(item.json.path.map((p: Json) => p.id)).toEqual(['1', '1.1']);
     expect(item.json.progress).toMatchObject({ status: 'done', minutes: 90 });
     expect(item.json.progress.notes[0].text).toBe('Eigenvectors finally click');
     expect(item.json.sessions).toHaveLength(1);
-    expect(item.json.history.map((e: any) => e.type)).toEqual(['status', 'log', 'note']);
+    expect(item.json.history.map((e: Json) => e.type)).toEqual(['status', 'log', 'note']);
 
     const journal = await s.get('/api/journal');
     expect(journal.status).toBe(200);
-    const types = journal.json.entries.map((e: any) => e.type);
+    const types = journal.json.entries.map((e: Json) => e.type);
     expect(types).toContain('evidence');
     expect(journal.json.entries.at(-1).at <= journal.json.entries[0].at).toBe(true);
     const onItem = await s.get('/api/journal?item=ai-engineer:1.1&type=log,note');
-    expect(onItem.json.entries.map((e: any) => e.type).sort()).toEqual(['log', 'note']);
+    expect(onItem.json.entries.map((e: Json) => e.type).sort()).toEqual(['log', 'note']);
     const yesterday = await s.get('/api/journal?from=2026-11-19&to=2026-11-19');
-    expect(yesterday.json.entries).toEqual([expect.objectContaining({ type: 'log', minutes: 20, nodeId: null })]);
+    expect(yesterday.json.entries).toEqual([
+      expect.objectContaining({ type: 'log', minutes: 20, nodeId: null }),
+    ]);
   });
 
   it('lists certificates and projects with their evidence', async () => {
     const { status, json } = await s.get('/api/showcase');
     expect(status).toBe(200);
-    const house = json.items.find((item: any) => item.nodeId === '10.1.1');
+    const house = json.items.find((item: Json) => item.nodeId === '10.1.1');
     expect(house).toMatchObject({ kind: 'project', roadmapId: 'ai-engineer' });
-    expect(house.evidence).toEqual([{ kind: 'project', ref: 'https://github.com/me/house-prices', at: expect.any(String) }]);
-    expect(json.items.every((item: any) => item.kind === 'certificate' || item.kind === 'project')).toBe(true);
-    expect(json.items.some((item: any) => item.roadmapId === 'dev-to-ai-engineer')).toBe(true);
+    expect(house.evidence).toEqual([
+      { kind: 'project', ref: 'https://github.com/me/house-prices', at: expect.any(String) },
+    ]);
+    expect(json.items.every((item: Json) => item.kind === 'certificate' || item.kind === 'project')).toBe(
+      true,
+    );
+    expect(json.items.some((item: Json) => item.roadmapId === 'dev-to-ai-engineer')).toBe(true);
   });
 
   it('reports activity: minutes per day, the streak and the week against capacity', async () => {
@@ -139,7 +184,7 @@ describe('reads and writes', () => {
     expect(json.week).toMatchObject({ start: '2026-11-16', minutes: 110 });
     expect(json.week.capacityMinutes).toBeGreaterThan(0);
     const one = await s.get('/api/activity?roadmap=dev-to-ai-engineer&days=7');
-    expect(one.json.days.every((day: any) => day.minutes === 0)).toBe(true);
+    expect(one.json.days.every((day: Json) => day.minutes === 0)).toBe(true);
   });
 
   it('plans, forecasts, burns up and gives the agenda of today', async () => {
@@ -170,7 +215,7 @@ describe('reads and writes', () => {
     expect(today.json.planned.length + today.json.inProgress.length).toBeGreaterThan(0);
     const other = await s.get('/api/today?date=2026-11-23&roadmap=ai-engineer');
     expect(other.json.date).toBe('2026-11-23');
-    expect(other.json.roadmaps.map((r: any) => r.roadmapId)).toEqual(['ai-engineer']);
+    expect(other.json.roadmaps.map((r: Json) => r.roadmapId)).toEqual(['ai-engineer']);
   });
 
   it('reads and changes the settings as one change', async () => {
@@ -186,7 +231,7 @@ describe('reads and writes', () => {
     });
     expect(changed.status).toBe(200);
     expect(changed.json.events).toHaveLength(3);
-    expect(new Set(changed.json.events.map((e: any) => e.changeId)).size).toBe(1);
+    expect(new Set(changed.json.events.map((e: Json) => e.changeId)).size).toBe(1);
     expect(changed.json.settings).toMatchObject({
       targetDate: '2027-12-31',
       choices: { [group.id]: [group.options[0].id] },
@@ -245,7 +290,7 @@ describe('the OpenAPI document', () => {
     const validate = ajv.compile(statusSchema);
     expect(validate({ items: ['ai-engineer:1.1.1'], status: 'done' })).toBe(true);
     expect(validate({ items: ['x'], status: 'finished' })).toBe(false);
-    expect(json.paths['/api/journal'].get.parameters.map((p: any) => p.name)).toEqual(
+    expect(json.paths['/api/journal'].get.parameters.map((p: Json) => p.name)).toEqual(
       expect.arrayContaining(['item', 'from', 'to', 'limit']),
     );
   });

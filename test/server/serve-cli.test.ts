@@ -34,13 +34,19 @@ interface Serving {
 
 function serve(args: string[]): Promise<Serving> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--db', db, 'serve', '--port', '0', ...args], { cwd: ROOT, env: env() });
+    const child = spawn(process.execPath, [BIN, '--db', db, 'serve', '--port', '0', ...args], {
+      cwd: ROOT,
+      env: env(),
+    });
     let stdout = '';
     let stderr = '';
     const closed = new Promise<{ code: number | null; stderr: string }>((done) =>
       child.on('close', (code) => done({ code, stderr })),
     );
-    const timer = setTimeout(() => reject(new Error(`no address printed; stdout: ${stdout} stderr: ${stderr}`)), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`no address printed; stdout: ${stdout} stderr: ${stderr}`)),
+      15_000,
+    );
     child.stderr?.on('data', (chunk) => {
       stderr += chunk;
     });
@@ -68,7 +74,9 @@ function serve(args: string[]): Promise<Serving> {
 describe('waymark serve', () => {
   it('imports the bundled roadmaps with --bundled, serves them, and stops cleanly on Ctrl-C with a stream open', async () => {
     const first = await serve(['--bundled']);
-    expect(first.stdout()).toMatch(/Imported the bundled roadmaps: ai-engineer, ai-infra-journey-2026, ai-ml-career, dev-to-ai-engineer/);
+    expect(first.stdout()).toMatch(
+      /Imported the bundled roadmaps: ai-engineer, ai-infra-journey-2026, ai-ml-career, dev-to-ai-engineer/,
+    );
     const roadmaps = await (await fetch(`${first.url}api/roadmaps`)).json();
     expect(roadmaps).toHaveLength(4);
     const marked = await fetch(`${first.url}api/status`, {
@@ -115,7 +123,11 @@ describe('waymark serve', () => {
   });
 
   it('refuses a port that is not a number (usage, exit 2), from --port or PORT', () => {
-    const flag = spawnSync(process.execPath, [BIN, '--db', db, 'serve', '--port', 'http'], { cwd: ROOT, env: env(), encoding: 'utf8' });
+    const flag = spawnSync(process.execPath, [BIN, '--db', db, 'serve', '--port', 'http'], {
+      cwd: ROOT,
+      env: env(),
+      encoding: 'utf8',
+    });
     expect(flag.status).toBe(2);
     expect(flag.stderr).toContain('--port must be a port number');
     const variable = spawnSync(process.execPath, [BIN, '--db', db, 'serve'], {

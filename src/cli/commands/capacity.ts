@@ -1,8 +1,8 @@
 import { learnerTimeZone } from '../../app/learner-clock.js';
+import { allRoadmaps } from '../../app/plan-context.js';
 import {
   type CapacityChange,
   globalSettingsView,
-  planAll,
   settingsView,
   updateSettings,
 } from '../../app/planning-service.js';
@@ -54,7 +54,11 @@ export async function capacityCommand(
   await withWorkspace(options, io, (workspace) => {
     const capacity = capacityChange(options);
     if (options.start !== undefined && roadmapId === undefined) {
-      throw new WaymarkError('USAGE', '--start belongs to a roadmap.', 'e.g. `waymark capacity ai-engineer --start 2027-01-04`.');
+      throw new WaymarkError(
+        'USAGE',
+        '--start belongs to a roadmap.',
+        'e.g. `waymark capacity ai-engineer --start 2027-01-04`.',
+      );
     }
     if (capacity?.reset && Object.keys(capacity).length > 1) {
       throw new WaymarkError('USAGE', '--reset cannot be combined with new hours or days off.');
@@ -85,11 +89,12 @@ export async function capacityCommand(
       `Global capacity${global.capacity.source === 'default' ? ' (not set)' : ''}, for every roadmap without its own:`,
     );
     for (const line of capacityLines(global.capacity)) io.out(line);
-    const { plans } = planAll(workspace, {}, { timeZone });
-    for (const plan of plans) {
-      if (plan.capacity.source !== 'global') {
-        io.out(`${plan.roadmapId}: ${plan.capacity.weeklyHours} h a week (${plan.capacity.source === 'roadmap' ? 'its own' : plan.capacity.source === 'routine' ? 'from its routine' : 'default'})`);
-      }
+    for (const roadmap of allRoadmaps(workspace)) {
+      const { capacity: own } = settingsView(workspace, roadmap.id);
+      if (own.source === 'global') continue;
+      const whose =
+        own.source === 'roadmap' ? 'its own' : own.source === 'routine' ? 'from its routine' : 'default';
+      io.out(`${roadmap.id}: ${own.weeklyHours} h a week (${whose})`);
     }
   });
 }
@@ -107,7 +112,12 @@ export async function targetCommand(
       throw new WaymarkError('USAGE', 'give a date or --clear, not both.');
     }
     if (date !== undefined || options.clear) {
-      updateSettings(workspace, roadmapId, { targetDate: options.clear ? null : (date as string) }, { timeZone });
+      updateSettings(
+        workspace,
+        roadmapId,
+        { targetDate: options.clear ? null : (date as string) },
+        { timeZone },
+      );
     }
     const view = settingsView(workspace, roadmapId);
     const result = { roadmapId, targetDate: view.targetDate, targetSource: view.targetSource };

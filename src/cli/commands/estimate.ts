@@ -1,8 +1,8 @@
 import { parseHours } from '../../app/hours-input.js';
 import { estimateItem } from '../../app/planning-service.js';
+import { hours as formatHours } from '../format/plan-text.js';
 import type { Io } from '../io.js';
 import { type StoreOptions, withWorkspace } from '../with-workspace.js';
-import { hours as formatHours } from '../format/plan-text.js';
 
 /** `waymark estimate ITEM HOURS`: your own estimate for an item wins over the roadmap's durations. */
 export async function estimateCommand(

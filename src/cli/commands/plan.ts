@@ -23,7 +23,11 @@ export function reviewMinutesOption(text: string | undefined): number | undefine
 }
 
 /** `waymark plan [ROADMAP] [--target DATE] [--date D] [--items] [--json]`. */
-export async function planCommand(roadmapId: string | undefined, options: PlanOptions, io: Io): Promise<void> {
+export async function planCommand(
+  roadmapId: string | undefined,
+  options: PlanOptions,
+  io: Io,
+): Promise<void> {
   const timeZone = learnerTimeZone(io.env);
   const review = reviewMinutesOption(options.reviewMinutes);
   const request = {
@@ -39,14 +43,22 @@ export async function planCommand(roadmapId: string | undefined, options: PlanOp
       return;
     }
     if (options.target !== undefined) {
-      throw new WaymarkError('USAGE', '--target needs a roadmap.', 'e.g. `waymark plan ai-engineer --target 2027-06-30`.');
+      throw new WaymarkError(
+        'USAGE',
+        '--target needs a roadmap.',
+        'e.g. `waymark plan ai-engineer --target 2027-06-30`.',
+      );
     }
     const { plans, finished } = planAll(workspace, request, { timeZone });
     if (plans.length === 0) {
       throw new WaymarkError(
         'INPUT',
-        finished.length > 0 ? `nothing left to plan: ${finished.join(', ')} ${finished.length === 1 ? 'is' : 'are'} finished.` : 'no roadmap imported yet.',
-        finished.length > 0 ? 'Import another roadmap, or `waymark reset ITEM` to reopen one.' : 'Run `waymark import ai-engineer` (or your own file).',
+        finished.length > 0
+          ? `nothing left to plan: ${finished.join(', ')} ${finished.length === 1 ? 'is' : 'are'} finished.`
+          : 'no roadmap imported yet.',
+        finished.length > 0
+          ? 'Import another roadmap, or `waymark reset ITEM` to reopen one.'
+          : 'Run `waymark import ai-engineer` (or your own file).',
       );
     }
     if (options.json) return io.out(JSON.stringify(plans));

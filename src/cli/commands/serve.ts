@@ -11,7 +11,11 @@ export interface ServeOptions extends StoreOptions {
 }
 
 /** `waymark serve [--port N] [--open] [--bundled]`: the dashboard and API on 127.0.0.1 until Ctrl-C. */
-export async function serveCommand(options: ServeOptions, io: Io, signals: NodeJS.EventEmitter = process): Promise<void> {
+export async function serveCommand(
+  options: ServeOptions,
+  io: Io,
+  signals: NodeJS.EventEmitter = process,
+): Promise<void> {
   const port = parsePort(options.port, io.env.PORT);
   const server = await startServer({
     ...(options.db ? { db: options.db } : {}),
@@ -19,7 +23,9 @@ export async function serveCommand(options: ServeOptions, io: Io, signals: NodeJ
     env: io.env,
     bundled: options.bundled ?? false,
     onUnexpectedError: (error) => {
-      io.warn(`waymark serve: unexpected error on a request: ${error instanceof Error ? error.message : String(error)}`);
+      io.warn(
+        `waymark serve: unexpected error on a request: ${error instanceof Error ? error.message : String(error)}`,
+      );
       if (io.env.WAYMARK_DEBUG && error instanceof Error && error.stack) io.warn(error.stack);
     },
   });
@@ -42,11 +48,19 @@ export async function serveCommand(options: ServeOptions, io: Io, signals: NodeJ
 
 function parsePort(flag: string | undefined, fromEnv: string | undefined): number {
   const [text, source] =
-    flag !== undefined ? [flag, '--port'] : fromEnv !== undefined && fromEnv !== '' ? [fromEnv, 'PORT'] : [undefined, ''];
+    flag !== undefined
+      ? [flag, '--port']
+      : fromEnv !== undefined && fromEnv !== ''
+        ? [fromEnv, 'PORT']
+        : [undefined, ''];
   if (text === undefined) return DEFAULT_PORT;
   const port = /^\d{1,5}$/.test(text.trim()) ? Number(text) : Number.NaN;
   if (!Number.isInteger(port) || port > 65_535) {
-    throw new WaymarkError('USAGE', `${source} must be a port number from 0 to 65535 (got "${text}").`, `e.g. --port ${DEFAULT_PORT}`);
+    throw new WaymarkError(
+      'USAGE',
+      `${source} must be a port number from 0 to 65535 (got "${text}").`,
+      `e.g. --port ${DEFAULT_PORT}`,
+    );
   }
   return port;
 }

@@ -1,4 +1,5 @@
 import { EFFORT_MODEL, effortWeights } from '../../app/effort.js';
+import { itemView } from '../../app/item-view.js';
 import { buildStatus, type RoadmapStatus, type StatusNode } from '../../app/progress-view.js';
 import { findItem } from '../../app/tracking-service.js';
 import { WaymarkError } from '../../core/errors.js';
@@ -76,23 +77,16 @@ export interface ShowOptions extends StoreOptions {
 /** `waymark show ITEM`: one item with its history, notes, evidence and time. */
 export async function showCommand(ref: string, options: ShowOptions, io: Io): Promise<void> {
   await withWorkspace(options, io, (workspace) => {
+    if (options.json) {
+      // The same view as GET /api/items/:roadmapId/:nodeId.
+      io.out(JSON.stringify(itemView(workspace, ref)));
+      return;
+    }
     const item = findItem(workspace, ref);
     const events = workspace.store.listEvents({ roadmapId: item.roadmapId });
     const state = foldEvents(events);
     const progress = nodeProgress(state, item.roadmapId, item.node.id);
     const history = historyOf(events, item.roadmapId, item.node.id);
-    const { children, ...node } = item.node;
-    if (options.json) {
-      io.out(
-        JSON.stringify({
-          roadmapId: item.roadmapId,
-          node: { ...node, children: children.map((child) => child.id) },
-          progress,
-          history: history.map((entry) => ({ ...entry.event, undone: entry.undone })),
-        }),
-      );
-      return;
-    }
     io.out(`${io.style('bold', item.node.title)}  ${io.style('dim', `${item.roadmapId}:${item.node.id}`)}`);
     io.out(
       `  ${item.node.kind} · ${progress.status}${progress.statusAt ? ` since ${progress.statusAt.slice(0, 16).replace('T', ' ')}` : ''} · ${formatMinutes(progress.minutes)} logged · source line ${item.node.source.line}`,

@@ -10,14 +10,16 @@ export function formatDuration(duration: Duration): string {
   return `${range} ${unit}`;
 }
 
-function countItems(node: Node): { trackable: number; checkboxes: number } {
+function countItems(node: Node): { trackable: number; checkboxes: number; ticked: number } {
   let trackable = 0;
   let checkboxes = 0;
+  let ticked = 0;
   for (const { node: descendant } of walkNodes(node.children)) {
     if (descendant.trackable && descendant.children.length === 0) trackable++;
     if (descendant.checked !== undefined) checkboxes++;
+    if (descendant.checked) ticked++;
   }
-  return { trackable, checkboxes };
+  return { trackable, checkboxes, ticked };
 }
 
 function describe(node: Node, style: Styler): string {
@@ -34,7 +36,8 @@ function describe(node: Node, style: Styler): string {
   if (node.meta?.platform) parts.push(node.meta.platform);
   if (node.kind === 'phase' || (node.children.length > 0 && node.kind === 'section')) {
     const counts = countItems(node);
-    if (counts.trackable > 0) parts.push(`${counts.trackable} items`);
+    if (counts.trackable > 0) parts.push(`${counts.trackable} item${counts.trackable === 1 ? '' : 's'}`);
+    if (counts.checkboxes > 0) parts.push(`${counts.ticked}/${counts.checkboxes} ticked`);
   }
   return parts.length > 0 ? style('dim', ` · ${parts.join(' · ')}`) : '';
 }
@@ -57,7 +60,7 @@ export function formatOutline(roadmap: Roadmap, style: Styler = plain): string {
   out.push(
     style(
       'dim',
-      `${total} nodes · ${trackable} trackable · ${checkboxes} checkboxes (${checked} ticked)${phases ? '' : ''}`,
+      `${phases > 0 ? `${phases} phases · ` : ''}${total} nodes · ${trackable} trackable · ${checkboxes} checkboxes (${checked} ticked)`,
     ),
   );
   if (roadmap.goal) {

@@ -21,7 +21,9 @@ const SOURCE: Record<CapacityView['source'], string> = {
 
 export function capacityLines(capacity: CapacityView): string[] {
   const days = WEEK_ORDER.map((day) => `${SHORT_DAYS[day]} ${hours(capacity.hoursByWeekday[day] ?? 0)}`);
-  const lines = [`  ${days.join('  ')}  = ${hours(capacity.weeklyHours)} a week (${SOURCE[capacity.source]})`];
+  const lines = [
+    `  ${days.join('  ')}  = ${hours(capacity.weeklyHours)} a week (${SOURCE[capacity.source]})`,
+  ];
   if (capacity.daysOff.length > 0) {
     const offs = capacity.daysOff.map((off) => (off.from === off.to ? off.from : `${off.from}..${off.to}`));
     lines.push(`  Days off: ${offs.join(', ')}`);
@@ -35,7 +37,9 @@ export function printSettings(view: SettingsView, io: Io): void {
   for (const line of capacityLines(view.capacity)) io.out(line);
   if (view.startDate) io.out(`  Start: ${view.startDate}`);
   if (view.targetDate)
-    io.out(`  Target: ${view.targetDate}${view.targetSource === 'roadmap' ? " (the roadmap's own date)" : ''}`);
+    io.out(
+      `  Target: ${view.targetDate}${view.targetSource === 'roadmap' ? " (the roadmap's own date)" : ''}`,
+    );
   for (const group of view.electiveGroups) {
     const how = group.decidedBy === 'choice' ? 'chosen' : 'assumed until you choose';
     io.out(
@@ -85,7 +89,10 @@ export function printPlan(plan: PlanView, io: Io, showItems: boolean): void {
     io.out(io.style('dim', `  ${'Phase'.padEnd(width)}  Start       End`));
     for (const phase of open) {
       const title = phase.title.length > width ? `${phase.title.slice(0, width - 1)}…` : phase.title;
-      const end = phase.endMin && phase.endMin !== phase.end ? `${phase.end} (${phase.endMin} at min effort)` : phase.end;
+      const end =
+        phase.endMin && phase.endMin !== phase.end
+          ? `${phase.end} (${phase.endMin} at min effort)`
+          : phase.end;
       io.out(`  ${title.padEnd(width)}  ${phase.start}  ${end}`);
     }
     if (done > 0) io.out(io.style('dim', `  ${done} phase${done === 1 ? '' : 's'} done`));
@@ -93,13 +100,18 @@ export function printPlan(plan: PlanView, io: Io, showItems: boolean): void {
   for (const elective of plan.electives) {
     if (elective.decidedBy === 'assumed') {
       io.out(
-        io.style('dim', `  ${elective.title}: planning ${elective.included.join(', ')} until you choose (waymark choose ITEM)`),
+        io.style(
+          'dim',
+          `  ${elective.title}: planning ${elective.included.join(', ')} until you choose (waymark choose ITEM)`,
+        ),
       );
     }
   }
   if (showItems) {
     for (const item of plan.items) {
-      io.out(`    ${item.start}..${item.end}  ${item.nodeId} ${item.title} (${range(item.hours.min, item.hours.max)})`);
+      io.out(
+        `    ${item.start}..${item.end}  ${item.nodeId} ${item.title} (${range(item.hours.min, item.hours.max)})`,
+      );
     }
   }
   io.out('');
@@ -107,7 +119,8 @@ export function printPlan(plan: PlanView, io: Io, showItems: boolean): void {
 
 export function printAgenda(agenda: AgendaView, io: Io, heading = true): void {
   if (heading) {
-    const when = agenda.date === agenda.today ? 'Today' : agenda.date < agenda.today ? 'Planned then' : 'Planned';
+    const when =
+      agenda.date === agenda.today ? 'Today' : agenda.date < agenda.today ? 'Planned then' : 'Planned';
     io.out(io.style('bold', `${when}: ${agenda.weekday} ${agenda.date}`));
   }
   const open = agenda.roadmaps.filter((roadmap) => !roadmap.nothingLeft);
@@ -123,7 +136,9 @@ export function printAgenda(agenda: AgendaView, io: Io, heading = true): void {
   for (const item of agenda.planned) {
     const part = item.parts > 1 ? io.style('dim', ` (part ${item.part} of ${item.parts})`) : '';
     const where = several ? io.style('dim', `${item.roadmapId}:`) : '';
-    io.out(`  ${formatMinutes(item.minutes).padStart(7)}  ${where}${io.style('dim', item.nodeId)} ${item.title}${part}`);
+    io.out(
+      `  ${formatMinutes(item.minutes).padStart(7)}  ${where}${io.style('dim', item.nodeId)} ${item.title}${part}`,
+    );
   }
   if (agenda.reviewMinutes > 0) io.out(`  ${formatMinutes(agenda.reviewMinutes).padStart(7)}  spaced review`);
   const elsewhere = agenda.inProgress.filter((item) => !item.plannedOnDay);
@@ -156,10 +171,17 @@ export function printWeek(week: WeekView, io: Io): void {
   for (const day of week.days) {
     const capacity = day.roadmaps.reduce((sum, roadmap) => sum + roadmap.capacityMinutes, 0);
     const mark = day.date === week.today ? ' (today)' : '';
-    io.out(`${day.weekday} ${day.date}${mark}  ${io.style('dim', `${formatMinutes(day.plannedMinutes)} of ${formatMinutes(capacity)}`)}`);
+    io.out(
+      `${day.weekday} ${day.date}${mark}  ${io.style('dim', `${formatMinutes(day.plannedMinutes)} of ${formatMinutes(capacity)}`)}`,
+    );
     printAgendaItems(day, io);
   }
-  io.out(io.style('dim', `${formatMinutes(week.plannedMinutes)} planned this week of ${formatMinutes(week.capacityMinutes)}`));
+  io.out(
+    io.style(
+      'dim',
+      `${formatMinutes(week.plannedMinutes)} planned this week of ${formatMinutes(week.capacityMinutes)}`,
+    ),
+  );
 }
 
 function printAgendaItems(day: AgendaView, io: Io): void {

@@ -93,15 +93,10 @@ describe('forecastFinish', () => {
     expect(() => forecast({ today: 'today' })).toThrow(/not a calendar date/);
   });
 
-  it('runs 10,000 trials well under 100 ms', () => {
-    const input = { history: steady([0, 10, 2, 8, 4, 6, 1, 9]), remainingItems: 400, trials: 10_000 };
-    forecast(input);
-    let fastest = Number.POSITIVE_INFINITY;
-    for (let run = 0; run < 5; run++) {
-      const started = performance.now();
-      forecast(input);
-      fastest = Math.min(fastest, performance.now() - started);
-    }
-    expect(fastest).toBeLessThan(100);
+  // Its speed is measured by `npm run bench` (bench/plan.bench.ts), never asserted here: CPUs are shared.
+  it('runs 10,000 trials by default', () => {
+    const result = forecast({ history: steady([0, 10, 2, 8, 4, 6, 1, 9]), remainingItems: 400 });
+    expect(result).toMatchObject({ enoughHistory: true, trials: 10_000 });
+    if (result.enoughHistory) expect(result.p50 <= result.p85).toBe(true);
   });
 });

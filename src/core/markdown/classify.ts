@@ -35,7 +35,7 @@ export type UnidentifiedNode = Omit<Node, 'id' | 'children'> & {
 
 const PHASE_WORD = /\b(phase|stage)\b/i;
 const SCHEDULE =
-  /^(?:(week|day|month|sprint)s?\s+(\d{1,3})(?:\s*[-\u2013]\s*(\d{1,3}))?\b)|^第\s*(\d{1,3})\s*([天周月])/i;
+  /^(?:(?:(week|day|month|sprint)s?\s+(\d{1,3})(?:\s*[-\u2013]\s*(\d{1,3}))?\b)|第\s*(\d{1,3})\s*([天周月]))/i;
 const SCHEDULE_SUFFIX = /\|\s*(week|day|month)\s+(\d{1,3})\s*$/i;
 const TOC = /^(table of contents|contents|toc)$/i;
 const TEMPLATE =
@@ -113,6 +113,8 @@ const LABEL_KINDS: Record<string, NodeKind> = {
 
 function keyValue(draft: Draft): { key: string; value: string } | undefined {
   if (draft.checked !== undefined) return undefined;
+  const colon = draft.text.indexOf(':');
+  if (colon < 1 || colon > 40) return undefined; // the key is at most 31 characters and some spaces
   const match = /^([A-Za-z][A-Za-z /&-]{0,30}?)\s*:\s*(.*)$/.exec(draft.text);
   if (!match) return undefined;
   const key = (match[1] ?? '').trim().toLowerCase();
@@ -121,7 +123,12 @@ function keyValue(draft: Draft): { key: string; value: string } | undefined {
 }
 
 function scheduleOf(title: string): { duration: Duration; label: string } | undefined {
-  const match = SCHEDULE.exec(title) ?? SCHEDULE_SUFFIX.exec(title);
+  const first = title.charCodeAt(0) | 0x20; // lower-cased ASCII letter
+  const leading =
+    first === 0x77 || first === 0x64 || first === 0x6d || first === 0x73 || title.startsWith('第')
+      ? SCHEDULE.exec(title)
+      : null;
+  const match = leading ?? (title.includes('|') ? SCHEDULE_SUFFIX.exec(title) : null);
   if (!match) return undefined;
   const word = (match[1] ?? match[5] ?? '').toLowerCase();
   const unit =
@@ -176,8 +183,14 @@ function baseNode(draft: Draft, parsed: ParsedTitle, kind: NodeKind): Unidentifi
   if (parsed.duration) node.duration = parsed.duration;
   if (parsed.choose) node.choose = parsed.choose;
   if (draft.links.length > 0) node.links = [...draft.links];
-  if (Object.keys(parsed.flags).length > 0) node.meta = { ...parsed.flags };
+  if (hasKeys(parsed.flags)) node.meta = { ...parsed.flags };
   return node;
+}
+
+/** Like `Object.keys(record).length > 0`, without building the array of keys for every node. */
+function hasKeys(record: Record<string, string>): boolean {
+  for (const _key in record) return true;
+  return false;
 }
 
 function setMeta(node: UnidentifiedNode, key: string, value: string): void {
@@ -232,6 +245,11 @@ function applyKeyValue(node: UnidentifiedNode, key: string, value: string, links
   setMeta(node, field, value);
 }
 
+/** `push(...items)` passes every item as an argument, which overflows the stack at ~100,000 items. */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 export interface ClassifyResult {
   nodes: UnidentifiedNode[];
 }
@@ -244,8 +262,9 @@ export function classifyChildren(
   const out: UnidentifiedNode[] = [];
   const headingSiblings = drafts.filter((d) => d.type === 'heading');
   const siblingsTimed =
+    headingSiblings.length >= 2 &&
     headingSiblings.filter((d) => {
-      const parsed = parseTitle(d.text);
+      const parsed = headingTitle(d);
       return (
         PHASE_WORD.test(parsed.title) || parsed.duration !== undefined || durationParagraph(d) !== undefined
       );
@@ -256,12 +275,13 @@ export function classifyChildren(
       const labelKind = LABEL_KINDS[kv.key];
       if (labelKind && kv.value === '' && draft.children.length > 0) {
         const lifted = classifyChildren(draft.children, parent, { ...ctx, itemKind: labelKind });
-        parent.children.push(...lifted);
+        appendAll(parent.children, lifted);
         continue;
       }
       if (kv.key in META_KEYS) {
         applyKeyValue(parent, kv.key, kv.value, draft.links);
-        if (draft.children.length > 0) parent.children.push(...classifyChildren(draft.children, parent, ctx));
+        if (draft.children.length > 0)
+          appendAll(parent.children, classifyChildren(draft.children, parent, ctx));
         continue;
       }
     }
@@ -284,12 +304,24 @@ function classifyDraft(draft: Draft, ctx: Context, siblingsTimed: boolean): Unid
   return classifyItem(draft, ctx);
 }
 
+/** Headings are parsed twice (for their siblings' timing and for themselves): once is enough. */
+function headingTitle(draft: Draft): ParsedTitle {
+  draft.parsedTitle ??= parseTitle(draft.text);
+  return draft.parsedTitle;
+}
+
 function classifyHeading(draft: Draft, ctx: Context, siblingsTimed: boolean): UnidentifiedNode {
-  const parsed = parseTitle(draft.text);
+  const parsed = headingTitle(draft);
   const title = parsed.title;
   const node = baseNode(draft, parsed, 'section');
-  const child: Context = { ...ctx, itemKind: undefined, inMilestone: false };
-  delete child.recurrence;
+  // Spelled out rather than spread-and-delete: a deleted key turns the object into a slow dictionary.
+  const child: Context = {
+    area: ctx.area,
+    inPhase: ctx.inPhase,
+    reading: ctx.reading,
+    inMilestone: false,
+    warnings: ctx.warnings,
+  };
 
   const description: string[] = [];
   for (const paragraph of draft.paragraphs) {
@@ -364,7 +396,7 @@ function classifyHeading(draft: Draft, ctx: Context, siblingsTimed: boolean): Un
   child.reading = READING.test(title) || (ctx.reading && !itemKindOf(title));
   node.trackable =
     ctx.area === 'routine' || child.area === 'routine' ? false : isTrackable(node.kind, ctx, draft.checked);
-  node.children.push(...classifyChildren(draft.children, node, child));
+  appendAll(node.children, classifyChildren(draft.children, node, child));
   return node;
 }
 
@@ -396,8 +428,10 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
   }
   if (draft.paragraphs.length > 0) setMeta(node, 'description', draft.paragraphs.join('\n\n'));
   node.trackable = isTrackable(kind, ctx, draft.checked);
-  const childCtx: Context = { ...ctx, itemKind: undefined, inPhase: ctx.inPhase || kind === 'phase' };
-  node.children.push(...classifyChildren(draft.children, node, childCtx));
+  if (draft.children.length > 0) {
+    const childCtx: Context = { ...ctx, itemKind: undefined, inPhase: ctx.inPhase || kind === 'phase' };
+    appendAll(node.children, classifyChildren(draft.children, node, childCtx));
+  }
   return node;
 }
 

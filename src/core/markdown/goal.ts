@@ -1,5 +1,4 @@
 import type { Goal, Node } from '../model/roadmap.js';
-import { walkNodes } from '../model/roadmap.js';
 import { findDate, findTargetDate } from './dates.js';
 import type { ImportWarning } from './import-warning.js';
 import type { Outline } from './outline.js';
@@ -114,7 +113,10 @@ function goalSectionDate(outline: Outline): string | undefined {
 }
 
 function rolesFromGoalSection(nodes: Node[]): string[] {
-  for (const { node } of walkNodes(nodes)) {
+  // Depth-first in document order, like walkNodes, without building every node's list of parents.
+  const stack = [...nodes].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
     if (!GOAL_TITLE.test(node.title)) continue;
     const intro = node.meta?.description ?? '';
     if (!ROLE_INTRO.test(intro) && !/role/i.test(node.title)) continue;

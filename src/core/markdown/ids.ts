@@ -38,7 +38,8 @@ export function assignIds(nodes: UnidentifiedNode[]): Node[] {
       if (key !== 'number' && key !== 'children') out[key] = node[key as keyof UnidentifiedNode];
     }
     const children: Node[] = new Array(node.children.length);
-    for (let i = 0; i < children.length; i++) children[i] = visit(node.children[i] as UnidentifiedNode, id, i);
+    for (let i = 0; i < children.length; i++)
+      children[i] = visit(node.children[i] as UnidentifiedNode, id, i);
     out.children = children;
     return out as unknown as Node;
   };

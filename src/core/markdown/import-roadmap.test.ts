@@ -124,7 +124,7 @@ describe('real-world Markdown shapes', () => {
     expect(roadmap.nodes.map((node) => node.id)).toEqual(['review', 'review-2', 'review-3', 'review-4']);
   });
 
-  it('takes an item\'s title from its first block; only a first paragraph holds its box', () => {
+  it("takes an item's title from its first block; only a first paragraph holds its box", () => {
     const { roadmap } = importText('- # Heading item\n  [x] not a box\n- ```\n  code\n  ```\n  Read it\n');
     expect(roadmap.nodes.map((node) => [node.title, node.checked])).toEqual([
       ['Heading item', undefined],
@@ -142,7 +142,9 @@ describe('real-world Markdown shapes', () => {
       const { roadmap, warnings } = importText(text);
       expect(roadmap.nodes).toEqual([]);
       expect(warnings).toHaveLength(1);
-      expect(warnings[0]?.message).toMatch(/^the file (is empty|has only front matter).*- \[ \].*waymark import --list/);
+      expect(warnings[0]?.message).toMatch(
+        /^the file (is empty|has only front matter).*- \[ \].*waymark import --list/,
+      );
     }
   });
 

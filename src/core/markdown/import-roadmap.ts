@@ -92,7 +92,8 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   }
   const nodes = assignIds(unidentified);
 
-  const title = oneLine(stringField(fm, 'title')) ?? outline.title ?? fileStem(options.path) ?? 'Untitled roadmap';
+  const title =
+    oneLine(stringField(fm, 'title')) ?? outline.title ?? fileStem(options.path) ?? 'Untitled roadmap';
   const roadmap: Roadmap = {
     schemaVersion: SCHEMA_VERSION,
     id: slugify(fileStem(options.path) ?? '') || slugify(title) || 'roadmap',
@@ -102,12 +103,7 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   };
   const summary = stringField(fm, 'summary') ?? stringField(fm, 'description') ?? outline.preamble[0];
   if (summary) roadmap.summary = summary;
-  const goal = extractGoal(
-    outline,
-    nodes,
-    { data: fm, keyLines: frontMatter?.keyLines ?? {} },
-    warnings,
-  );
+  const goal = extractGoal(outline, nodes, { data: fm, keyLines: frontMatter?.keyLines ?? {} }, warnings);
   if (goal) roadmap.goal = goal;
   const meta = roadmapMeta(outline, fm);
   if (Object.keys(meta).length > 0) roadmap.meta = meta;

@@ -3,6 +3,7 @@ import type { Link } from '../model/roadmap.js';
 import type { ImportWarning } from './import-warning.js';
 import { inlineText } from './inline-text.js';
 import { repairMojibake } from './repair-mojibake.js';
+import type { ParsedTitle } from './title.js';
 import { stripLeadingSymbols } from './title.js';
 
 /**
@@ -29,6 +30,8 @@ export interface Draft {
   line: number;
   endLine: number;
   children: Draft[];
+  /** `parseTitle(text)`, kept once computed (classify reads a heading's title twice). */
+  parsedTitle: ParsedTitle | undefined;
 }
 
 export interface Outline {
@@ -52,7 +55,17 @@ export interface Outline {
 const CHECKBOX = /^\[([ xX]|✔️?|✅|✓|☑️?)\](?=[ \t\n]|$)/u;
 
 function newDraft(type: DraftType, level: number, line: number, endLine: number): Draft {
-  return { type, level, text: '', links: [], paragraphs: [], line, endLine, children: [] };
+  return {
+    type,
+    level,
+    text: '',
+    links: [],
+    paragraphs: [],
+    line,
+    endLine,
+    children: [],
+    parsedTitle: undefined,
+  };
 }
 
 /** Sets a draft's text and links from an inline token; `withBox`: a leading task-list box sets `checked`. */
@@ -66,7 +79,10 @@ function setInline(draft: Draft, inline: Token | undefined, withBox = true): voi
     text = text.replace(/^\[[^\]]*\]\s*/u, '');
   }
   draft.text = repairMojibake(text);
-  draft.links = parsed.links.map((link) => ({ text: repairMojibake(link.text), url: link.url }));
+  draft.links =
+    parsed.links.length === 0
+      ? parsed.links
+      : parsed.links.map((link) => ({ text: repairMojibake(link.text), url: link.url }));
   if (parsed.leadingStrong) draft.leadingStrong = repairMojibake(parsed.leadingStrong);
 }
 

@@ -52,7 +52,10 @@ function decodeCertainSequences(text: string): string {
   let out = '';
   let copiedUpTo = 0;
   for (let i = 0; i < text.length; i++) {
-    const lead = BYTE_OF.get(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    // The leads taken here: Â Ã â ð and ğ (0xF0 in Windows-1254); a cheap test before the map.
+    if (code !== 0xc2 && code !== 0xc3 && code !== 0xe2 && code !== 0xf0 && code !== 0x11f) continue;
+    const lead = BYTE_OF.get(code);
     if (lead === undefined || lead < 0xc2 || lead > 0xf4) continue;
     if (lead !== 0xc2 && lead !== 0xc3 && lead !== 0xe2 && lead !== 0xf0) continue;
     const length = lead === 0xf0 ? 4 : lead === 0xe2 ? 3 : 2;

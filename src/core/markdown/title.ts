@@ -16,7 +16,6 @@ const NUMBERING = /^(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s+(?=\S)/;
 const NUMBER_BEFORE_UNIT = /^\d[\d.]*\s+(hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|%|x)\b/i;
 const TRAILING_PARENTHETICAL = /\s*\(([^()]*)\)\s*$/;
 const TRAILING_DURATION = /\s+[-\u2013\u2014:|]\s*([^-\u2013\u2014:|]+)$/;
-const TRAILING_SEPARATORS = ['-', '\u2013', '\u2014', ':', '|'];
 const CHOOSE =
   /^(?:choose|pick|select)\s+(?:(\d+)\s*(?:[-\u2013]|to|or)\s*(\d+)|(\d+|one|two|three|any\s+\d+|at least \d+))$/i;
 const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3 };
@@ -44,10 +43,21 @@ export function stripLeadingSymbols(text: string): string {
   return text.replace(LEADING_SYMBOLS, '');
 }
 
+/** Whether the text ends with ")" and optional whitespace (else TRAILING_PARENTHETICAL cannot match). */
+function endsWithParenthesis(text: string): boolean {
+  let end = text.length - 1;
+  while (end >= 0 && /\s/.test(text.charAt(end))) end--;
+  return text.charCodeAt(end) === 0x29;
+}
+
 /** The match of TRAILING_DURATION, tried only when the last separator follows a space (cheap to check). */
 function trailingSeparated(title: string): RegExpExecArray | null {
-  let last = -1;
-  for (const separator of TRAILING_SEPARATORS) last = Math.max(last, title.lastIndexOf(separator));
+  let last = title.length - 1;
+  for (; last >= 0; last--) {
+    const code = title.charCodeAt(last);
+    // - : | en dash, em dash
+    if (code === 0x2d || code === 0x3a || code === 0x7c || code === 0x2013 || code === 0x2014) break;
+  }
   if (last < 1 || !/\s/.test(title.charAt(last - 1))) return null;
   return TRAILING_DURATION.exec(title);
 }
@@ -60,10 +70,10 @@ export function parseTitle(raw: string): ParsedTitle {
   const result: ParsedTitle = { title, flags };
   const numbering = NUMBERING.exec(title);
   if (numbering && !NUMBER_BEFORE_UNIT.test(title)) {
-    result.number = (numbering[1] ?? '').replace(/[.)]$/, '');
+    const number = numbering[1] ?? '';
+    result.number = number.endsWith('.') || number.endsWith(')') ? number.slice(0, -1) : number;
     title = title.slice(numbering[0].length);
   }
-  const endsWithParenthesis = (text: string) => text.trimEnd().endsWith(')');
   for (
     let match = endsWithParenthesis(title) ? TRAILING_PARENTHETICAL.exec(title) : null;
     match;

@@ -295,7 +295,8 @@ describe('planRoadmap: capacity errors', () => {
 });
 
 describe('planRoadmap: scale', () => {
-  it('plans 10,000 items over two years well under 100 ms', () => {
+  // Its speed is measured by `npm run bench` (bench/plan.bench.ts), never asserted here: CPUs are shared.
+  it('plans 10,000 items over two years', () => {
     const roadmap = syntheticRoadmap({ phases: 20, sectionsPerPhase: 10, itemsPerSection: 50 });
     const effort = estimateEffort(roadmap);
     const input: PlanInput = {
@@ -306,15 +307,9 @@ describe('planRoadmap: scale', () => {
       today: '2026-01-05',
       target: '2027-12-31',
     };
-    let result = planRoadmap(input);
-    let fastest = Number.POSITIVE_INFINITY; // the best of a few runs: other test files share the CPU
-    for (let run = 0; run < 8; run++) {
-      const started = performance.now();
-      result = planRoadmap(input);
-      fastest = Math.min(fastest, performance.now() - started);
-    }
+    const result = planRoadmap(input);
     expect(result.items).toHaveLength(10_000);
     expect(result.finish.max).toBe('2027-12-05'); // 1000 h at 10 h/week: 100 weeks, Monday to Sunday
-    expect(fastest).toBeLessThan(100);
+    expect(result.target?.onTrack).toBe(true);
   });
 });

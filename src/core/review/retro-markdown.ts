@@ -53,7 +53,10 @@ export function renderRetro(facts: RetroFacts): string {
   const noun = period.kind;
   const lines: string[] = [];
   const span = `${period.from} to ${period.to}`;
-  lines.push(period.kind === 'week' ? `# Weekly review: ${span}` : `# Monthly review: ${period.label} (${span})`, '');
+  lines.push(
+    period.kind === 'week' ? `# Weekly review: ${span}` : `# Monthly review: ${period.label} (${span})`,
+    '',
+  );
   const names = facts.roadmaps.map((roadmap) => `${roadmap.title} (${roadmap.id})`).join(', ');
   lines.push(`Roadmaps: ${names || 'none'}.`);
   if (facts.today < period.to) lines.push(`As of ${facts.today}: the ${noun} is not over yet.`);

@@ -44,6 +44,19 @@ export function isOptedOut(
   return state.settings.get(roadmapId)?.[OPT_OUT_KEY] === true;
 }
 
+/** Items that will become cards once finished: trackable, reviewable, not yet done or skipped. */
+export function topicsLeft(roadmaps: readonly Roadmap[], state: ProgressState): number {
+  let left = 0;
+  for (const roadmap of roadmaps) {
+    for (const { node } of walkNodes(roadmap.nodes)) {
+      if (!node.trackable || NOT_REVIEWED.has(node.kind)) continue;
+      const status = nodeProgress(state, roadmap.id, node.id).status;
+      if (status !== 'done' && status !== 'skipped') left += 1;
+    }
+  }
+  return left;
+}
+
 /** Every card of the given roadmaps, in roadmap order. */
 export function buildCards(roadmaps: readonly Roadmap[], state: ProgressState): ReviewCard[] {
   const cards: ReviewCard[] = [];

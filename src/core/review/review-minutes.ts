@@ -63,6 +63,8 @@ export function expectedReviewMinutes(
   cards: readonly ReviewCard[],
   now: Date,
   pace: ReviewPace,
+  /** Topics left to finish: no more new cards than that can arrive (default: no limit). */
+  topicsLeft = Number.POSITIVE_INFINITY,
 ): ReviewMinutesEstimate {
   const end = new Date(now.getTime() + LOAD_HORIZON_DAYS * DAY_MS);
   let existingReviews = 0;
@@ -73,7 +75,7 @@ export function expectedReviewMinutes(
     const created = Date.parse(card.createdAt);
     return created > since && created <= now.getTime();
   }).length;
-  const newCardsPerDay = recent / NEW_CARD_WINDOW_DAYS;
+  const newCardsPerDay = Math.min(recent / NEW_CARD_WINDOW_DAYS, topicsLeft / LOAD_HORIZON_DAYS);
   let perCardFinishedToday = 0; // reviews in the horizon of one card, averaged over the day it is created
   for (let day = 0; day < LOAD_HORIZON_DAYS; day++) {
     const created = new Date(now.getTime() + day * DAY_MS);

@@ -18,7 +18,8 @@ export const planningRoutes = [
     path: '/api/roadmaps/:id/plan',
     tag: 'planning',
     query: planQuery,
-    summary: 'The plan to the finish with phases, target check and P50/P85 forecast (`waymark plan ID --json`)',
+    summary:
+      'The plan to the finish with phases, target check and P50/P85 forecast (`waymark plan ID --json`)',
     responseDescription: 'PlanView',
     cached: true,
     handle: ({ workspace, params, query, timeZone }) =>
@@ -79,7 +80,8 @@ export const planningRoutes = [
     path: '/api/settings/:roadmapId',
     tag: 'planning',
     body: settingsBody,
-    summary: 'Change capacity, target date, start date or elective choices, as one change (one undo reverts it)',
+    summary:
+      'Change capacity, target date, start date or elective choices, as one change (one undo reverts it)',
     responseDescription: '{ events, settings: SettingsView } (the recorded events and the settings after)',
     handle: ({ workspace, params, body, timeZone }) => {
       const roadmapId = params.roadmapId as string;

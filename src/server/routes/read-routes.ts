@@ -2,14 +2,14 @@
 import { activityView } from '../../app/activity-view.js';
 import { effortWeights } from '../../app/effort.js';
 import { itemView } from '../../app/item-view.js';
-import { journalView, type JournalEntryType } from '../../app/journal-view.js';
+import { type JournalEntryType, journalView } from '../../app/journal-view.js';
 import { roadmapSummaries } from '../../app/overview-view.js';
 import { effectiveCapacity, GLOBAL_SCOPE, readSettings } from '../../app/planning-settings.js';
 import { buildStatus } from '../../app/progress-view.js';
 import { showcaseView } from '../../app/showcase-view.js';
+import { restDayRule } from '../../app/study-streak-view.js';
 import { findItem } from '../../app/tracking-service.js';
 import { treeView } from '../../app/tree-view.js';
-import { restDayRule } from '../../app/study-streak-view.js';
 import { loadRoadmaps } from '../../app/workspace.js';
 import type { Roadmap } from '../../core/model/roadmap.js';
 import { weeklyHours } from '../../core/plan/capacity.js';
@@ -38,7 +38,8 @@ export const readRoutes = [
     method: 'get',
     path: '/api/roadmaps/:id/tree',
     tag: 'progress',
-    summary: 'The whole tree with status, counts, effort and time (`waymark status ID --json`), plus source lines',
+    summary:
+      'The whole tree with status, counts, effort and time (`waymark status ID --json`), plus source lines',
     responseDescription: 'RoadmapStatus whose nodes also carry `line` and `checkbox`',
     cached: true,
     handle: ({ workspace: { store }, params }) => {
@@ -52,7 +53,8 @@ export const readRoutes = [
     method: 'get',
     path: '/api/items/:roadmapId/:nodeId',
     tag: 'progress',
-    summary: 'One item with its path, status, history, notes, evidence, sessions and source line (`waymark show --json`)',
+    summary:
+      'One item with its path, status, history, notes, evidence, sessions and source line (`waymark show --json`)',
     responseDescription: 'ItemView',
     cached: true,
     handle: ({ workspace, params }) => {
@@ -105,7 +107,8 @@ export const readRoutes = [
     tag: 'history',
     query: activityQuery,
     summary: 'Minutes studied per day (heatmap), streak, and this week against capacity',
-    responseDescription: '{ days: [{date, minutes}], streak: {current, longest}, week: {start, minutes, capacityMinutes} }',
+    responseDescription:
+      '{ days: [{date, minutes}], streak: {current, longest}, week: {start, minutes, capacityMinutes} }',
     cached: true,
     handle: ({ workspace, query, today, timeZone }) => {
       const { store } = workspace;
@@ -130,7 +133,11 @@ export const readRoutes = [
  * One roadmap: its effective capacity (the planner's rule). All roadmaps: the global capacity if set, else the
  * largest of the roadmaps' (a learner's week is shared, so summing would count the same hours twice).
  */
-function capacityFor(roadmapId: string | undefined, models: readonly Roadmap[], state: ReturnType<typeof foldEvents>) {
+function capacityFor(
+  roadmapId: string | undefined,
+  models: readonly Roadmap[],
+  state: ReturnType<typeof foldEvents>,
+) {
   if (roadmapId !== undefined) {
     const model = models.find((m) => m.id === roadmapId);
     return effectiveCapacity(model, readSettings(state, roadmapId)).capacity;

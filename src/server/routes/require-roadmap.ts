@@ -1,5 +1,5 @@
-import type { Roadmap } from '../../core/model/roadmap.js';
 import { WaymarkError } from '../../core/errors.js';
+import type { Roadmap } from '../../core/model/roadmap.js';
 import type { Store } from '../../store/port.js';
 
 /** The stored roadmap with this id, or a 404 that lists the known ones. */
@@ -10,6 +10,8 @@ export function requireRoadmap(store: Store, id: string): Roadmap {
   throw new WaymarkError(
     'NOT_FOUND',
     `no roadmap "${id}".`,
-    known.length > 0 ? `Known roadmaps: ${known.join(', ')}.` : 'Import one first: `waymark import ai-engineer`.',
+    known.length > 0
+      ? `Known roadmaps: ${known.join(', ')}.`
+      : 'Import one first: `waymark import ai-engineer`.',
   );
 }

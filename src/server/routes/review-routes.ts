@@ -24,7 +24,10 @@ export const reviewRoutes = [
     responseDescription: 'ReviewStats',
     cached: true,
     handle: ({ workspace, query, timeZone }) =>
-      reviewStats(workspace, { timeZone, ...(query.roadmap !== undefined ? { roadmapId: query.roadmap } : {}) }),
+      reviewStats(workspace, {
+        timeZone,
+        ...(query.roadmap !== undefined ? { roadmapId: query.roadmap } : {}),
+      }),
   }),
   route({
     method: 'post',

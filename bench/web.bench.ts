@@ -96,17 +96,13 @@ async function renderRatio(): Promise<{ overviewMs: number; blankMs: number } | 
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      `--user-data-dir=${join(dir, 'profile')}`,
-    ],
-  });
+  let context: import('playwright-core').BrowserContext | undefined;
   try {
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     const deadline = Date.now() + 20_000;
     for (;;) {
       const ok = await fetch(`${url}/api/roadmaps`).then(
@@ -117,7 +113,6 @@ async function renderRatio(): Promise<{ overviewMs: number; blankMs: number } | 
       if (Date.now() > deadline) throw new Error('bench: waymark serve did not start');
       await new Promise((r) => setTimeout(r, 100));
     }
-    const context = await browser.newContext();
     const page = await context.newPage();
     await page.route(`${url}/__blank`, (route) =>
       route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title><h1>blank</h1>' }),
@@ -142,7 +137,7 @@ async function renderRatio(): Promise<{ overviewMs: number; blankMs: number } | 
       [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
     return { overviewMs: median(overview), blankMs: median(blank) };
   } finally {
-    await browser.close();
+    await context?.close();
     server.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   }

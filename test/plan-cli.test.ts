@@ -125,6 +125,38 @@ describe('waymark plan', () => {
   });
 });
 
+describe('waymark plan: the forecast from a fixed history', () => {
+  it('a steady 4 items a week finishes exactly where arithmetic says (P50 = P85)', () => {
+    const history = cliSandbox('waymark-plan-history-');
+    try {
+      const monday = { WAYMARK_NOW: '2026-02-02T12:00:00Z', TZ: 'Europe/Berlin' };
+      history.ok(['import', 'ai-engineer'], monday);
+      const first = history.ok(['plan', 'ai-engineer', '--json'], monday).json as PlanView;
+      const ids = first.items.slice(0, 16).map((item) => `ai-engineer:${item.nodeId}`);
+      ['2026-01-06', '2026-01-13', '2026-01-20', '2026-01-27'].forEach((day, week) => {
+        history.ok(['done', ...ids.slice(week * 4, week * 4 + 4), '--at', day], monday);
+        history.ok(['log', '3h', '--at', day], monday);
+      });
+      const plan = history.ok(['plan', 'ai-engineer', '--json'], monday).json as PlanView;
+      const left = first.remaining.items - 16;
+      expect(plan.remaining.items).toBe(left);
+      const days = Math.ceil((left / 4) * 7 - 1e-9) - 1; // the last day of work, counted from today
+      const expected = new Date(Date.UTC(2026, 1, 2 + days)).toISOString().slice(0, 10);
+      expect(plan.forecast).toMatchObject({
+        enoughHistory: true,
+        p50: expected,
+        p85: expected,
+        pace: { weeks: 4, itemsPerWeek: 4, hoursPerWeek: 3 },
+      });
+      expect(history.ok(['plan', 'ai-engineer'], monday).stdout).toContain(
+        `Forecast at your pace: P50 ${expected}, P85 ${expected}`,
+      );
+    } finally {
+      history.cleanup();
+    }
+  });
+});
+
 describe('waymark today / next / week', () => {
   it('today lists planned items, items in progress and habits due with minutes', () => {
     cli.ok(['start', 'ai-engineer:1.1.1.3'], JAN);

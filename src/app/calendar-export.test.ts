@@ -106,7 +106,9 @@ describe('exportPlanIcs', () => {
     ws.now = new Date('2026-01-06T08:00:00Z'); // Monday's topic done on time: the rest stays where it was
     setStatus(ws, ['1.1'], 'done');
     // No review time reserved: the finished topic would otherwise ask for some.
-    const after = parse(exportPlanIcs(ws, 'cal', { timeZone: 'UTC', dayStart: '07:30', reviewMinutesPerDay: 0 }));
+    const after = parse(
+      exportPlanIcs(ws, 'cal', { timeZone: 'UTC', dayStart: '07:30', reviewMinutesPerDay: 0 }),
+    );
     expect(after).toHaveLength(3);
     expect(after[0]).toMatchObject({ summary: 'Topic 1.2', start: '2026-01-06T07:30:00' });
     expect(after.map((event) => event.uid)).toEqual(before.slice(1));

@@ -132,13 +132,17 @@ function statusMap(state: ProgressState, roadmapId: string): Map<string, Status>
  * Effort with the learner's estimates and pace; an item in progress keeps only what is left of it after the
  * time already logged on it (never below zero).
  */
-function remainingEffort(roadmap: Roadmap, state: ProgressState): EffortEstimate {
+function remainingEffort(roadmap: Roadmap, state: ProgressState, settings: PlanningSettings): EffortEstimate {
   const progress = state.nodes.get(roadmap.id) ?? new Map();
   const actuals: { nodeId: string; hours: number }[] = [];
   for (const [nodeId, entry] of progress) {
     if (entry.status === 'done' && entry.minutes > 0) actuals.push({ nodeId, hours: entry.minutes / 60 });
   }
-  const effort = estimateEffort(roadmap, { overrides: estimateOverrides(roadmap, state), actuals });
+  const effort = estimateEffort(roadmap, {
+    overrides: estimateOverrides(roadmap, state),
+    actuals,
+    ...effortAssumptions(settings),
+  });
   const { unitSet } = analyseWork(roadmap.nodes);
   for (const unit of unitSet) {
     const entry = progress.get(unit.id);
@@ -149,6 +153,17 @@ function remainingEffort(roadmap: Roadmap, state: ProgressState): EffortEstimate
     effort.items.set(unit.id, left);
   }
   return effort;
+}
+
+/** The learner's own sizing assumptions (`waymark estimate ROADMAP --default 2h --week 15h`). */
+export function effortAssumptions(settings: PlanningSettings): {
+  defaultItemHours?: number;
+  weeklyHours?: number;
+} {
+  return {
+    ...(settings.defaultItemHours !== undefined ? { defaultItemHours: settings.defaultItemHours } : {}),
+    ...(settings.weekHours !== undefined ? { weeklyHours: settings.weekHours } : {}),
+  };
 }
 
 function checkReviewMinutes(minutes: number | undefined): number {
@@ -188,11 +203,11 @@ export function planContext(
     request.reviewMinutesPerDay !== undefined
       ? checkReviewMinutes(request.reviewMinutesPerDay)
       : Math.min(
-          checkReviewMinutes(expectedReviewMinutesPerDay(workspace, roadmap.id, { state })),
+          checkReviewMinutes(expectedReviewMinutesPerDay(workspace, roadmap.id, { state, roadmap })),
           automaticReviewLimit(capacity.capacity),
         );
   const status = statusMap(state, roadmap.id);
-  const effort = remainingEffort(roadmap, state);
+  const effort = remainingEffort(roadmap, state, settings);
 
   let target: { date: CalendarDate; source: TargetSource } | undefined;
   if (request.target !== undefined) {

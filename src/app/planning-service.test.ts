@@ -249,6 +249,27 @@ describe('planView', () => {
   });
 });
 
+describe('sizing assumptions', () => {
+  it('the default item estimate and the hours of a roadmap week are settings the learner can change', () => {
+    const ws = workspace('2026-01-05T12:00:00Z');
+    expect(settingsView(ws, 'test').estimates).toEqual({
+      defaultItemHours: 3,
+      weekHours: 10,
+      weekHoursFrom: 'default',
+    });
+    updateSettings(ws, 'test', { defaultItemHours: '2h', weekHours: 15 }, UTC);
+    expect(settingsView(ws, 'test').estimates).toEqual({
+      defaultItemHours: 2,
+      weekHours: 15,
+      weekHoursFrom: 'options',
+    });
+    expect(planView(ws, 'test', {}, UTC).remaining.hours).toEqual({ min: 42, max: 42 });
+    expect(() => updateSettings(ws, undefined, { defaultItemHours: 2 }, UTC)).toThrow(/belong to a roadmap/);
+    updateSettings(ws, 'test', { defaultItemHours: null }, UTC);
+    expect(planView(ws, 'test', {}, UTC).remaining.hours.max).toBe(63);
+  });
+});
+
 describe('agenda', () => {
   it('lists the day planned items, the items in progress and the habits due, with minutes', () => {
     const ws = workspace('2026-01-05T12:00:00Z');

@@ -15,10 +15,12 @@ import { isEffortless } from '../core/plan/work-structure.js';
 import type { WaymarkEvent } from '../core/progress/events.js';
 import { foldEvents } from '../core/progress/fold.js';
 import { estimateOverrides } from './effort.js';
+import { parseHours } from './hours-input.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
 import { paceHistory } from './pace-history.js';
 import {
   allRoadmaps,
+  effortAssumptions,
   loadRoadmap,
   type PlanContext,
   type PlanRequest,
@@ -35,6 +37,7 @@ import {
   effectiveCapacity,
   electiveGroups,
   GLOBAL_SCOPE,
+  type PlanningSettings,
   readSettings,
   SETTING,
   type SettingsChange,
@@ -309,6 +312,12 @@ export interface SettingsView {
   targetDate: CalendarDate | null;
   targetSource: 'setting' | 'roadmap' | null;
   startDate: CalendarDate | null;
+  /** Sizing assumptions of the effort estimate, the learner's or the defaults. */
+  estimates: {
+    defaultItemHours: number;
+    weekHours: number;
+    weekHoursFrom: 'options' | 'goal' | 'default';
+  };
   choices: Record<string, string[]>;
   electiveGroups: ElectiveGroupView[];
 }
@@ -348,6 +357,7 @@ export function settingsView(workspace: Workspace, roadmapId: string): SettingsV
     targetDate: settings.targetDate !== undefined ? settings.targetDate : (roadmap.goal?.targetDate ?? null),
     targetSource,
     startDate: settings.startDate ?? null,
+    estimates: estimatesView(roadmap, settings),
     choices: Object.fromEntries(settings.choices),
     electiveGroups: electiveGroups(roadmap).map((group) => {
       const selection = resolved.selections.find((entry) => entry.groupId === group.id);
@@ -360,6 +370,15 @@ export function settingsView(workspace: Workspace, roadmapId: string): SettingsV
         decidedBy: selection?.decidedBy ?? 'assumed',
       };
     }),
+  };
+}
+
+function estimatesView(roadmap: Roadmap, settings: PlanningSettings): SettingsView['estimates'] {
+  const { assumptions } = estimateEffort({ ...roadmap, nodes: [] }, effortAssumptions(settings));
+  return {
+    defaultItemHours: assumptions.defaultItemHours,
+    weekHours: assumptions.weeklyHours,
+    weekHoursFrom: assumptions.weeklyHoursFrom,
   };
 }
 
@@ -388,10 +407,16 @@ export function updateSettings(
 ): { events: WaymarkEvent[] } {
   const roadmap = roadmapId === undefined ? undefined : loadRoadmap(workspace, roadmapId);
   const scope = roadmap?.id ?? GLOBAL_SCOPE;
-  if (!roadmap && (change.targetDate !== undefined || change.startDate !== undefined || change.choices)) {
+  const roadmapOnly =
+    change.targetDate !== undefined ||
+    change.startDate !== undefined ||
+    change.choices !== undefined ||
+    change.defaultItemHours !== undefined ||
+    change.weekHours !== undefined;
+  if (!roadmap && roadmapOnly) {
     throw new WaymarkError(
       'USAGE',
-      'target dates, start dates and elective choices belong to a roadmap.',
+      'target dates, start dates, elective choices and estimate defaults belong to a roadmap.',
       'Name the roadmap, e.g. `waymark target ai-engineer 2027-06-30`.',
     );
   }
@@ -430,6 +455,27 @@ export function updateSettings(
       SETTING.startDate,
       change.startDate === null ? null : parseCalendarDate(change.startDate, 'start date'),
     );
+  }
+  const sizes: [keyof SettingsChange & ('defaultItemHours' | 'weekHours'), string, number][] = [
+    ['defaultItemHours', 'the default item estimate', MAX_ESTIMATE_HOURS],
+    ['weekHours', 'the hours a roadmap week means', 168],
+  ];
+  for (const [key, what, max] of sizes) {
+    const value = change[key];
+    if (value === undefined) continue;
+    if (value === null) {
+      put(SETTING[key], null);
+      continue;
+    }
+    const hours = parseHours(value, what);
+    if (!(hours > 0) || hours > max) {
+      throw new WaymarkError(
+        'INPUT',
+        `${what} of ${hours} h is not usable.`,
+        `Give hours above 0 and at most ${max}.`,
+      );
+    }
+    put(SETTING[key], hours);
   }
   for (const [groupId, optionIds] of Object.entries(change.choices ?? {})) {
     const ids = optionIds === null ? [] : checkChoice(roadmap as Roadmap, groupId, optionIds);
@@ -482,8 +528,10 @@ export function estimateItem(workspace: Workspace, ref: string, hours: number): 
     );
   }
   const roadmap = loadRoadmap(workspace, roadmapId);
-  const overrides = estimateOverrides(roadmap, foldEvents(workspace.store.listEvents({ roadmapId })));
-  const previous = estimateEffort(roadmap, { overrides }).items.get(node.id) ?? null;
+  const state = foldEvents(workspace.store.listEvents({ roadmapId }));
+  const overrides = estimateOverrides(roadmap, state);
+  const assumptions = effortAssumptions(readSettings(state, roadmapId));
+  const previous = estimateEffort(roadmap, { overrides, ...assumptions }).items.get(node.id) ?? null;
   const [event] = workspace.store.appendEvents(
     stampChange(workspace, workspace.now.toISOString(), [
       { type: 'estimate', roadmapId, nodeId: node.id, hours },

@@ -26,6 +26,8 @@ export const SETTING = {
   capacity: 'capacity',
   targetDate: 'targetDate',
   startDate: 'startDate',
+  defaultItemHours: 'defaultItemHours',
+  weekHours: 'weekHours',
   choicePrefix: 'choice:',
 } as const;
 
@@ -49,6 +51,10 @@ export interface PlanningSettings {
   /** undefined: never set (the roadmap's own goal date applies); null: cleared (no target). */
   targetDate: CalendarDate | null | undefined;
   startDate: CalendarDate | undefined;
+  /** Hours an item with no duration above it gets (default 3). */
+  defaultItemHours: number | undefined;
+  /** Study hours a roadmap "week" stands for when sizing durations (default: the goal's, else 10). */
+  weekHours: number | undefined;
   /** Stored elective choices per group id. */
   choices: Map<string, string[]>;
 }
@@ -62,6 +68,9 @@ function storedCapacity(value: unknown): Capacity | undefined {
     return undefined;
   }
 }
+
+const positiveNumber = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 
 const stringOrNull = (value: unknown): string | null | undefined =>
   value === null ? null : typeof value === 'string' ? value : undefined;
@@ -81,6 +90,8 @@ export function readSettings(state: ProgressState, roadmapId: string): PlanningS
   const settings: PlanningSettings = {
     targetDate: stringOrNull(own[SETTING.targetDate]),
     startDate: stringOrNull(own[SETTING.startDate]) ?? undefined,
+    defaultItemHours: positiveNumber(own[SETTING.defaultItemHours]),
+    weekHours: positiveNumber(own[SETTING.weekHours]),
     choices,
   };
   const roadmapCapacity = storedCapacity(own[SETTING.capacity]);
@@ -164,6 +175,10 @@ export interface SettingsChange {
   targetDate?: string | null;
   /** No work is planned before it; null clears it. */
   startDate?: string | null;
+  /** Hours for an item with no duration above it ("3h"); null goes back to the default. */
+  defaultItemHours?: number | string | null;
+  /** Study hours a roadmap "week" means when sizing "6-8 weeks"; null goes back to the default. */
+  weekHours?: number | string | null;
   /** Option ids per elective group id; null or [] clears the group's choice. */
   choices?: Record<string, readonly string[] | null>;
 }

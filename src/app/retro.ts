@@ -4,7 +4,7 @@
  * RETRO_NODE_ID ("@retro") of the roadmap: a NoteEvent needs a node id, and "@" never starts a real one.
  */
 import { WaymarkError } from '../core/errors.js';
-import type { Roadmap } from '../core/model/roadmap.js';
+import type { Node, Roadmap } from '../core/model/roadmap.js';
 import { walkNodes } from '../core/model/roadmap.js';
 import { addDays, type CalendarDate, parseCalendarDate } from '../core/plan/calendar-date.js';
 import { hoursOn } from '../core/plan/capacity.js';
@@ -55,11 +55,18 @@ export function buildRetro(workspace: Workspace, request: RetroRequest = {}): Re
   const showcase: RetroFacts['showcase'] = [];
   for (const roadmap of roadmaps) {
     const groups = new Map<string, RetroFacts['finished'][number]>();
+    const finishedOn = (node: Node): CalendarDate | undefined => {
+      const progress = nodeProgress(state, roadmap.id, node.id);
+      return progress.status === 'done' && !progress.archived ? inPeriod(progress.statusAt) : undefined;
+    };
+    // A phase or section done together with items beneath it is told by those items.
+    const anyBelow = (node: Node): boolean =>
+      node.children.some((child) => (child.trackable && finishedOn(child) !== undefined) || anyBelow(child));
     for (const { node, parents } of walkNodes(roadmap.nodes)) {
       if (!node.trackable) continue;
+      const day = finishedOn(node);
+      if (day === undefined || anyBelow(node)) continue;
       const progress = nodeProgress(state, roadmap.id, node.id);
-      const day = progress.status === 'done' && !progress.archived ? inPeriod(progress.statusAt) : undefined;
-      if (day === undefined) continue;
       if (node.kind === 'project' || node.kind === 'certificate') {
         showcase.push({
           roadmapId: roadmap.id,

@@ -207,7 +207,11 @@ export function rateCard(
   }
   const card = roadmap ? buildCards([roadmap], state).find((c) => c.nodeId === item.node.id) : undefined;
   if (!card) {
-    throw new WaymarkError('INPUT', `${label} is a ${item.node.kind}, which has no review card.`);
+    throw new WaymarkError(
+      'INPUT',
+      `${label} has no review card: it is a ${item.node.kind}${entry && entry.node.children.length ? ' with items beneath' : ''}.`,
+      'Cards are the topics you finish (not milestones or certificates); rate the items beneath a section.',
+    );
   }
   const last = card.reviews[card.reviews.length - 1]?.at ?? card.createdAt;
   if (at < last) {
@@ -307,9 +311,10 @@ function optedOut(context: ReviewContext): { roadmaps: string[]; items: string[]
 export function expectedReviewMinutesPerDay(
   workspace: Workspace,
   roadmapId: string,
-  options: { state?: ProgressState } = {},
+  options: { state?: ProgressState; roadmap?: Roadmap } = {},
 ): number {
-  const roadmaps = selectRoadmaps(workspace, roadmapId);
+  const roadmaps =
+    options.roadmap?.id === roadmapId ? [options.roadmap] : selectRoadmaps(workspace, roadmapId);
   const state = options.state ?? foldEvents(workspace.store.listEvents());
   return expectedReviewMinutes(
     buildCards(roadmaps, state),

@@ -299,11 +299,15 @@ export function buildProgram(io: Io): Command {
 
   program
     .command('estimate')
-    .description("Your own estimate for an item; it wins over the roadmap's durations")
-    .argument('<item>', 'roadmap:id, an id, or part of a title')
-    .argument('<hours>', '6h, 90m, 1h30, or a number of hours')
+    .description(
+      "Your own estimate for an item (it wins over the roadmap's durations), or a roadmap's sizing assumptions",
+    )
+    .argument('<item>', 'roadmap:id, an id, or part of a title; a roadmap id with --default/--week')
+    .argument('[hours]', '6h, 90m, 1h30, or a number of hours')
+    .option('--default <hours>', 'hours for an item with no duration above it (default 3h)')
+    .option('--week <hours>', 'study hours a roadmap "week" means when sizing "6-8 weeks" (default 10h)')
     .option('--json', 'print the recorded estimate as JSON')
-    .action(async (item: string, hours: string, _options, command: Command) => {
+    .action(async (item: string, hours: string | undefined, _options, command: Command) => {
       const { estimateCommand } = await import('./commands/estimate.js');
       await estimateCommand(item, hours, command.optsWithGlobals(), io);
     });

@@ -58,38 +58,39 @@ export function createApp(options: AppOptions): WaymarkApp {
 
   const app = new Hono();
   app.use('*', localOnly());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        const e = apiError(413, 'TOO_LARGE', 'The request body is over 1 MB.', 'Send less at once.');
-        return c.json(e.body, e.status);
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => {
+      const e = apiError(413, 'TOO_LARGE', 'The request body is over 1 MB.', 'Send less at once.');
+      return c.json(e.body, e.status);
+    },
+  });
+  // Only requests that may carry a body: touching a GET's body makes the node adapter build a full Request.
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
 
   for (const spec of routes) {
     app.on(spec.method.toUpperCase(), spec.path, async (c) => {
       const ws = workspace();
-      const query = parseQuery(spec, c);
-      const body = spec.body ? await parseBody(spec, c) : undefined;
       const today = localDate(ws.now.toISOString(), timeZone);
-      const context = {
+      const run = async () => ({
         workspace: ws,
         params: c.req.param() as Record<string, string>,
-        query,
-        body,
+        query: parseQuery(spec, c),
+        body: spec.body ? await parseBody(spec, c) : undefined,
         timeZone,
         today,
-      };
+      });
       if (spec.cached) {
         const mark = store.changeMark();
         const version = `${mark.seq}|${mark.roadmaps}|${today}`;
         // The same version means the same answer: a browser revalidating gets a 304 without a body.
         const etag = `W/"${mark.seq}-${hashOf(mark.roadmaps)}-${today}"`;
         if (c.req.header('if-none-match') === etag) return c.body(null, 304, { ETag: etag });
-        const body = cache.get(version, c.req.url, () => spec.handle(context));
+        // Only valid requests are cached, so a hit needs no validation.
+        const context = cache.has(version, c.req.url) ? undefined : await run();
+        const body = cache.get(version, c.req.url, () => spec.handle(context as NonNullable<typeof context>));
         const headers: Record<string, string> = {
           'Content-Type': 'application/json; charset=UTF-8',
           ETag: etag,
@@ -100,6 +101,7 @@ export function createApp(options: AppOptions): WaymarkApp {
         if (gzip) return c.body(gzip, 200, { ...headers, 'Content-Encoding': 'gzip' });
         return c.body(body.json, 200, headers);
       }
+      const context = await run();
       return c.json(spec.handle(context) as object, spec.status ?? 200);
     });
   }

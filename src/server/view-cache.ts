@@ -21,6 +21,10 @@ export class ViewCache {
 
   constructor(private readonly capacity = 64) {}
 
+  has(version: string, key: string): boolean {
+    return version === this.version && this.entries.has(key);
+  }
+
   /** The cached body for `key` under `version`, computing it when absent. */
   get(version: string, key: string, compute: () => unknown): CachedBody {
     if (version !== this.version) {

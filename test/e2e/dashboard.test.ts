@@ -33,9 +33,10 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
   const pages: Watched[] = [];
 
   /** Opens a fresh page (closing the previous ones: each open tab holds one of Chromium's 6 connections). */
-  const open = async (hash: string): Promise<Page> => {
+  const open = async (hash: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> => {
     for (const earlier of pages) if (!earlier.page.isClosed()) await earlier.page.close();
     const watched = await watchedPage(session.context, server.url);
+    await watched.page.emulateMedia({ colorScheme });
     pages.push(watched);
     await watched.page.goto(`${server.url}/#/${hash}`);
     return watched.page;
@@ -179,8 +180,7 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
     const problems: string[] = [];
     for (const scheme of ['light', 'dark'] as const) {
       for (const [name, hash] of ROUTES) {
-        const page = await open(hash);
-        await page.emulateMedia({ colorScheme: scheme });
+        const page = await open(hash, scheme);
         await settle(page);
         for (const violation of await seriousViolations(page)) {
           problems.push(
@@ -196,6 +196,19 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
     }
     expect(problems).toEqual([]);
   }, 90_000);
+
+  it('follows the system theme and keeps the theme picked by hand', async () => {
+    const page = await open('', 'dark');
+    await page.locator('h1').waitFor();
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    await page.getByLabel('Theme').selectOption('light');
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('light');
+    await page.reload();
+    await page.locator('h1').waitFor();
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('light');
+    await page.getByLabel('Theme').selectOption('system');
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+  });
 
   it('fits a 390px-wide phone screen', async () => {
     for (const [name, hash] of [ROUTES[0], ROUTES[2]] as [string, string][]) {

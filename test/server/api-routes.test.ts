@@ -244,15 +244,17 @@ describe('reads and writes', () => {
   });
 
   it('serves spaced review: due cards, stats, and a rating', async () => {
+    // A finished topic becomes a review card.
+    await s.send('POST', '/api/status', { items: ['ai-engineer:1.1.1.1'], status: 'done' });
     const due = await s.get('/api/review/due');
     expect(due.status).toBe(200);
     expect(due.json).toMatchObject({ date: '2026-11-20' });
     const stats = await s.get('/api/review/stats');
     expect(stats.status).toBe(200);
     expect(stats.json.totalCards).toBeGreaterThanOrEqual(1);
-    const rated = await s.send('POST', '/api/review', { item: 'ai-engineer:1.1.1', rating: 3 });
-    expect(rated.status).toBe(201);
-    expect(rated.json).toMatchObject({ ref: 'ai-engineer:1.1.1', rating: 3, event: { type: 'review' } });
+    const rated = await s.send('POST', '/api/review', { item: 'ai-engineer:1.1.1.1', rating: 3 });
+    expect(rated.status, JSON.stringify(rated.json)).toBe(201);
+    expect(rated.json).toMatchObject({ ref: 'ai-engineer:1.1.1.1', rating: 3, event: { type: 'review' } });
   });
 });
 

@@ -2,6 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './styles.css';
+import { applyInitialTheme } from './theme';
+
+applyInitialTheme();
 
 const root = document.getElementById('root');
 if (root) {

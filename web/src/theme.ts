@@ -14,6 +14,12 @@ function readChoice(): ThemeChoice {
 
 const systemDark = () => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 
+/** Sets the theme before the first render, so a dark-mode user never sees a light flash. */
+export function applyInitialTheme(): void {
+  const choice = readChoice();
+  document.documentElement.dataset.theme = choice === 'system' ? (systemDark() ? 'dark' : 'light') : choice;
+}
+
 /** Follows the system setting until the user picks a theme; the pick is kept in localStorage. */
 export function useTheme() {
   const [choice, setChoice] = useState<ThemeChoice>(readChoice);

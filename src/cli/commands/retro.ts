@@ -68,7 +68,7 @@ export async function retroCommand(
     const roadmap = retroRoadmapId(retro, workspace);
     storeRetroNote(workspace, roadmap, written.trimEnd());
     io.out(
-      `Stored your ${retro.facts.period.kind}ly review as a note on ${roadmap} (see \`waymark journal\`).`,
+      `Stored your ${retro.facts.period.kind}ly review as a note on ${roadmap} (it shows in the journal).`,
     );
   });
 }

@@ -68,7 +68,7 @@ function targetLine(plan: PlanView): string | undefined {
 export function printPlan(plan: PlanView, io: Io, showItems: boolean): void {
   io.out(`${io.style('bold', plan.title)}  ${io.style('dim', plan.roadmapId)}`);
   io.out(
-    `  Remaining: ${plan.remaining.items} items, ${range(plan.remaining.hours.min, plan.remaining.hours.max)} · ${hours(plan.capacity.weeklyHours)} a week (${SOURCE[plan.capacity.source]})${plan.reviewMinutesPerDay > 0 ? ` · ${plan.reviewMinutesPerDay} min a day kept for review` : ''}`,
+    `  Remaining: ${plan.remaining.items} items, ${range(plan.remaining.hours.min, plan.remaining.hours.max)} · ${hours(plan.capacity.weeklyHours)} a week (${SOURCE[plan.capacity.source]})${plan.reviewMinutesPerDay > 0 ? ` · ${Math.round(plan.reviewMinutesPerDay)} min a day kept for review` : ''}`,
   );
   const start = plan.start !== plan.today ? ` (starting ${plan.start})` : '';
   const finish =

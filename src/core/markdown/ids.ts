@@ -7,6 +7,25 @@ import { slugify } from './slug.js';
  * path of slugs below the nearest ancestor ("core-ai-ml-foundations/machine-learning-basics").
  * Collisions get "-2", "-3"... in document order, so the same file always yields the same ids.
  */
+/** Every field of Node, so that a field added to the model without being copied above fails to compile. */
+const COPIED_FIELDS: Record<keyof Node, true> = {
+  id: true,
+  title: true,
+  kind: true,
+  trackable: true,
+  source: true,
+  checked: true,
+  duration: true,
+  choose: true,
+  due: true,
+  recurrence: true,
+  hours: true,
+  links: true,
+  meta: true,
+  children: true,
+};
+void COPIED_FIELDS;
+
 export function assignIds(nodes: UnidentifiedNode[]): Node[] {
   const used = new Set<string>();
   // The next suffix to try per candidate: without it, n nodes titled "Review" cost n^2 set lookups.
@@ -32,16 +51,28 @@ export function assignIds(nodes: UnidentifiedNode[]): Node[] {
       candidate = parentId ? `${parentId}/${slug}` : slug;
     }
     const id = unique(candidate);
-    // A for-in copy keeps the key order of the JSON output and is much faster than object rest.
-    const out: Record<string, unknown> = { id };
-    for (const key in node) {
-      if (key !== 'number' && key !== 'children') out[key] = node[key as keyof UnidentifiedNode];
-    }
     const children: Node[] = new Array(node.children.length);
     for (let i = 0; i < children.length; i++)
       children[i] = visit(node.children[i] as UnidentifiedNode, id, i);
+    // Field by field (much faster than object rest), in one fixed order: the node's own fields, then
+    // "children" last, so that the JSON reads top-down.
+    const out = {
+      id,
+      title: node.title,
+      kind: node.kind,
+      trackable: node.trackable,
+      source: node.source,
+    } as Node;
+    if (node.checked !== undefined) out.checked = node.checked;
+    if (node.duration !== undefined) out.duration = node.duration;
+    if (node.choose !== undefined) out.choose = node.choose;
+    if (node.due !== undefined) out.due = node.due;
+    if (node.recurrence !== undefined) out.recurrence = node.recurrence;
+    if (node.hours !== undefined) out.hours = node.hours;
+    if (node.links !== undefined) out.links = node.links;
+    if (node.meta !== undefined) out.meta = node.meta;
     out.children = children;
-    return out as unknown as Node;
+    return out;
   };
   return nodes.map((node, i) => visit(node, undefined, i));
 }

@@ -1,7 +1,14 @@
 import { createEmptyCard, fsrs, type Grade, State } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import type { ReviewRating } from '../progress/events.js';
-import { FIRST_REVIEW_DELAY_DAYS, goodReviewsWithin, replayCard } from './fsrs-schedule.js';
+import {
+  dueOf,
+  FIRST_REVIEW_DELAY_DAYS,
+  goodReviewCounter,
+  goodReviewsWithin,
+  replayCard,
+  replayMemory,
+} from './fsrs-schedule.js';
 
 const CREATED = '2026-01-05T18:00:00.000Z';
 const DAY = 86_400_000;
@@ -100,5 +107,38 @@ describe('goodReviewsWithin', () => {
   it('takes an overdue card at the start of the window', () => {
     const from = new Date('2026-06-01T00:00:00.000Z');
     expect(goodReviewsWithin(CREATED, [], from, new Date(from.getTime() + DAY))).toBe(1);
+  });
+});
+
+describe('goodReviewCounter: the cached chains count what step-by-step simulation counts', () => {
+  /** The plain way: review when due (not before `from`), always Good, until `to`. */
+  function naive(createdAt: string, reviews: { at: string; rating: ReviewRating }[], from: Date, to: Date) {
+    const scheduler = fsrs({ enable_short_term: false, enable_fuzz: false });
+    let card = replayMemory(createdAt, reviews);
+    const due = dueOf(card, createdAt);
+    let count = 0;
+    for (let at = due < from ? from : due; at < to; at = card.due) {
+      count += 1;
+      card = scheduler.next(card, at, 3).card;
+    }
+    return count;
+  }
+
+  it.each([30, 90, 365])('over %i days, for new, reviewed, lapsed and far-future cards', (days) => {
+    const from = new Date('2026-03-01T09:00:00.000Z');
+    const to = new Date(from.getTime() + days * DAY);
+    const count = goodReviewCounter(from, to);
+    const histories: [string, { at: string; rating: ReviewRating }[]][] = [
+      ['2026-01-01T10:00:00.000Z', []],
+      ['2026-02-28T23:00:00.000Z', []],
+      ['2026-03-20T10:00:00.000Z', []],
+      ['2026-01-01T10:00:00.000Z', library([3, 3], '2026-01-02T10:00:00.000Z').reviews],
+      ['2026-01-01T10:00:00.000Z', library([1, 2, 4], '2026-01-02T10:00:00.000Z').reviews],
+      ['2026-01-01T10:00:00.000Z', library([4, 4, 4, 4], '2026-01-02T10:00:00.000Z').reviews],
+    ];
+    for (const [createdAt, reviews] of histories) {
+      const memory = replayMemory(createdAt, reviews);
+      expect(count(memory, dueOf(memory, createdAt))).toBe(naive(createdAt, reviews, from, to));
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { Node, Roadmap } from '../model/roadmap.js';
 import type { WaymarkEvent } from '../progress/events.js';
 import { foldEvents } from '../progress/fold.js';
 import { dueOn } from './due-cards.js';
-import { buildCards, OPT_OUT_KEY } from './review-cards.js';
+import { buildCards, OPT_OUT_KEY, topicsLeft } from './review-cards.js';
 import { cardsByState, retentionByWeek, reviewLoad, weekStart } from './review-stats.js';
 
 const node = (id: string, kind: Node['kind'], children: Node[] = []): Node => ({
@@ -62,6 +62,16 @@ describe('buildCards', () => {
     expect(cards[0]?.phaseId).toBe('1');
     expect(cards[0]?.notes.map((note) => note.text)).toEqual(['rows times columns']);
     expect(cards[0]?.createdAt).toBe('2026-11-01T10:00:00.000Z');
+  });
+
+  it('a phase or section with items beneath is reviewed through those items', () => {
+    const state = foldEvents([
+      done('1', '2026-11-01T10:00:00.000Z'),
+      done('1.3', '2026-11-01T10:00:00.000Z'),
+      done('1.3.1', '2026-11-01T10:00:00.000Z'),
+    ]);
+    expect(buildCards([roadmap], state).map((card) => card.nodeId)).toEqual(['1.3.1']);
+    expect(topicsLeft([roadmap], state)).toBe(3); // 1.1, 1.2, 2.2 (2.1 is a milestone)
   });
 
   it('drops a card whose topic was reset, and the undone review does not count', () => {

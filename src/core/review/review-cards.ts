@@ -2,11 +2,13 @@
  * Review cards: every finished topic becomes one (unless the learner opted it out). A card is created
  * when the topic was marked done and replays the topic's `review` events to get its FSRS schedule.
  */
+
+import type { Card } from 'ts-fsrs';
 import type { Node, NodeKind, Roadmap } from '../model/roadmap.js';
 import { walkNodes } from '../model/roadmap.js';
 import type { EvidenceKind, ReviewRating } from '../progress/events.js';
 import { nodeProgress, type ProgressState } from '../progress/fold.js';
-import { type CardSchedule, replayCard } from './fsrs-schedule.js';
+import { type CardSchedule, replayMemory, scheduleOf } from './fsrs-schedule.js';
 
 /** The setting (`setting` event, roadmap-wide or on a node) that opts a roadmap or item out of review. */
 export const OPT_OUT_KEY = 'review.optOut';
@@ -28,6 +30,8 @@ export interface ReviewCard extends CardSchedule {
   reviews: { at: string; rating: ReviewRating }[];
   notes: { at: string; text: string }[];
   evidence: { at: string; kind: EvidenceKind; ref: string }[];
+  /** The ts-fsrs card after the replay (for projections; not part of any output). */
+  memory: Card;
 }
 
 /** Whether review is off for a node: the nearest setting on the node or an ancestor wins, then the roadmap's. */
@@ -44,12 +48,23 @@ export function isOptedOut(
   return state.settings.get(roadmapId)?.[OPT_OUT_KEY] === true;
 }
 
-/** Items that will become cards once finished: trackable, reviewable, not yet done or skipped. */
+const hasTrackableBelow = (node: Node): boolean =>
+  node.children.some((child) => child.trackable || hasTrackableBelow(child));
+
+/**
+ * Whether finishing a node makes a card: a trackable leaf of the work (a phase or section with items beneath
+ * is reviewed through those items), and not a milestone or certificate.
+ */
+export function isReviewable(node: Node): boolean {
+  return node.trackable && !NOT_REVIEWED.has(node.kind) && !hasTrackableBelow(node);
+}
+
+/** Items that will become cards once finished: reviewable, not yet done or skipped. */
 export function topicsLeft(roadmaps: readonly Roadmap[], state: ProgressState): number {
   let left = 0;
   for (const roadmap of roadmaps) {
     for (const { node } of walkNodes(roadmap.nodes)) {
-      if (!node.trackable || NOT_REVIEWED.has(node.kind)) continue;
+      if (!isReviewable(node)) continue;
       const status = nodeProgress(state, roadmap.id, node.id).status;
       if (status !== 'done' && status !== 'skipped') left += 1;
     }
@@ -64,14 +79,15 @@ export function buildCards(roadmaps: readonly Roadmap[], state: ProgressState): 
     const byNode = state.nodes.get(roadmap.id);
     if (!byNode) continue;
     for (const { node, parents } of walkNodes(roadmap.nodes)) {
-      if (!node.trackable || NOT_REVIEWED.has(node.kind)) continue;
+      if (!isReviewable(node)) continue;
       const progress = byNode.get(node.id);
-      if (!progress || progress.status !== 'done' || progress.archived || !progress.statusAt) continue;
+      if (progress?.status !== 'done' || progress.archived || !progress.statusAt) continue;
       if (isOptedOut(state, roadmap.id, node, parents)) continue;
       const reviews = progress.reviews.map(({ at, rating }) => ({ at, rating }));
       // A review recorded before a backfilled "done" still counts: the card exists from the earlier one.
       const first = reviews[0]?.at;
       const createdAt = first !== undefined && first < progress.statusAt ? first : progress.statusAt;
+      const memory = replayMemory(createdAt, reviews);
       cards.push({
         roadmapId: roadmap.id,
         nodeId: node.id,
@@ -83,7 +99,8 @@ export function buildCards(roadmaps: readonly Roadmap[], state: ProgressState): 
         reviews,
         notes: progress.notes.map(({ at, text }) => ({ at, text })),
         evidence: progress.evidence.map(({ at, kind, ref }) => ({ at, kind, ref })),
-        ...replayCard(createdAt, reviews),
+        ...scheduleOf(memory, createdAt),
+        memory,
       });
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogSession } from '../progress/fold.js';
+import { replayMemory, scheduleOf } from './fsrs-schedule.js';
 import type { ReviewCard } from './review-cards.js';
 import {
   DEFAULT_MINUTES_PER_CARD,
@@ -17,8 +18,10 @@ const session = (minutes: number, note?: string): LogSession => ({
   ...(note ? { note } : {}),
 });
 
-const card = (createdAt: string): ReviewCard =>
-  ({ createdAt, reviews: [], due: createdAt }) as unknown as ReviewCard;
+const card = (createdAt: string): ReviewCard => {
+  const memory = replayMemory(createdAt, []);
+  return { createdAt, reviews: [], memory, ...scheduleOf(memory, createdAt) } as unknown as ReviewCard;
+};
 
 describe('reviewPace', () => {
   it('uses the default until review sessions cover enough cards', () => {

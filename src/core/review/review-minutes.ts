@@ -2,8 +2,10 @@
  * The time reviews will take: the learner's pace per card (from the time logged for review sessions)
  * and the expected review minutes per day over the next 30 days, which the planner reserves.
  */
+
+import { createEmptyCard } from 'ts-fsrs';
 import type { LogSession } from '../progress/fold.js';
-import { goodReviewsWithin } from './fsrs-schedule.js';
+import { FIRST_REVIEW_DELAY_DAYS, goodReviewCounter } from './fsrs-schedule.js';
 import type { ReviewCard } from './review-cards.js';
 
 /** Minutes per card until the learner has logged enough review time: recalling a topic, not a flashcard. */
@@ -67,8 +69,9 @@ export function expectedReviewMinutes(
   topicsLeft = Number.POSITIVE_INFINITY,
 ): ReviewMinutesEstimate {
   const end = new Date(now.getTime() + LOAD_HORIZON_DAYS * DAY_MS);
+  const count = goodReviewCounter(now, end);
   let existingReviews = 0;
-  for (const card of cards) existingReviews += goodReviewsWithin(card.createdAt, card.reviews, now, end);
+  for (const card of cards) existingReviews += count(card.memory, new Date(card.due));
 
   const since = now.getTime() - NEW_CARD_WINDOW_DAYS * DAY_MS;
   const recent = cards.filter((card) => {
@@ -77,9 +80,10 @@ export function expectedReviewMinutes(
   }).length;
   const newCardsPerDay = Math.min(recent / NEW_CARD_WINDOW_DAYS, topicsLeft / LOAD_HORIZON_DAYS);
   let perCardFinishedToday = 0; // reviews in the horizon of one card, averaged over the day it is created
+  const fresh = createEmptyCard(now);
   for (let day = 0; day < LOAD_HORIZON_DAYS; day++) {
-    const created = new Date(now.getTime() + day * DAY_MS);
-    perCardFinishedToday += goodReviewsWithin(created.toISOString(), [], now, end);
+    const created = now.getTime() + day * DAY_MS;
+    perCardFinishedToday += count(fresh, new Date(created + FIRST_REVIEW_DELAY_DAYS * DAY_MS));
   }
   const newCardReviews = newCardsPerDay * perCardFinishedToday;
   const minutesPerDay = ((existingReviews + newCardReviews) / LOAD_HORIZON_DAYS) * pace.minutesPerCard;

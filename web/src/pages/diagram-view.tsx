@@ -4,9 +4,9 @@ import type { StatusNode } from '../api/types';
 import { percent } from '../format';
 import { href } from '../router';
 
-const WIDTH = 190;
+const WIDTH = 240;
 const HEIGHT = 46;
-const MAX_CHARS = 26;
+const MAX_CHARS = 34;
 
 interface Placed {
   node: StatusNode;
@@ -43,15 +43,16 @@ function containsPhase(nodes: StatusNode[]): boolean {
 function layoutDiagram(nodes: StatusNode[]) {
   const picked = structuralNodes(nodes);
   const graph = new Graph();
-  graph.setGraph({ rankdir: 'TB', nodesep: 16, ranksep: 36, marginx: 8, marginy: 8 });
+  // Left to right: the phases in one column (document order), their sections fanning out to the right.
+  graph.setGraph({ rankdir: 'LR', nodesep: 12, ranksep: 48, marginx: 8, marginy: 8 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const { node } of picked) graph.setNode(node.id, { width: WIDTH, height: HEIGHT });
-  const roots = picked.filter((entry) => entry.parent === undefined);
-  // Phases follow one another: a spine, with each phase's sections hanging beneath it.
-  roots.slice(1).forEach((entry, index) => {
-    graph.setEdge((roots[index] as (typeof roots)[number]).node.id, entry.node.id, { weight: 4 });
-  });
-  for (const entry of picked) if (entry.parent) graph.setEdge(entry.parent, entry.node.id);
+  // dagre stacks a parent's children in reverse order of their edges: add them last-first to keep document order.
+  const childrenOf = new Map<string, string[]>();
+  for (const entry of picked)
+    if (entry.parent) childrenOf.set(entry.parent, [...(childrenOf.get(entry.parent) ?? []), entry.node.id]);
+  for (const [parent, children] of childrenOf)
+    for (const child of [...children].reverse()) graph.setEdge(parent, child);
   layout(graph);
   const placed: Placed[] = picked.map(({ node, depth }) => {
     const position = graph.node(node.id) as { x: number; y: number };

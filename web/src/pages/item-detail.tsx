@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, enc } from '../api/client';
 import { type ItemDetail, STATUSES } from '../api/types';
 import { useAction, useApi } from '../api/use-api';
@@ -18,10 +18,15 @@ export function ItemDetailPanel({ roadmapId, nodeId }: { roadmapId: string; node
   const [note, setNote] = useState('');
   const [evidence, setEvidence] = useState('');
   const [evidenceKind, setEvidenceKind] = useState<(typeof EVIDENCE_KINDS)[number]>('link');
+  const panel = useRef<HTMLElement>(null);
+  // On a phone the panel sits below the tree: bring it into view when an item is opened.
+  useEffect(() => {
+    if (window.matchMedia?.('(max-width: 760px)').matches) panel.current?.scrollIntoView({ block: 'start' });
+  }, []);
 
   if (!detail.data) {
     return (
-      <aside className="detail card" aria-label="Item details">
+      <aside className="detail card" aria-label="Item details" ref={panel}>
         <LoadState loading={detail.loading} error={detail.error} what="the item" />
       </aside>
     );
@@ -37,7 +42,7 @@ export function ItemDetailPanel({ roadmapId, nodeId }: { roadmapId: string; node
   };
 
   return (
-    <aside className="detail card" aria-labelledby="detail-title" data-testid="item-detail">
+    <aside className="detail card" aria-labelledby="detail-title" data-testid="item-detail" ref={panel}>
       <h2 id="detail-title">{node.title}</h2>
       {detail.data.path && detail.data.path.length > 0 && (
         <p className="muted small">{detail.data.path.map((step) => step.title).join(' › ')}</p>

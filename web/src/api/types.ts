@@ -120,6 +120,9 @@ export interface ElectiveGroup {
   title: string;
   choose: { min: number; max: number };
   options: { id: string; title: string }[];
+  /** What the planner includes now (stored choice or its assumption) and how that was decided. */
+  included?: string[];
+  decidedBy?: string;
 }
 
 export interface Settings {

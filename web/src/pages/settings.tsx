@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api, enc } from '../api/client';
-import type { Capacity, RoadmapSummary, Settings } from '../api/types';
+import type { RoadmapSummary, Settings } from '../api/types';
 import { useAction, useApi } from '../api/use-api';
 import { LoadState } from '../components/status-view';
 import { href, navigate } from '../router';
@@ -44,30 +44,62 @@ function SettingsForm({ roadmapId, settings }: { roadmapId: string; settings: Se
     (settings.capacity?.hoursByWeekday ?? DEFAULT_HOURS).map(String),
   );
   const [daysOff, setDaysOff] = useState(settings.capacity?.daysOff ?? []);
-  const [start, setStart] = useState(settings.capacity?.start ?? settings.startDate ?? '');
+  const [start, setStart] = useState(settings.startDate ?? settings.capacity?.start ?? '');
   const [target, setTarget] = useState(settings.targetDate ?? '');
-  const [choices, setChoices] = useState<Record<string, string[]>>(settings.choices ?? {});
+  // A group without a stored choice shows what the planner assumes (`included`).
+  const [choices, setChoices] = useState<Record<string, string[]>>(() =>
+    Object.fromEntries(
+      settings.electiveGroups.map((group) => [
+        group.id,
+        settings.choices?.[group.id] ?? group.included ?? [],
+      ]),
+    ),
+  );
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const touch = (what: string) => setTouched((current) => new Set(current).add(what));
   const [saved, setSaved] = useState(false);
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    const capacity: Capacity = {
-      hoursByWeekday: hours.map((value) => Number(value)),
-      daysOff: daysOff.filter((range) => range.from && range.to),
-      ...(start ? { start } : {}),
-    };
-    void run(() =>
-      api.put(`/api/settings/${enc(roadmapId)}`, { capacity, targetDate: target || null, choices }),
-    ).then((result) => setSaved(result !== undefined));
+    // Only what the user changed is sent, so a capacity taken from the roadmap's routine stays derived.
+    const body: Record<string, unknown> = {};
+    if (touched.has('capacity'))
+      body.capacity = {
+        hoursByWeekday: hours.map((value) => Number(value)),
+        clearDaysOff: true,
+        daysOff: daysOff
+          .filter((range) => range.from)
+          .map((range) => ({ from: range.from, to: range.to || range.from })),
+      };
+    if (touched.has('start')) body.startDate = start || null;
+    if (touched.has('target')) body.targetDate = target || null;
+    const changedGroups = settings.electiveGroups.filter((group) => touched.has(`choice:${group.id}`));
+    if (changedGroups.length > 0)
+      body.choices = Object.fromEntries(changedGroups.map((group) => [group.id, choices[group.id] ?? []]));
+    void run(() => api.put(`/api/settings/${enc(roadmapId)}`, body)).then((result) => {
+      setSaved(result !== undefined);
+      if (result !== undefined) setTouched(new Set());
+    });
   };
 
-  const toggleChoice = (groupId: string, optionId: string, on: boolean) =>
+  const editHours: typeof setHours = (update) => {
+    touch('capacity');
+    setHours(update);
+  };
+  const editDaysOff: typeof setDaysOff = (update) => {
+    touch('capacity');
+    setDaysOff(update);
+  };
+
+  const toggleChoice = (groupId: string, optionId: string, on: boolean) => {
+    touch(`choice:${groupId}`);
     setChoices((current) => {
       const list = new Set(current[groupId] ?? []);
       if (on) list.add(optionId);
       else list.delete(optionId);
       return { ...current, [groupId]: [...list] };
     });
+  };
 
   return (
     <form className="settings" onSubmit={save}>
@@ -86,7 +118,9 @@ function SettingsForm({ roadmapId, settings }: { roadmapId: string; settings: Se
                 step={0.25}
                 value={hours[index] ?? '0'}
                 onChange={(event) =>
-                  setHours((current) => current.map((value, i) => (i === index ? event.target.value : value)))
+                  editHours((current) =>
+                    current.map((value, i) => (i === index ? event.target.value : value)),
+                  )
                 }
               />
             </label>
@@ -94,7 +128,14 @@ function SettingsForm({ roadmapId, settings }: { roadmapId: string; settings: Se
         </div>
         <label>
           Start no earlier than
-          <input type="date" value={start} onChange={(event) => setStart(event.target.value)} />
+          <input
+            type="date"
+            value={start}
+            onChange={(event) => {
+              touch('start');
+              setStart(event.target.value);
+            }}
+          />
         </label>
       </fieldset>
       <fieldset>
@@ -109,7 +150,7 @@ function SettingsForm({ roadmapId, settings }: { roadmapId: string; settings: Se
                 type="date"
                 value={range.from}
                 onChange={(event) =>
-                  setDaysOff((list) =>
+                  editDaysOff((list) =>
                     list.map((r, i) => (i === index ? { ...r, from: event.target.value } : r)),
                   )
                 }
@@ -121,18 +162,18 @@ function SettingsForm({ roadmapId, settings }: { roadmapId: string; settings: Se
                 type="date"
                 value={range.to}
                 onChange={(event) =>
-                  setDaysOff((list) =>
+                  editDaysOff((list) =>
                     list.map((r, i) => (i === index ? { ...r, to: event.target.value } : r)),
                   )
                 }
               />
             </label>
-            <button type="button" onClick={() => setDaysOff((list) => list.filter((_, i) => i !== index))}>
+            <button type="button" onClick={() => editDaysOff((list) => list.filter((_, i) => i !== index))}>
               Remove
             </button>
           </div>
         ))}
-        <button type="button" onClick={() => setDaysOff((list) => [...list, { from: '', to: '' }])}>
+        <button type="button" onClick={() => editDaysOff((list) => [...list, { from: '', to: '' }])}>
           Add days off
         </button>
       </fieldset>
@@ -140,7 +181,14 @@ function SettingsForm({ roadmapId, settings }: { roadmapId: string; settings: Se
         <legend>Target date</legend>
         <label>
           Finish by
-          <input type="date" value={target} onChange={(event) => setTarget(event.target.value)} />
+          <input
+            type="date"
+            value={target}
+            onChange={(event) => {
+              touch('target');
+              setTarget(event.target.value);
+            }}
+          />
         </label>
       </fieldset>
       {settings.electiveGroups.length > 0 && (

@@ -142,6 +142,19 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
     expect(await overview.getByTestId('week-minutes').textContent()).not.toBe('0m');
   });
 
+  it('saves a target date in Settings and the overview judges it', async () => {
+    const page = await open('settings/ai-engineer');
+    await page.getByLabel('Finish by').fill('2027-03-01');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Saved.').waitFor({ timeout: 5_000 });
+    const settings = await api<{ targetDate: string | null }>('/api/settings/ai-engineer');
+    expect(settings.targetDate).toBe('2027-03-01');
+    const overview = await open('');
+    const verdict = card(overview, 'ai-engineer').getByTestId('verdict');
+    await verdict.filter({ hasText: /On track|Behind/ }).waitFor({ timeout: 5_000 });
+    expect(await card(overview, 'ai-engineer').textContent()).toContain('2027-03-01');
+  });
+
   it('shows a change made by the CLI in another process live, without a reload', async () => {
     const page = await open('');
     const progress = card(page, 'ai-engineer').getByTestId('count-progress');

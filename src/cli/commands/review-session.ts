@@ -7,6 +7,8 @@
 import { type DueCardView, logReviewSession, RATING_NAMES, rateCard } from '../../app/review-service.js';
 import { addNote } from '../../app/tracking-service.js';
 import type { Workspace } from '../../app/workspace.js';
+import { diffDays } from '../../core/plan/calendar-date.js';
+import { localDate } from '../../core/plan/local-date.js';
 import type { ReviewRating } from '../../core/progress/events.js';
 import type { Styler } from '../format/style.js';
 
@@ -67,8 +69,11 @@ function describeDue(card: DueCardView): string {
   return `${card.overdueDays} day${card.overdueDays === 1 ? '' : 's'} overdue`;
 }
 
-function daysUntil(fromIso: string, toIso: string): number {
-  return Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 86_400_000));
+/** The next review as the learner's calendar date, and how many days away it is. */
+function nextReview(reviewedAt: string, dueIso: string, timeZone: string): string {
+  const date = localDate(dueIso, timeZone);
+  const days = diffDays(localDate(reviewedAt, timeZone), date);
+  return `${date} (in ${days} day${days === 1 ? '' : 's'})`;
 }
 
 export async function runReviewSession(
@@ -76,6 +81,7 @@ export async function runReviewSession(
   cards: readonly DueCardView[],
   terminal: Terminal,
   date: string,
+  timeZone: string,
 ): Promise<SessionResult> {
   const { write, style } = terminal;
   const keys = keyReader(terminal.input);
@@ -102,7 +108,7 @@ export async function runReviewSession(
         const key = await keys.next();
         if (QUIT_KEYS.has(key)) break session;
         if (key === ' ' || key === '\r' || key === '\n') {
-          if (!revealed) write(reveal(card, style));
+          if (!revealed) write(reveal(card, style, timeZone));
           revealed = true;
         } else if (key === 's' || key === 'S') {
           result.skipped += 1;
@@ -122,9 +128,8 @@ export async function runReviewSession(
           result.reviewed += 1;
           result.left -= 1;
           reviewedByRoadmap.set(card.roadmapId, (reviewedByRoadmap.get(card.roadmapId) ?? 0) + 1);
-          const days = daysUntil(rated.event.at, rated.next.due);
           write(
-            `${INDENT}${style('green', RATING_NAMES[rated.rating])}: next review ${rated.next.due.slice(0, 10)} (in ${days} day${days === 1 ? '' : 's'}). ${result.left} left.\n`,
+            `${INDENT}${style('green', RATING_NAMES[rated.rating])}: next review ${nextReview(rated.event.at, rated.next.due, timeZone)}. ${result.left} left.\n`,
           );
           break;
         } else if (key !== undefined) {
@@ -146,13 +151,13 @@ export async function runReviewSession(
   return result;
 }
 
-function reveal(card: DueCardView, style: Styler): string {
+function reveal(card: DueCardView, style: Styler, timeZone: string): string {
   const lines: string[] = [];
   if (card.notes.length === 0 && card.evidence.length === 0) {
     lines.push(`${INDENT}${style('dim', 'No notes or evidence yet (press n to add a note).')}`);
   }
   if (card.notes.length) lines.push(`${INDENT}Your notes:`);
-  for (const note of card.notes) lines.push(`${INDENT}  - ${note.at.slice(0, 10)}  ${note.text}`);
+  for (const note of card.notes) lines.push(`${INDENT}  - ${localDate(note.at, timeZone)}  ${note.text}`);
   if (card.evidence.length) lines.push(`${INDENT}Evidence:`);
   for (const evidence of card.evidence) lines.push(`${INDENT}  - ${evidence.kind}: ${evidence.ref}`);
   return `${lines.join('\n')}\n`;

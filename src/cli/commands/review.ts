@@ -2,6 +2,7 @@
 
 import { learnerTimeZone } from '../../app/learner-clock.js';
 import { type DueList, dueCards, rateCard, setReviewOptOut } from '../../app/review-service.js';
+import { localDate } from '../../core/plan/local-date.js';
 import type { Io } from '../io.js';
 import { type StoreOptions, withWorkspace } from '../with-workspace.js';
 import { runReviewSession, type Terminal } from './review-session.js';
@@ -53,7 +54,7 @@ export async function reviewCommand(
       io.out('or rate one directly: `waymark rate ROADMAP:ID 1|2|3|4` (1 Again, 2 Hard, 3 Good, 4 Easy).');
       return;
     }
-    await runReviewSession(workspace, list.cards, terminal, list.date);
+    await runReviewSession(workspace, list.cards, terminal, list.date, list.timeZone);
   });
 }
 
@@ -81,7 +82,9 @@ export async function rateCommand(
       io.out(JSON.stringify(rated));
       return;
     }
-    io.out(`${rated.ratingName}: ${rated.ref} ${rated.title}. Next review ${rated.next.due.slice(0, 10)}.`);
+    io.out(
+      `${rated.ratingName}: ${rated.ref} ${rated.title}. Next review ${localDate(rated.next.due, learnerTimeZone(io.env))}.`,
+    );
   });
 }
 

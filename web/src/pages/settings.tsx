@@ -204,6 +204,9 @@ function SettingsForm({ roadmapId, settings }: { roadmapId: string; settings: Se
                     ? group.choose.min
                     : `${group.choose.min}–${group.choose.max}`}
                   )
+                  {group.decidedBy === 'assumed' && !touched.has(`choice:${group.id}`)
+                    ? ' · assumed until you choose'
+                    : ''}
                 </span>
               </legend>
               {group.options.map((option) => (

@@ -221,3 +221,39 @@ describe('estimateEffort on the seeds', () => {
     expect(a?.max).toBeCloseTo(sum);
   });
 });
+
+describe('estimateEffort: a horizon instead of durations', () => {
+  it('fills the horizon of a roadmap that sizes nothing itself', () => {
+    const effort = estimateEffort(
+      roadmapOf([phase('1', undefined, [n('a'), n('b')]), phase('2', undefined, [n('c'), n('d')])], {
+        horizonDays: 70,
+      }),
+    );
+    // 70 days = 10 weeks at the default 10 h a week = 100 h over four equal items.
+    expect(effort.items.get('a')).toEqual({ min: 25, max: 25 });
+    expect(effort.items.get('2')).toEqual({ min: 50, max: 50 });
+    expect(effort.assumptions.horizonHours).toBe(100);
+  });
+
+  it('leaves the horizon alone when the roadmap gives durations', () => {
+    const effort = estimateEffort(
+      roadmapOf([phase('1', weeks(2), [n('a'), n('b')]), phase('2', undefined, [n('c')])], {
+        horizonDays: 700,
+      }),
+    );
+    expect(effort.items.get('a')).toEqual({ min: 10, max: 10 });
+    expect(effort.items.get('c')).toEqual({ min: 3, max: 3 });
+    expect(effort.assumptions.horizonHours).toBeUndefined();
+  });
+
+  it("spreads seed 000's 90 days over all its work", () => {
+    const { roadmap } = importBundled('ai-infra-journey-2026');
+    const effort = estimateEffort(roadmap);
+    // Sum the outermost sized nodes: a container's hours are the sum of those beneath it.
+    const outermost = (nodes: Node[]): number =>
+      nodes.reduce((sum, node) => sum + (effort.items.get(node.id)?.max ?? outermost(node.children)), 0);
+    const total = outermost(roadmap.nodes);
+    expect(total).toBeCloseTo((90 / 7) * 10, 5);
+    expect(effort.items.get('roadmap-overview/setup')?.max).toBeGreaterThan(5);
+  });
+});

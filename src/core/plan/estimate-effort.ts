@@ -26,6 +26,8 @@ export interface EffortOptions {
 }
 
 export interface EffortAssumptions {
+  /** Set when the roadmap has no durations but a horizon (goal.horizonDays): the hours it spreads. */
+  horizonHours?: number;
   weeklyHours: number;
   weeklyHoursFrom: 'options' | 'goal' | 'default';
   defaultItemHours: number;
@@ -104,7 +106,17 @@ export function estimateEffort(roadmap: Roadmap, options: EffortOptions = {}): E
       assign(child, share, ownGroup, ownFixed);
     }
   };
-  for (const node of roadmap.nodes) assign(node, undefined, node.id, false);
+  // A roadmap that sizes nothing itself but states a horizon ("my 90-day transformation") fills it:
+  // the horizon's hours are shared out over all its work, as a phase's duration is over the phase.
+  const horizon = horizonBudget(roadmap, weeklyHours);
+  let rootShares = 0;
+  for (const node of roadmap.nodes) rootShares += (weight.get(node) ?? 0) * (optionFactor.get(node) ?? 1);
+  for (const node of roadmap.nodes) {
+    const share =
+      horizon && rootShares > 0 ? scaleRange(horizon, (weight.get(node) ?? 0) / rootShares) : undefined;
+    assign(node, share, node.id, false);
+  }
+  if (horizon) assumptions.horizonHours = horizon.max;
 
   const ratios = paceRatios(paceSamples(roadmap.nodes, units, options.actuals ?? []), groups);
   const finished = finishedUnits(roadmap.nodes, units, options.actuals ?? []);
@@ -207,4 +219,16 @@ function totals(
   };
   for (const node of nodes) sum(node);
   return items;
+}
+
+/** The goal's horizon in hours, when the roadmap gives no duration anywhere (else durations rule). */
+function horizonBudget(roadmap: Roadmap, weeklyHours: number): HoursRange | undefined {
+  const days = roadmap.goal?.horizonDays;
+  if (!days || !(days > 0) || hasDuration(roadmap.nodes)) return undefined;
+  const hours = (days / 7) * weeklyHours;
+  return { min: hours, max: hours };
+}
+
+function hasDuration(nodes: readonly Node[]): boolean {
+  return nodes.some((node) => node.duration !== undefined || hasDuration(node.children));
 }

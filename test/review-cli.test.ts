@@ -261,6 +261,28 @@ describe('waymark stats and streak', () => {
     });
     expect(box.ok(['streak'], UTC).stdout).toContain('Streak: 2 days (since 2026-11-19); longest 5 days.');
   });
+
+  it("streak days are the learner's calendar days", () => {
+    sandbox = cliSandbox('waymark-streak-tz-');
+    const box = sandbox;
+    box.ok(['import', join(import.meta.dirname, 'fixtures', 'retro-roadmap.md')]);
+    // 02:00 UTC on the 19th and 20th: the 18th and 19th in New York, the 19th and 20th in UTC.
+    box.ok(['log', '30m', '--at', '2026-11-19T02:00:00Z']);
+    box.ok(['log', '30m', '--at', '2026-11-20T02:00:00Z']);
+    const now = { WAYMARK_NOW: '2026-11-20T12:00:00Z' };
+    expect(box.ok(['streak', '--json'], { ...now, WAYMARK_TZ: 'UTC' }).json).toMatchObject({
+      current: 2,
+      since: '2026-11-19',
+      studiedToday: true,
+    });
+    expect(
+      box.ok(['streak', '--json'], { ...now, WAYMARK_TZ: undefined, TZ: 'America/New_York' }).json,
+    ).toMatchObject({
+      current: 2,
+      since: '2026-11-18',
+      studiedToday: false,
+    });
+  });
 });
 
 describe('waymark retro', () => {
@@ -292,6 +314,13 @@ describe('waymark retro', () => {
       (box.ok(['retro', '--json'], { WAYMARK_TZ: tz }).json as { study: { minutes: number } }).study.minutes;
     expect(minutes('UTC')).toBe(60);
     expect(minutes('America/New_York')).toBe(0);
+    // The same through TZ, as a shell sets it.
+    const viaTz = box.ok(['retro', '--json'], { WAYMARK_TZ: undefined, TZ: 'America/New_York' }).json as {
+      period: { from: string };
+      study: { minutes: number };
+    };
+    expect(viaTz.period.from).toBe('2026-11-16');
+    expect(viaTz.study.minutes).toBe(0);
   });
 
   it('a period in the future: exit 1, nothing stored', () => {

@@ -16,6 +16,7 @@ import { apiError, fromZodError, HttpError, toApiError } from './http-error.js';
 import { LiveChanges } from './live-changes.js';
 import { localOnly } from './local-only.js';
 import { buildOpenApi } from './openapi.js';
+import { RecentMark } from './recent-mark.js';
 import type { RouteSpec } from './route.js';
 import { apiRoutes } from './routes/index.js';
 import { mountWeb } from './static-web.js';
@@ -50,9 +51,15 @@ export function createApp(options: AppOptions): WaymarkApp {
   const env = options.env ?? process.env;
   const timeZone = learnerTimeZone(env);
   const newId = options.newId ?? randomUUID;
-  const workspace = (): Workspace => ({ store, now: clockNow(env), newId });
+  // The environment is read once (process.env is slow to read); the clock itself is read per request.
+  const clockEnv = { WAYMARK_NOW: env.WAYMARK_NOW };
+  clockNow(clockEnv); // a bad WAYMARK_NOW fails at start, not on every request
+  const workspace = (): Workspace => ({ store, now: clockNow(clockEnv), newId });
   const cache = new ViewCache();
-  const live = new LiveChanges(store, options.pollIntervalMs ?? 250);
+  const marks = new RecentMark(store);
+  const live = new LiveChanges(store, options.pollIntervalMs ?? 250, undefined, (mark) =>
+    marks.remember(mark),
+  );
   const streams = new Set<() => void>();
   const routes: readonly RouteSpec[] = apiRoutes();
 
@@ -83,7 +90,7 @@ export function createApp(options: AppOptions): WaymarkApp {
         today,
       });
       if (spec.cached) {
-        const mark = store.changeMark();
+        const mark = marks.current();
         const version = `${mark.seq}|${mark.roadmaps}|${today}`;
         // The same version means the same answer: a browser revalidating gets a 304 without a body.
         const etag = `W/"${mark.seq}-${hashOf(mark.roadmaps)}-${today}"`;
@@ -102,6 +109,8 @@ export function createApp(options: AppOptions): WaymarkApp {
         return c.body(body.json, 200, headers);
       }
       const context = await run();
+      // A write of this server is seen by the very next read.
+      marks.forget();
       return c.json(spec.handle(context) as object, spec.status ?? 200);
     });
   }

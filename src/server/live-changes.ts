@@ -16,6 +16,8 @@ export class LiveChanges {
     private readonly store: Store,
     private readonly intervalMs = 250,
     private readonly onError: (error: unknown) => void = () => {},
+    /** Told every mark read, changed or not (the read cache reuses it). */
+    private readonly onMark: (mark: ChangeMark) => void = () => {},
   ) {}
 
   get listenerCount(): number {
@@ -58,7 +60,9 @@ export class LiveChanges {
 
   private read(): ChangeMark | undefined {
     try {
-      return this.store.changeMark();
+      const mark = this.store.changeMark();
+      this.onMark(mark);
+      return mark;
     } catch (error) {
       // A busy or briefly locked store: try again at the next tick rather than dropping clients.
       this.onError(error);

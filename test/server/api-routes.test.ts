@@ -82,7 +82,9 @@ describe('reads and writes', () => {
   it('sends a gzipped tree to a client that accepts it', async () => {
     const plain = await s.app.request('/api/roadmaps/ai-engineer/tree');
     const plainBytes = (await plain.arrayBuffer()).byteLength;
-    const zipped = await s.app.request('/api/roadmaps/ai-engineer/tree', { headers: { 'Accept-Encoding': 'gzip, br' } });
+    const zipped = await s.app.request('/api/roadmaps/ai-engineer/tree', {
+      headers: { 'Accept-Encoding': 'gzip, br' },
+    });
     expect(zipped.headers.get('content-encoding')).toBe('gzip');
     expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
     const bytes = new Uint8Array(await zipped.arrayBuffer());

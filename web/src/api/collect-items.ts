@@ -19,6 +19,8 @@ function asItem(value: unknown): ItemRef | undefined {
   if (typeof record.status === 'string') item.status = record.status;
   const due = record.due ?? record.dueAt;
   if (typeof due === 'string') item.due = due;
+  if (Array.isArray(record.path) && record.path.every((step) => typeof step === 'string'))
+    item.path = record.path as string[];
   return item;
 }
 

@@ -163,4 +163,6 @@ export interface ItemRef {
   minutes?: number;
   status?: string;
   due?: string;
+  /** Titles of the ancestors, outermost first. */
+  path?: string[];
 }

@@ -2,44 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Burnup } from '../api/types';
-
-const toSeconds = (date: string) => Date.parse(`${date}T00:00:00Z`) / 1000;
-
-type Column = (number | null)[];
-
-/** Aligns actual points, the plan and the forecast cone on one x axis (uPlot wants shared x values). */
-export function burnupSeries(burnup: Burnup): [number[], Column, Column, Column, Column, Column] {
-  const xs = new Set<number>();
-  for (const point of burnup.points) xs.add(toSeconds(point.date));
-  for (const point of burnup.plan) xs.add(toSeconds(point.date));
-  const last = burnup.points.at(-1);
-  const total = last?.total ?? 0;
-  const coneStart = last ? toSeconds(last.date) : undefined;
-  const p50 = burnup.forecast.p50 ? toSeconds(burnup.forecast.p50) : undefined;
-  const p85 = burnup.forecast.p85 ? toSeconds(burnup.forecast.p85) : undefined;
-  for (const x of [p50, p85]) if (x !== undefined) xs.add(x);
-  const x = [...xs].sort((a, b) => a - b);
-  const done = new Map(burnup.points.map((p) => [toSeconds(p.date), p.done]));
-  const totals = new Map(burnup.points.map((p) => [toSeconds(p.date), p.total]));
-  const plan = new Map(burnup.plan.map((p) => [toSeconds(p.date), p.done]));
-  // The cone: straight lines from today's done count to the total at P50 (fast edge) and P85 (slow edge).
-  const cone = (end: number | undefined) => (t: number) => {
-    if (coneStart === undefined || end === undefined || last === undefined || t < coneStart || t > end)
-      return null;
-    if (end === coneStart) return total;
-    return last.done + ((total - last.done) * (t - coneStart)) / (end - coneStart);
-  };
-  const fast = cone(p50);
-  const slow = cone(p85);
-  return [
-    x,
-    x.map((t) => done.get(t) ?? null),
-    x.map((t) => totals.get(t) ?? null),
-    x.map((t) => plan.get(t) ?? null),
-    x.map((t) => fast(t)),
-    x.map((t) => slow(t)),
-  ];
-}
+import { burnupSeries } from './burnup-series';
 
 function cssVar(name: string, fallback: string): string {
   const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -72,7 +35,14 @@ export function BurnupChart({ burnup, label, theme }: { burnup: Burnup; label: s
         ],
         series: [
           {},
-          { label: 'Done', stroke: stroke('--chart-done', '#1a7f37'), width: 2, spanGaps: true },
+          {
+            label: 'Done',
+            stroke: stroke('--chart-done', '#1a7f37'),
+            width: 2,
+            spanGaps: true,
+            // A short history is a few dots; show them, or a single day would draw nothing.
+            points: { show: burnup.points.length < 40, size: 6, fill: stroke('--chart-done', '#1a7f37') },
+          },
           { label: 'Scope', stroke: stroke('--chart-scope', '#777'), width: 1, dash: [4, 4], spanGaps: true },
           {
             label: 'Plan',

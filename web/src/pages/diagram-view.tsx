@@ -72,7 +72,11 @@ function statusClass(node: StatusNode): string {
   return 'todo';
 }
 
-const shorten = (title: string) => (title.length > MAX_CHARS ? `${title.slice(0, MAX_CHARS - 1)}…` : title);
+/** Bold phase titles are wider, so they get fewer characters. */
+const shorten = (title: string, depth: number) => {
+  const max = depth === 0 ? MAX_CHARS - 5 : MAX_CHARS;
+  return title.length > max ? `${title.slice(0, max - 1)}…` : title;
+};
 
 /** Phases and sections as a graph laid out by dagre, coloured by progress; each box opens its items. */
 export function DiagramView({ roadmapId, nodes }: { roadmapId: string; nodes: StatusNode[] }) {
@@ -115,7 +119,7 @@ export function DiagramView({ roadmapId, nodes }: { roadmapId: string; nodes: St
                 rx={2}
               />
               <text x={x} y={y - 2} textAnchor="middle">
-                {shorten(node.title)}
+                {shorten(node.title, depth)}
               </text>
               <text x={x} y={y + HEIGHT / 2 - 13} textAnchor="middle" className="diagram-count">
                 {node.done}/{node.total}

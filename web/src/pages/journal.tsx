@@ -55,6 +55,17 @@ export function JournalPage() {
           <input type="date" value={to} onChange={(event) => setTo(event.target.value)} />
         </label>
         <button type="submit">Filter</button>
+        <button
+          type="button"
+          onClick={() => {
+            setItem('');
+            setFrom('');
+            setTo('');
+            setApplied({ item: '', from: '', to: '' });
+          }}
+        >
+          Clear
+        </button>
       </form>
       <LoadState loading={journal.loading && !journal.data} error={journal.error} what="the journal" />
       {journal.data && entries.length === 0 && <p>No entries match.</p>}

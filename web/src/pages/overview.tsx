@@ -96,8 +96,8 @@ function RoadmapCard({ roadmap, theme }: { roadmap: RoadmapSummary; theme: strin
           <TargetVerdict plan={plan.data} target={target} />
         </div>
         <div className="stat">
-          <span className="stat-value">
-            {forecast?.p50 ?? '—'} / {forecast?.p85 ?? '—'}
+          <span className="stat-value" data-testid="forecast">
+            {forecast?.p50 ? `${forecast.p50} / ${forecast.p85 ?? '—'}` : 'No forecast yet'}
           </span>
           <span className="stat-label">
             forecast P50 / P85

@@ -57,6 +57,7 @@ function ReviewCard({ card }: { card: ItemRef }) {
       <h2 className="h3">
         <a href={href('roadmap', [card.roadmapId], { item: card.nodeId })}>{card.title}</a>
       </h2>
+      {card.path && card.path.length > 0 && <p className="muted small">{card.path.join(' › ')}</p>}
       <p className="muted small">
         {card.roadmapId}
         {card.due ? ` · due ${dateOf(card.due)}` : ''}

@@ -31,11 +31,14 @@ export function visibleRows(nodes: StatusNode[], expanded: ReadonlySet<string>, 
   const normalized = { ...filter, text: filter.text.trim().toLowerCase() };
   const filtering = isFiltering(normalized);
   const keep = filtering ? keptByFilter(nodes, normalized) : undefined;
+  const shownOf = (list: StatusNode[]) => (keep ? list.filter((node) => keep.has(node.id)) : list);
   const rows: Row[] = [];
-  const walk = (list: StatusNode[], level: number, parentId: string | undefined) => {
-    const shown = keep ? list.filter((node) => keep.has(node.id)) : list;
-    shown.forEach((node, index) => {
-      rows.push({
+  const stack: Row[] = [];
+  const pushChildren = (list: StatusNode[], level: number, parentId: string | undefined) => {
+    const shown = shownOf(list);
+    for (let index = shown.length - 1; index >= 0; index--) {
+      const node = shown[index] as StatusNode;
+      stack.push({
         node,
         level,
         parentId,
@@ -43,23 +46,36 @@ export function visibleRows(nodes: StatusNode[], expanded: ReadonlySet<string>, 
         posInSet: index + 1,
         setSize: shown.length,
       });
-      if (node.children.length > 0 && (filtering || expanded.has(node.id)))
-        walk(node.children, level + 1, node.id);
-    });
+    }
   };
-  walk(nodes, 1, undefined);
+  pushChildren(nodes, 1, undefined);
+  while (stack.length > 0) {
+    const row = stack.pop() as Row;
+    rows.push(row);
+    if (row.hasChildren && (filtering || expanded.has(row.node.id)))
+      pushChildren(row.node.children, row.level + 1, row.node.id);
+  }
   return rows;
 }
 
+/** The matches and their ancestors; children are settled before their parents (reverse document order). */
 function keptByFilter(nodes: StatusNode[], filter: TreeFilter): Set<string> {
+  const order: { node: StatusNode; parentId: string | undefined }[] = [];
+  const stack = nodes.map((node) => ({ node, parentId: undefined as string | undefined })).reverse();
+  while (stack.length > 0) {
+    const entry = stack.pop() as (typeof stack)[number];
+    order.push(entry);
+    for (let i = entry.node.children.length - 1; i >= 0; i--)
+      stack.push({ node: entry.node.children[i] as StatusNode, parentId: entry.node.id });
+  }
   const keep = new Set<string>();
-  const visit = (node: StatusNode): boolean => {
-    let any = matches(node, filter);
-    for (const child of node.children) if (visit(child)) any = true;
-    if (any) keep.add(node.id);
-    return any;
-  };
-  for (const node of nodes) visit(node);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const { node, parentId } = order[i] as (typeof order)[number];
+    if (keep.has(node.id) || matches(node, filter)) {
+      keep.add(node.id);
+      if (parentId !== undefined) keep.add(parentId);
+    }
+  }
   return keep;
 }
 

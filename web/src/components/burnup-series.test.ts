@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { burnupSeries } from './burnup-series';
+
+const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 1000;
+
+describe('burnupSeries', () => {
+  it('aligns history, plan and the forecast cone on one time axis', () => {
+    const [x, done, scope, plan, fast, slow] = burnupSeries({
+      points: [
+        { date: '2026-11-18', done: 1, total: 10 },
+        { date: '2026-11-20', done: 4, total: 10 },
+      ],
+      plan: [
+        { date: '2026-11-21', done: 6 },
+        { date: '2026-11-22', done: 10 },
+      ],
+      forecast: { p50: '2026-11-23', p85: '2026-11-26' },
+    });
+    expect(x).toEqual(
+      ['2026-11-18', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-26'].map(day),
+    );
+    expect(done).toEqual([1, 4, null, null, null, null]);
+    expect(scope).toEqual([10, 10, 10, 10, 10, 10]);
+    expect(plan).toEqual([null, null, 6, 10, null, null]);
+    // P50 edge: from 4 today to all 10 on its date; P85 edge slower.
+    expect(fast).toEqual([null, 4, 6, 8, 10, null]);
+    expect(slow).toEqual([null, 4, 5, 6, 7, 10]);
+  });
+
+  it('draws no cone without a forecast', () => {
+    const series = burnupSeries({
+      points: [{ date: '2026-11-20', done: 0, total: 3 }],
+      plan: [],
+      forecast: { p50: null },
+    });
+    expect(series[4]).toEqual([null]);
+    expect(series[5]).toEqual([null]);
+  });
+});

@@ -3,7 +3,7 @@ import type { Node, Roadmap } from '../model/roadmap.js';
 import type { WaymarkEvent } from '../progress/events.js';
 import { foldEvents } from '../progress/fold.js';
 import { dueOn } from './due-cards.js';
-import { buildCards, OPT_OUT_KEY, topicsLeft } from './review-cards.js';
+import { buildCards, NEW_CARDS_PER_DAY, OPT_OUT_KEY, topicsLeft } from './review-cards.js';
 import { cardsByState, retentionByWeek, reviewLoad, weekStart } from './review-stats.js';
 
 const node = (id: string, kind: Node['kind'], children: Node[] = []): Node => ({
@@ -162,5 +162,32 @@ describe('review stats', () => {
       const expected = date < '2026-12-01' ? '2026-12-01' : date;
       if (expected <= '2026-12-30') expect(load.find((day) => day.date === expected)?.due).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('buildCards: a bulk of topics finished on one day', () => {
+  it('spreads their first reviews over the following days, NEW_CARDS_PER_DAY a day, in roadmap order', () => {
+    const topics = Array.from({ length: 45 }, (_, i) => node(`t${i}`, 'topic'));
+    const big: Roadmap = { ...roadmap, nodes: [node('p', 'phase', topics)] };
+    const state = foldEvents(topics.map((topic) => done(topic.id, '2026-11-01T10:00:00.000Z')));
+    const cards = buildCards([big], state);
+    const dueDays = cards.map((card) => card.due.slice(0, 10));
+    expect(NEW_CARDS_PER_DAY).toBe(20);
+    expect(dueDays.slice(0, 20).every((day) => day === '2026-11-02')).toBe(true);
+    expect(dueDays.slice(20, 40).every((day) => day === '2026-11-03')).toBe(true);
+    expect(dueDays.slice(40)).toEqual(Array(5).fill('2026-11-04'));
+    expect(cards[0]?.nodeId).toBe('t0');
+  });
+
+  it('leaves the dates of cards already reviewed to FSRS', () => {
+    const topics = Array.from({ length: 25 }, (_, i) => node(`t${i}`, 'topic'));
+    const big: Roadmap = { ...roadmap, nodes: [node('p', 'phase', topics)] };
+    const state = foldEvents([
+      ...topics.map((topic) => done(topic.id, '2026-11-01T10:00:00.000Z')),
+      review('t24', '2026-11-02T10:00:00.000Z', 3),
+    ]);
+    const last = buildCards([big], state).find((card) => card.nodeId === 't24');
+    expect(last?.reps).toBe(1);
+    expect(last?.due > '2026-11-03').toBe(true);
   });
 });

@@ -104,5 +104,27 @@ export function buildCards(roadmaps: readonly Roadmap[], state: ProgressState): 
       });
     }
   }
-  return cards;
+  return staggerFirstReviews(cards);
+}
+
+/** At most this many never-reviewed cards fall due on one day (Anki's default for new cards). */
+export const NEW_CARDS_PER_DAY = 20;
+const DAY_MS = 86_400_000;
+
+/**
+ * Marking a whole section done, or importing a roadmap with 300 boxes ticked, must not make 300 cards due
+ * tomorrow: never-reviewed cards finished on the same day get their first review spread over the following
+ * days, NEW_CARDS_PER_DAY a day, in roadmap order. Cards already reviewed keep FSRS's dates.
+ */
+function staggerFirstReviews(cards: ReviewCard[]): ReviewCard[] {
+  const perDay = new Map<string, number>();
+  return cards.map((card) => {
+    if (card.reps > 0) return card;
+    const day = card.createdAt.slice(0, 10);
+    const position = perDay.get(day) ?? 0;
+    perDay.set(day, position + 1);
+    const extraDays = Math.floor(position / NEW_CARDS_PER_DAY);
+    if (extraDays === 0) return card;
+    return { ...card, due: new Date(Date.parse(card.due) + extraDays * DAY_MS).toISOString() };
+  });
 }

@@ -17,6 +17,7 @@ import { LiveChanges } from './live-changes.js';
 import { localOnly } from './local-only.js';
 import { buildOpenApi } from './openapi.js';
 import { RecentMark } from './recent-mark.js';
+import { withRoadmapCache } from './roadmap-cache.js';
 import type { RouteSpec } from './route.js';
 import { apiRoutes } from './routes/index.js';
 import { mountWeb } from './static-web.js';
@@ -47,7 +48,7 @@ export interface WaymarkApp {
 }
 
 export function createApp(options: AppOptions): WaymarkApp {
-  const { store } = options;
+  const store = withRoadmapCache(options.store);
   const env = options.env ?? process.env;
   const timeZone = learnerTimeZone(env);
   const newId = options.newId ?? randomUUID;

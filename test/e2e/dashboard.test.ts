@@ -103,6 +103,10 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
     await expect(last.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await page.keyboard.press('Home');
     await expect(first.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await first.press('ArrowRight');
+    await expect(first.getAttribute('aria-expanded')).resolves.toBe('true');
+    await first.press('ArrowLeft');
+    await expect(first.getAttribute('aria-expanded')).resolves.toBe('false');
 
     const overview = await open('');
     const burnup = card(overview, 'ai-engineer').locator('figure.burnup');
@@ -112,6 +116,15 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
       `${after.progress.done}/${after.progress.total}`,
     );
     expect(await card(overview, 'ai-engineer').getByTestId('effort-progress').textContent()).not.toBe('0%');
+
+    // Space on a focused row marks it done, and again marks it not done.
+    const tree = await open('roadmap/ai-engineer?item=1.1.3');
+    const probability = tree.locator('[role="treeitem"][data-id="1.1.3"]');
+    await probability.focus();
+    await tree.keyboard.press('Space');
+    await expect.poll(() => probability.getAttribute('data-status'), { timeout: 5_000 }).toBe('done');
+    await tree.keyboard.press('Space');
+    await expect.poll(() => probability.getAttribute('data-status'), { timeout: 5_000 }).toBe('todo');
   });
 
   it('logs time from Today and shows a bad duration as an error', async () => {

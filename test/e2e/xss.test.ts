@@ -8,6 +8,7 @@ import {
   launch,
   type RunningServer,
   type Session,
+  screenshot,
   settle,
   startServer,
   tempDir,
@@ -106,5 +107,8 @@ describe.skipIf(chromiumMissing)('roadmap text is rendered inert', () => {
     expect(dangerous).toEqual([]);
     // The text itself is still shown, as text.
     expect(await page.locator('.tree').textContent()).toContain('Scripted topic');
+    await page.locator('[role="treeitem"]').filter({ hasText: 'Scripted topic' }).first().click();
+    await page.getByTestId('item-detail').getByText('Notes').waitFor();
+    await screenshot(page, 'xss-roadmap');
   }, 90_000);
 });

@@ -5,7 +5,7 @@ import { percent } from '../format';
 import { href } from '../router';
 
 const WIDTH = 240;
-const HEIGHT = 46;
+const HEIGHT = 58;
 const MAX_CHARS = 34;
 
 interface Placed {
@@ -72,11 +72,23 @@ function statusClass(node: StatusNode): string {
   return 'todo';
 }
 
-/** Bold phase titles are wider, so they get fewer characters. */
-const shorten = (title: string, depth: number) => {
+/**
+ * The title in at most two lines of whole words (bold phase titles get fewer characters per line); only a
+ * title longer than that is cut, with an ellipsis.
+ */
+export function wrapTitle(title: string, depth: number): string[] {
   const max = depth === 0 ? MAX_CHARS - 5 : MAX_CHARS;
-  return title.length > max ? `${title.slice(0, max - 1)}…` : title;
-};
+  const lines: string[] = [''];
+  for (const word of title.split(/\s+/).filter(Boolean)) {
+    const current = lines[lines.length - 1] as string;
+    if (current === '' || current.length + 1 + word.length <= max)
+      lines[lines.length - 1] = current ? `${current} ${word}` : word;
+    else lines.push(word);
+  }
+  if (lines.length <= 2 && lines.every((line) => line.length <= max)) return lines;
+  const second = lines.slice(1).join(' ');
+  return [(lines[0] as string).slice(0, max), `${second.slice(0, max - 1)}…`];
+}
 
 /** Phases and sections as a graph laid out by dagre, coloured by progress; each box opens its items. */
 export function DiagramView({ roadmapId, nodes }: { roadmapId: string; nodes: StatusNode[] }) {
@@ -101,11 +113,12 @@ export function DiagramView({ roadmapId, nodes }: { roadmapId: string; nodes: St
         ))}
         {diagram.placed.map(({ node, x, y, depth }) => {
           const ratio = node.effortTotal > 0 ? node.effortDone / node.effortTotal : 0;
+          const lines = wrapTitle(node.title, depth);
           return (
             <a
               key={node.id}
               href={href('roadmap', [roadmapId], { item: node.id })}
-              aria-label={`${node.title}: ${node.done} of ${node.total} done`}
+              aria-label={`${node.title} ${node.done}/${node.total}`}
               className={`diagram-node ${statusClass(node)} depth-${Math.min(depth, 2)}`}
             >
               <title>{`${node.title} — ${node.done}/${node.total} (${percent(ratio)} by effort)`}</title>
@@ -118,8 +131,12 @@ export function DiagramView({ roadmapId, nodes }: { roadmapId: string; nodes: St
                 height={4}
                 rx={2}
               />
-              <text x={x} y={y - 2} textAnchor="middle">
-                {shorten(node.title, depth)}
+              <text x={x} y={lines.length === 1 ? y - 2 : y - 9} textAnchor="middle">
+                {lines.map((line, index) => (
+                  <tspan key={index === 0 ? 'first' : 'second'} x={x} dy={index === 0 ? 0 : 14}>
+                    {line}
+                  </tspan>
+                ))}
               </text>
               <text x={x} y={y + HEIGHT / 2 - 13} textAnchor="middle" className="diagram-count">
                 {node.done}/{node.total}

@@ -70,6 +70,7 @@ function RoadmapCard({ roadmap, theme }: { roadmap: RoadmapSummary; theme: strin
   const titleId = `roadmap-${roadmap.id}`;
   const target = plan.data?.target ?? roadmap.targetDate ?? undefined;
   const forecast = plan.data?.forecast ?? burnup.data?.forecast ?? undefined;
+  const phaseEnd = new Map((plan.data?.phases ?? []).map((phase) => [phase.id, phase.end]));
   return (
     <section className="card roadmap-card" aria-labelledby={titleId} data-roadmap={roadmap.id}>
       <h2 id={titleId}>
@@ -128,6 +129,9 @@ function RoadmapCard({ roadmap, theme }: { roadmap: RoadmapSummary; theme: strin
                   <a href={href('roadmap', [roadmap.id], { item: phase.id })}>{phase.title}</a>
                   <span className="muted small">
                     {percent(phase.effortRatio)} · {phase.done}/{phase.total}
+                    {phase.done < phase.total && phaseEnd.get(phase.id)
+                      ? ` · plan ${phaseEnd.get(phase.id)}`
+                      : ''}
                   </span>
                 </div>
                 <ProgressBar ratio={phase.effortRatio} label={`${phase.title}: progress by effort`} />

@@ -33,6 +33,7 @@ export function TodayPage() {
           </select>
         </label>
       </div>
+      {agendaDate(today.data) && <p className="muted">Agenda for {agendaDate(today.data)}</p>}
       <LoadState loading={today.loading && today.data === undefined} error={today.error} what="the agenda" />
       {today.data !== undefined && groups.length === 0 && (
         <p>
@@ -116,4 +117,10 @@ function AgendaItem({ item, tracksStatus }: { item: ItemRef; tracksStatus: boole
       </div>
     </li>
   );
+}
+
+/** The day the server planned for (its today when no date is picked). */
+function agendaDate(data: unknown): string | undefined {
+  const date = typeof data === 'object' && data !== null ? (data as { date?: unknown }).date : undefined;
+  return typeof date === 'string' ? date : undefined;
 }

@@ -188,6 +188,6 @@ describe('buildCards: a bulk of topics finished on one day', () => {
     ]);
     const last = buildCards([big], state).find((card) => card.nodeId === 't24');
     expect(last?.reps).toBe(1);
-    expect(last?.due > '2026-11-03').toBe(true);
+    expect((last?.due ?? '') > '2026-11-03').toBe(true);
   });
 });

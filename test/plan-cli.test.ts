@@ -41,16 +41,20 @@ describe('waymark plan', () => {
       today: '2026-01-05',
       target: '2026-03-15',
       targetSource: 'roadmap',
-      onTrack: true,
+      // Its 90 days of work (no durations, a 90-day horizon) do not fit the 69 days left at 10 h a week.
+      onTrack: false,
       targetPassed: false,
     });
     expect(plan.finish.min <= plan.finish.max).toBe(true);
     expect(plan.phases.length).toBeGreaterThan(5);
     for (const phase of plan.phases) expect(phase.start && phase.end && phase.start <= phase.end).toBe(true);
-    expect(plan.hoursPerWeekNeeded).toBeGreaterThan(0);
+    expect(plan.hoursPerWeekNeeded).toBeGreaterThan(plan.capacity.weeklyHours);
     expect(plan.forecast).toMatchObject({ enoughHistory: false, p50: null, trials: 10_000 });
     const text = cli.ok(['plan', 'ai-infra-journey-2026'], JAN).stdout;
-    expect(text).toMatch(/Target 2026-03-15 \(the roadmap's date\): on track/);
+    expect(text).toMatch(/Target 2026-03-15 \(the roadmap's date\): behind by \d+ days/);
+    const withMoreHours = { ...JAN };
+    cli.ok(['capacity', 'ai-infra-journey-2026', '--weekdays', '2h', '--weekend', '4h'], withMoreHours);
+    expect(json<PlanView>(['plan', 'ai-infra-journey-2026'], withMoreHours).onTrack).toBe(true);
     expect(text).toMatch(/Too little history/);
   });
 

@@ -178,11 +178,22 @@ export function forecastView(context: PlanContext): ForecastView {
     forecast.beyondHorizon > 0
       ? ` ${Math.round(forecast.beyondHorizon * 100)}% of the simulated futures do not finish within ten years.`
       : '';
+  // A percentile that falls beyond the ten-year horizon is not a date anyone can plan with: say so instead.
+  const p50 = forecast.beyondHorizon >= 0.5 ? null : forecast.p50;
+  const p85 = forecast.beyondHorizon >= 0.15 ? null : forecast.p85;
+  const paceText = `At your pace over the last ${pace.weeks} weeks (${pace.itemsPerWeek} items, ${pace.hoursPerWeek} h a week)`;
+  const futures = `${FORECAST_TRIALS.toLocaleString('en-US')} simulated futures`;
+  const message =
+    p50 === null
+      ? `${paceText}, more than half of ${futures} take over ten years: finish more items a week to get a forecast.`
+      : p85 === null
+        ? `${paceText}, half of ${futures} finish by ${p50}, but more than 15% take over ten years.`
+        : `${paceText}, half of ${futures} finish by ${p50} and 85% by ${p85}.${beyond}`;
   return {
-    p50: forecast.p50,
-    p85: forecast.p85,
+    p50,
+    p85,
     enoughHistory: true,
-    message: `At your pace over the last ${pace.weeks} weeks (${pace.itemsPerWeek} items, ${pace.hoursPerWeek} h a week), half of ${FORECAST_TRIALS.toLocaleString('en-US')} simulated futures finish by ${forecast.p50} and 85% by ${forecast.p85}.${beyond}`,
+    message,
     ...(forecast.byHours ? { byHours: forecast.byHours } : {}),
     ...base,
   };

@@ -78,7 +78,7 @@ export function printPlan(plan: PlanView, io: Io, showItems: boolean): void {
   if (target) io.out(`  ${plan.onTrack ? io.style('green', target) : io.style('yellow', target)}`);
   const forecast = plan.forecast;
   io.out(
-    forecast.enoughHistory
+    forecast.enoughHistory && forecast.p50 !== null && forecast.p85 !== null
       ? `  Forecast at your pace: P50 ${forecast.p50}, P85 ${forecast.p85} (${forecast.pace.itemsPerWeek} items a week over ${forecast.pace.weeks} weeks)`
       : `  Forecast: ${forecast.message}`,
   );

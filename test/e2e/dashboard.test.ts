@@ -191,7 +191,8 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
     await page.evaluate(() => {
       (window as unknown as { stillHere: boolean }).stillHere = true;
     });
-    await cli(server.db, 'done', 'ai-engineer:1.1.2');
+    // An item no other test touches, so the count must move.
+    await cli(server.db, 'done', 'ai-engineer:3.1.4.2');
     const started = Date.now();
     const after = await summary('ai-engineer');
     expect(after.progress.done).toBeGreaterThan(before.progress.done);

@@ -20,7 +20,7 @@ import { planContext } from './plan-context.js';
 import { effectiveCapacity, readSettings } from './planning-settings.js';
 import { expectedReviewMinutesPerDay } from './review-service.js';
 import { streakView } from './study-streak-view.js';
-import { loadRoadmaps, stampChange, type Workspace } from './workspace.js';
+import { loadRoadmaps, selectRoadmaps, stampChange, type Workspace } from './workspace.js';
 
 export const RETRO_NODE_ID = '@retro';
 
@@ -130,20 +130,11 @@ export function buildRetro(workspace: Workspace, request: RetroRequest = {}): Re
 }
 
 function selected(workspace: Workspace, roadmapId: string | undefined): Roadmap[] {
-  const all = loadRoadmaps(workspace.store).map(({ model }) => model);
-  if (all.length === 0) {
+  const roadmaps = selectRoadmaps(workspace, roadmapId);
+  if (roadmaps.length === 0) {
     throw new WaymarkError('NOT_FOUND', 'no roadmap imported yet.', 'Run `waymark import FILE` first.');
   }
-  if (roadmapId === undefined) return all;
-  const one = all.find((roadmap) => roadmap.id === roadmapId);
-  if (!one) {
-    throw new WaymarkError(
-      'NOT_FOUND',
-      `no roadmap "${roadmapId}".`,
-      `Known: ${all.map((roadmap) => roadmap.id).join(', ')}`,
-    );
-  }
-  return [one];
+  return roadmaps;
 }
 
 /** The max-effort finish planned the day before the period against the one planned at its end (or today). */

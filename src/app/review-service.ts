@@ -33,7 +33,7 @@ import {
 } from '../core/review/review-stats.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
 import { eventTime, findItem } from './tracking-service.js';
-import { loadRoadmaps, stampChange, type Workspace } from './workspace.js';
+import { loadRoadmaps, selectRoadmaps, stampChange, type Workspace } from './workspace.js';
 
 export const RATING_NAMES: Record<ReviewRating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
@@ -63,22 +63,6 @@ export function reviewContext(workspace: Workspace, options: ReviewOptions = {})
     timeZone,
     today: learnerToday(workspace, timeZone),
   };
-}
-
-function selectRoadmaps(workspace: Workspace, roadmapId: string | undefined): Roadmap[] {
-  const all = loadRoadmaps(workspace.store).map(({ model }) => model);
-  if (roadmapId === undefined) return all;
-  const one = all.find((roadmap) => roadmap.id === roadmapId);
-  if (!one) {
-    throw new WaymarkError(
-      'NOT_FOUND',
-      `no roadmap "${roadmapId}".`,
-      all.length
-        ? `Known: ${all.map((roadmap) => roadmap.id).join(', ')}`
-        : 'Import one with `waymark import FILE`.',
-    );
-  }
-  return [one];
 }
 
 /** A due card as `waymark review --json` and GET /api/review/due print it. */

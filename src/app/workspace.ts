@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
+import { WaymarkError } from '../core/errors.js';
 import type { Roadmap } from '../core/model/roadmap.js';
 import type { NewEvent } from '../core/progress/events.js';
 import { defaultStorePath } from '../store/default-store-path.js';
@@ -49,4 +50,21 @@ type EventBody = NewEvent extends infer E
 export function stampChange(workspace: Workspace, at: string, bodies: readonly EventBody[]): NewEvent[] {
   const changeId = workspace.newId();
   return bodies.map((body) => ({ ...body, id: workspace.newId(), changeId, at }) as NewEvent);
+}
+
+/** Every stored roadmap model, or just the one asked for (NOT_FOUND, naming the known ids, if absent). */
+export function selectRoadmaps(workspace: Workspace, roadmapId: string | undefined): Roadmap[] {
+  const all = loadRoadmaps(workspace.store).map(({ model }) => model);
+  if (roadmapId === undefined) return all;
+  const one = all.find((roadmap) => roadmap.id === roadmapId);
+  if (!one) {
+    throw new WaymarkError(
+      'NOT_FOUND',
+      `no roadmap "${roadmapId}".`,
+      all.length
+        ? `Known: ${all.map((roadmap) => roadmap.id).join(', ')}`
+        : 'Import one with `waymark import FILE`.',
+    );
+  }
+  return [one];
 }

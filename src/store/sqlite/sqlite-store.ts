@@ -88,25 +88,14 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
       );
       return transaction(() =>
         valid.map((e) => {
-          try {
-            const info = insertEvent.run(
-              e.id,
-              e.roadmapId,
-              e.nodeId,
-              e.type,
-              e.at,
-              e.recordedAt,
-              e.changeId,
-              dataOf(e),
-            );
-            return { ...e, seq: Number(info.lastInsertRowid) };
-          } catch (error) {
-            if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
-            throw new WaymarkError(
-              'CONFLICT',
-              `Event "${e.id}" is already stored; nothing of this change was saved.`,
-            );
-          }
+          const info = insertRow(
+            insertEvent,
+            [...eventColumns(e)],
+            e.id,
+            'CONFLICT',
+            'is already stored; nothing of this change was saved',
+          );
+          return { ...e, seq: Number(info.lastInsertRowid) };
         }),
       );
     },
@@ -130,25 +119,13 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
           );
         }
         for (const e of valid) {
-          try {
-            insertRestoredEvent.run(
-              e.seq,
-              e.id,
-              e.roadmapId,
-              e.nodeId,
-              e.type,
-              e.at,
-              e.recordedAt,
-              e.changeId,
-              dataOf(e),
-            );
-          } catch (error) {
-            if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
-            throw new WaymarkError(
-              'INPUT',
-              `Event id "${e.id}" appears twice in the backup; nothing was restored.`,
-            );
-          }
+          insertRow(
+            insertRestoredEvent,
+            [e.seq, ...eventColumns(e)],
+            e.id,
+            'INPUT',
+            'appears twice in the backup; nothing was restored',
+          );
         }
       });
     },
@@ -224,6 +201,27 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
       db.close();
     },
   };
+}
+
+/** The column values of an event row after `seq`, in the order of the INSERT statements above. */
+function eventColumns(e: WaymarkEvent) {
+  return [e.id, e.roadmapId, e.nodeId, e.type, e.at, e.recordedAt, e.changeId, dataOf(e)] as const;
+}
+
+/** Runs an event INSERT, turning a duplicate id into a WaymarkError (the transaction then rolls back). */
+function insertRow(
+  statement: Database.Statement,
+  values: readonly unknown[],
+  id: string,
+  code: 'CONFLICT' | 'INPUT',
+  problem: string,
+): Database.RunResult {
+  try {
+    return statement.run(...values);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+    throw new WaymarkError(code, `Event "${id}" ${problem}.`);
+  }
 }
 
 function roadmapFromRow(row: RoadmapRow): RoadmapRecord {

@@ -15,6 +15,7 @@ import { isEffortless } from '../core/plan/work-structure.js';
 import type { WaymarkEvent } from '../core/progress/events.js';
 import { foldEvents } from '../core/progress/fold.js';
 import { estimateOverrides } from './effort.js';
+import { foldedState } from './folded-state.js';
 import { parseHours } from './hours-input.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
 import { paceHistory } from './pace-history.js';
@@ -340,7 +341,7 @@ export interface GlobalSettingsView {
 }
 
 function globalState(workspace: Workspace) {
-  return foldEvents(workspace.store.listEvents({ roadmapId: GLOBAL_SCOPE }));
+  return foldedState(workspace.store, GLOBAL_SCOPE);
 }
 
 export function settingsView(workspace: Workspace, roadmapId: string): SettingsView {
@@ -539,7 +540,7 @@ export function estimateItem(workspace: Workspace, ref: string, hours: number): 
     );
   }
   const roadmap = loadRoadmap(workspace, roadmapId);
-  const state = foldEvents(workspace.store.listEvents({ roadmapId }));
+  const state = foldedState(workspace.store, roadmapId);
   const overrides = estimateOverrides(roadmap, state);
   const assumptions = effortAssumptions(readSettings(state, roadmapId));
   const previous = estimateEffort(roadmap, { overrides, ...assumptions }).items.get(node.id) ?? null;
@@ -614,10 +615,7 @@ export function chooseOption(
         .join(', ')}.`,
     );
   }
-  const settings = readSettings(
-    foldEvents(workspace.store.listEvents({ roadmapId: roadmap.id })),
-    roadmap.id,
-  );
+  const settings = readSettings(foldedState(workspace.store, roadmap.id), roadmap.id);
   const current = settings.choices.get(group.id) ?? [];
   let next: string[];
   if (isGroup) next = [];
@@ -632,7 +630,7 @@ export function chooseOption(
     );
   } else next = [...current, item.node.id];
   const { events } = updateSettings(workspace, roadmap.id, { choices: { [group.id]: next } });
-  const state = foldEvents(workspace.store.listEvents({ roadmapId: roadmap.id }));
+  const state = foldedState(workspace.store, roadmap.id);
   const after = readSettings(state, roadmap.id);
   const status = new Map(
     [...(state.nodes.get(roadmap.id) ?? [])].map(([nodeId, progress]) => [nodeId, progress.status]),

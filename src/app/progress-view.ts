@@ -4,7 +4,7 @@ import { nodeProgress, type ProgressState } from '../core/progress/fold.js';
 import { type ProgressTree, rollUp, totalOf } from '../core/progress/rollup.js';
 import type { Store } from '../store/port.js';
 import { foldedState } from './folded-state.js';
-import { type LoadedRoadmap, loadRoadmaps } from './workspace.js';
+import type { LoadedRoadmap } from './workspace.js';
 
 /** One node as `waymark status --json` and the dashboard show it. */
 export interface StatusNode {

@@ -9,18 +9,19 @@ import { walkNodes } from '../core/model/roadmap.js';
 import { addDays, type CalendarDate, parseCalendarDate } from '../core/plan/calendar-date.js';
 import { hoursOn } from '../core/plan/capacity.js';
 import { localDate } from '../core/plan/local-date.js';
-import { foldEvents, nodeProgress } from '../core/progress/fold.js';
+import { nodeProgress } from '../core/progress/fold.js';
 import { dueOn } from '../core/review/due-cards.js';
 import { type RetroFacts, renderRetro } from '../core/review/retro-markdown.js';
 import { type RetroKind, retroPeriod } from '../core/review/retro-period.js';
 import { buildCards } from '../core/review/review-cards.js';
 import { retentionBetween } from '../core/review/review-stats.js';
+import { foldedState } from './folded-state.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
 import { planContext } from './plan-context.js';
 import { effectiveCapacity, readSettings } from './planning-settings.js';
 import { expectedReviewMinutesPerDay } from './review-service.js';
 import { streakView } from './study-streak-view.js';
-import { loadRoadmaps, selectRoadmaps, stampChange, type Workspace } from './workspace.js';
+import { selectRoadmaps, stampChange, type Workspace } from './workspace.js';
 
 export const RETRO_NODE_ID = '@retro';
 
@@ -44,7 +45,7 @@ export function buildRetro(workspace: Workspace, request: RetroRequest = {}): Re
   const date = request.date === undefined ? today : parseCalendarDate(request.date, 'retro date');
   const period = retroPeriod(request.kind ?? 'week', date, today);
   const roadmaps = selected(workspace, request.roadmapId);
-  const state = foldEvents(workspace.store.listEvents());
+  const state = foldedState(workspace.store);
   const inPeriod = (at: string | undefined) => {
     if (at === undefined) return undefined;
     const local = localDate(at, timeZone);
@@ -184,7 +185,7 @@ export function retroRoadmapId(retro: Retro, workspace: Workspace): string {
   if (ids.length === 1) return ids[0] as string;
   const { from, to } = retro.facts.period;
   const minutes = new Map<string, number>();
-  for (const session of foldEvents(workspace.store.listEvents()).sessions) {
+  for (const session of foldedState(workspace.store).sessions) {
     const day = localDate(session.at, retro.timeZone);
     if (day >= from && day <= to)
       minutes.set(session.roadmapId, (minutes.get(session.roadmapId) ?? 0) + session.minutes);

@@ -8,7 +8,7 @@ import type { Roadmap } from '../core/model/roadmap.js';
 import { walkNodes } from '../core/model/roadmap.js';
 import { addDays, type CalendarDate, parseCalendarDate } from '../core/plan/calendar-date.js';
 import type { ReviewRating, WaymarkEvent } from '../core/progress/events.js';
-import { foldEvents, nodeProgress, type ProgressState } from '../core/progress/fold.js';
+import { nodeProgress, type ProgressState } from '../core/progress/fold.js';
 import { type DueCard, dueOn } from '../core/review/due-cards.js';
 import { type CardSchedule, nextSchedule } from '../core/review/fsrs-schedule.js';
 import {
@@ -31,6 +31,7 @@ import {
   reviewLoad,
   type WeekRetention,
 } from '../core/review/review-stats.js';
+import { foldedState } from './folded-state.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
 import { eventTime, findItem } from './tracking-service.js';
 import { loadRoadmaps, selectRoadmaps, stampChange, type Workspace } from './workspace.js';
@@ -54,7 +55,7 @@ export interface ReviewContext {
 /** Roadmaps (one, or all), the folded log, and their cards. */
 export function reviewContext(workspace: Workspace, options: ReviewOptions = {}): ReviewContext {
   const roadmaps = selectRoadmaps(workspace, options.roadmapId);
-  const state = foldEvents(workspace.store.listEvents());
+  const state = foldedState(workspace.store);
   const timeZone = options.timeZone ?? learnerTimeZone();
   return {
     roadmaps,
@@ -169,7 +170,7 @@ export function rateCard(
   const item = findItem(workspace, ref);
   const at = eventTime(workspace, options.at);
   const label = `${item.roadmapId}:${item.node.id} "${item.node.title}"`;
-  const state = foldEvents(workspace.store.listEvents());
+  const state = foldedState(workspace.store);
   const roadmap = loadRoadmaps(workspace.store).find(({ model }) => model.id === item.roadmapId)?.model;
   const entry = roadmap
     ? [...walkNodes(roadmap.nodes)].find(({ node }) => node.id === item.node.id)
@@ -299,7 +300,7 @@ export function expectedReviewMinutesPerDay(
 ): number {
   const roadmaps =
     options.roadmap?.id === roadmapId ? [options.roadmap] : selectRoadmaps(workspace, roadmapId);
-  const state = options.state ?? foldEvents(workspace.store.listEvents());
+  const state = options.state ?? foldedState(workspace.store);
   return expectedReviewMinutes(
     buildCards(roadmaps, state),
     workspace.now,
@@ -325,7 +326,7 @@ export function setReviewOptOut(workspace: Workspace, ref: string, optOut: boole
   const roadmap = roadmaps.find((candidate) => candidate.id === ref.trim());
   const item = roadmap ? undefined : findItem(workspace, ref);
   const owner = roadmap ?? (roadmaps.find((candidate) => candidate.id === item?.roadmapId) as Roadmap);
-  const state = foldEvents(workspace.store.listEvents());
+  const state = foldedState(workspace.store);
   const entries = [...walkNodes(owner.nodes)];
   const target = item ? entries.find(({ node }) => node.id === item.node.id) : undefined;
   const beneath = target

@@ -7,8 +7,8 @@ import type { CalendarDate } from '../core/plan/calendar-date.js';
 import { hoursOn } from '../core/plan/capacity.js';
 import { localDate } from '../core/plan/local-date.js';
 import type { ProgressState } from '../core/progress/fold.js';
-import { foldEvents } from '../core/progress/fold.js';
 import { type Streak, studyStreak } from '../core/review/study-streak.js';
+import { foldedState } from './folded-state.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
 import { effectiveCapacity, readSettings } from './planning-settings.js';
 import { loadRoadmaps, type Workspace } from './workspace.js';
@@ -50,7 +50,7 @@ export function streakView(
   const timeZone = options.timeZone ?? learnerTimeZone();
   const realToday = learnerToday(workspace, timeZone);
   const today = options.asOf !== undefined && options.asOf < realToday ? options.asOf : realToday;
-  const state = foldEvents(workspace.store.listEvents());
+  const state = foldedState(workspace.store);
   const { isRestDay, capacities } = restDayRule(workspace, state);
   const days = new Set([...studyDays(state, timeZone)].filter((date) => date <= today));
   return {

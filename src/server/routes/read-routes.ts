@@ -1,6 +1,7 @@
 /** Read routes over the app's views: the same numbers as `waymark status|show` and the dashboard's pages. */
 import { activityView } from '../../app/activity-view.js';
 import { effortWeights } from '../../app/effort.js';
+import { foldedState } from '../../app/folded-state.js';
 import { itemView } from '../../app/item-view.js';
 import { type JournalEntryType, journalView } from '../../app/journal-view.js';
 import { roadmapSummaries } from '../../app/overview-view.js';
@@ -13,7 +14,7 @@ import { treeView } from '../../app/tree-view.js';
 import { loadRoadmaps } from '../../app/workspace.js';
 import type { Roadmap } from '../../core/model/roadmap.js';
 import { weeklyHours } from '../../core/plan/capacity.js';
-import { foldEvents } from '../../core/progress/fold.js';
+import type { ProgressState } from '../../core/progress/fold.js';
 import { route } from '../route.js';
 import { activityQuery, journalQuery } from '../schemas.js';
 import { requireRoadmap } from './require-roadmap.js';
@@ -31,7 +32,7 @@ export const readRoutes = [
     handle: ({ workspace: { store } }) => {
       const loaded = loadRoadmaps(store);
       const models = new Map(loaded.map(({ model }) => [model.id, model]));
-      return roadmapSummaries(buildStatus(store, effortWeights), models, foldEvents(store.listEvents()));
+      return roadmapSummaries(buildStatus(store, effortWeights), models, foldedState(store));
     },
   }),
   route({
@@ -98,7 +99,7 @@ export const readRoutes = [
     handle: ({ workspace: { store } }) =>
       showcaseView(
         loadRoadmaps(store).map(({ model }) => model),
-        foldEvents(store.listEvents()),
+        foldedState(store),
       ),
   }),
   route({
@@ -114,7 +115,7 @@ export const readRoutes = [
       const { store } = workspace;
       const models = loadRoadmaps(store).map(({ model }) => model);
       if (query.roadmap !== undefined) requireRoadmap(store, query.roadmap);
-      const state = foldEvents(store.listEvents());
+      const state = foldedState(store);
       const capacity = capacityFor(query.roadmap, models, state);
       return activityView({
         state,
@@ -133,11 +134,7 @@ export const readRoutes = [
  * One roadmap: its effective capacity (the planner's rule). All roadmaps: the global capacity if set, else the
  * largest of the roadmaps' (a learner's week is shared, so summing would count the same hours twice).
  */
-function capacityFor(
-  roadmapId: string | undefined,
-  models: readonly Roadmap[],
-  state: ReturnType<typeof foldEvents>,
-) {
+function capacityFor(roadmapId: string | undefined, models: readonly Roadmap[], state: ProgressState) {
   if (roadmapId !== undefined) {
     const model = models.find((m) => m.id === roadmapId);
     return effectiveCapacity(model, readSettings(state, roadmapId)).capacity;

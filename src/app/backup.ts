@@ -50,7 +50,7 @@ export function restoreBackup(workspace: Workspace, text: string, path: string):
   const backup = parseBackup(text, path);
   const { store } = workspace;
   return store.transaction(() => {
-    if (store.listRoadmaps().length > 0 || store.listEvents({ sinceSeq: 0 }).length > 0) {
+    if (store.listRoadmaps().length > 0 || store.eventStamp() !== '0') {
       throw new WaymarkError(
         'CONFLICT',
         'this store is not empty; a backup restores only into an empty store.',

@@ -194,8 +194,11 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
     // An item no other test touches, so the count must move.
     await cli(server.db, 'done', 'ai-engineer:3.1.4.2');
     const started = Date.now();
+    // Plain reads may lag another process's write by up to 100 ms (the server's change mark is reused that long).
+    await expect
+      .poll(async () => (await summary('ai-engineer')).progress.done, { timeout: 1_000 })
+      .toBeGreaterThan(before.progress.done);
     const after = await summary('ai-engineer');
-    expect(after.progress.done).toBeGreaterThan(before.progress.done);
     await progress
       .filter({ hasText: `${after.progress.done}/${after.progress.total}` })
       .waitFor({ timeout: 3_000 });

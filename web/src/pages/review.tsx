@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { api, apiPath } from '../api/client';
 import { collectItems } from '../api/collect-items';
-import type { ItemRef, RoadmapSummary } from '../api/types';
+import type { ItemRef } from '../api/types';
 import { useAction, useApi } from '../api/use-api';
+import { RoadmapPicker } from '../components/roadmap-picker';
 import { LoadState } from '../components/status-view';
 import { dateOf } from '../format';
 import { href } from '../router';
@@ -16,7 +17,6 @@ const RATINGS: [1 | 2 | 3 | 4, string][] = [
 
 export function ReviewPage() {
   const [roadmap, setRoadmap] = useState('');
-  const roadmaps = useApi<RoadmapSummary[]>('/api/roadmaps');
   const due = useApi<unknown>(apiPath('/api/review/due', { roadmap }));
   const cards = due.data === undefined ? [] : collectItems(due.data).flatMap((group) => group.items);
   return (
@@ -26,17 +26,7 @@ export function ReviewPage() {
         Finished topics come back for a short recall check; rate how well you remembered.
       </p>
       <div className="toolbar">
-        <label>
-          Roadmap
-          <select value={roadmap} onChange={(event) => setRoadmap(event.target.value)}>
-            <option value="">All roadmaps</option>
-            {roadmaps.data?.map((entry) => (
-              <option key={entry.id} value={entry.id}>
-                {entry.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoadmapPicker value={roadmap} onChange={setRoadmap} />
       </div>
       <LoadState loading={due.loading && due.data === undefined} error={due.error} what="due reviews" />
       {due.data !== undefined && cards.length === 0 && <p>Nothing to review now.</p>}

@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { api, apiPath } from '../api/client';
 import { collectItems, groupTitle } from '../api/collect-items';
-import type { ItemRef, RoadmapSummary } from '../api/types';
+import type { ItemRef } from '../api/types';
 import { useAction, useApi } from '../api/use-api';
+import { RoadmapPicker } from '../components/roadmap-picker';
 import { LoadState } from '../components/status-view';
 import { formatMinutes } from '../format';
 import { href } from '../router';
@@ -10,7 +11,6 @@ import { href } from '../router';
 export function TodayPage() {
   const [date, setDate] = useState(''); // empty: the server's today
   const [roadmap, setRoadmap] = useState('');
-  const roadmaps = useApi<RoadmapSummary[]>('/api/roadmaps');
   const today = useApi<unknown>(apiPath('/api/today', { date, roadmap }));
   const groups = today.data === undefined ? [] : collectItems(today.data);
   return (
@@ -21,17 +21,7 @@ export function TodayPage() {
           Date
           <input type="date" value={date} onChange={(event) => setDate(event.target.value)} />
         </label>
-        <label>
-          Roadmap
-          <select value={roadmap} onChange={(event) => setRoadmap(event.target.value)}>
-            <option value="">All roadmaps</option>
-            {roadmaps.data?.map((entry) => (
-              <option key={entry.id} value={entry.id}>
-                {entry.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoadmapPicker value={roadmap} onChange={setRoadmap} />
       </div>
       {agendaDate(today.data) && <p className="muted">Agenda for {agendaDate(today.data)}</p>}
       <LoadState loading={today.loading && today.data === undefined} error={today.error} what="the agenda" />

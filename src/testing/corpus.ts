@@ -34,16 +34,19 @@ export interface CorpusReport {
   score: number;
 }
 
-/** The corpus folder, found from this module whether it runs from src/ (tests) or dist/ (bench). */
-export function findCorpusDir(from: string = import.meta.dirname): string {
-  let dir = from;
-  for (;;) {
-    const candidate = join(dir, 'test', 'corpus');
-    if (existsSync(join(candidate, 'manifest.json'))) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no test/corpus/manifest.json above ${from}`);
-    dir = parent;
+/**
+ * The corpus folder, found above this module (src/ for tests, dist/ for the bench) or else above the
+ * working directory.
+ */
+export function findCorpusDir(starts: readonly string[] = [import.meta.dirname, process.cwd()]): string {
+  for (const start of starts) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      const candidate = join(dir, 'test', 'corpus');
+      if (existsSync(join(candidate, 'manifest.json'))) return candidate;
+      if (dirname(dir) === dir) break;
+    }
   }
+  throw new Error(`no test/corpus/manifest.json above ${starts.join(' or ')}`);
 }
 
 function readJson(path: string): unknown {

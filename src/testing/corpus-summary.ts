@@ -1,5 +1,6 @@
 import type { ImportResult } from '../core/markdown/import-roadmap.js';
 import { electiveOptions, type Node, walkNodes } from '../core/model/roadmap.js';
+import { analyseWork } from '../core/plan/work-structure.js';
 
 /*
  * What a learner would say a roadmap contains, computed from an imported roadmap, and the reviewed
@@ -11,7 +12,10 @@ import { electiveOptions, type Node, walkNodes } from '../core/model/roadmap.js'
 /** The summary of one import, in the learner's words. */
 export interface CorpusSummary {
   title: string;
-  /** Required units of work: trackable nodes with no trackable descendant, outside elective groups. */
+  /**
+   * Required units of work: the planner's units (trackable nodes with no work beneath; milestones, habits
+   * and reviews weigh nothing) outside elective groups.
+   */
   itemsToTrack: number;
   /** Their titles in plan (document) order. */
   itemTitles: string[];
@@ -102,14 +106,14 @@ export function summarizeImport(result: ImportResult): CorpusSummary {
       for (const { node: inner } of walkNodes([option])) electiveOptionIds.add(inner.id);
     }
   }
+  const units = analyseWork(roadmap.nodes).unitSet;
   const itemTitles: string[] = [];
   const trackableTitles: string[] = [];
   let itemsWithDuration = 0;
   let electiveOptionCount = 0;
   for (const { node, parents } of walkNodes(roadmap.nodes)) {
-    if (!node.trackable) continue;
-    trackableTitles.push(node.title);
-    if (containsTrackable(node)) continue;
+    if (node.trackable) trackableTitles.push(node.title);
+    if (!units.has(node)) continue;
     if (electiveOptionIds.has(node.id)) {
       electiveOptionCount++;
       continue;

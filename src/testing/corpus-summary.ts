@@ -19,7 +19,7 @@ export interface CorpusSummary {
   itemsToTrack: number;
   /** Their titles in plan (document) order. */
   itemTitles: string[];
-  /** The top-level groups that hold work, looking through single wrappers (see workGroups). */
+  /** The groups of work a learner sees first: the import's phases, else the top groups (workGroups). */
   phases: string[];
   horizonDays?: number;
   weeklyHours?: number;
@@ -75,28 +75,37 @@ export interface ExpectedSummary {
 const NOT_A_ROADMAP =
   /\b(not a roadmap|link collection|list of links|nothing to track|in images|images?\b.*\bcontent)/i;
 
-function containsTrackable(node: Node): boolean {
-  for (const { node: inner } of walkNodes(node.children)) if (inner.trackable) return true;
+function holdsWork(node: Node, units: ReadonlySet<Node>): boolean {
+  for (const { node: inner } of walkNodes(node.children)) if (units.has(inner)) return true;
   return false;
 }
 
 /**
- * The groups of work a learner sees first: the containers holding trackable work at the top level,
- * looking through single wrappers (a title heading, a lone "Curriculum" or "Syllabus" section).
+ * The groups of work a learner sees first: the outermost phases holding work when the import found
+ * phases; otherwise the containers holding work at the top, looking through single wrappers (a title
+ * heading, a lone "Curriculum" or "Syllabus" section).
  */
-function workGroups(nodes: readonly Node[]): Node[] {
+function workGroups(nodes: readonly Node[], units: ReadonlySet<Node>): Node[] {
+  const phases: Node[] = [];
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    if (node.kind === 'phase' && holdsWork(node, units)) phases.push(node);
+    else for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
+  }
+  if (phases.length > 0) return phases;
   let level = nodes;
   for (;;) {
-    const holders = level.filter((node) => node.trackable && containsTrackable(node));
-    const looseItems = level.some((node) => node.trackable && !containsTrackable(node));
+    const holders = level.filter((node) => holdsWork(node, units));
     const only = holders[0];
-    if (holders.length !== 1 || looseItems || !only) return holders;
+    if (holders.length !== 1 || !only || level.some((node) => units.has(node))) return holders;
     level = only.children;
   }
 }
 
 export function summarizeImport(result: ImportResult): CorpusSummary {
   const { roadmap, warnings } = result;
+  const units = analyseWork(roadmap.nodes).unitSet;
   const electiveOptionIds = new Set<string>();
   let electiveGroups = 0;
   for (const { node } of walkNodes(roadmap.nodes)) {
@@ -106,7 +115,6 @@ export function summarizeImport(result: ImportResult): CorpusSummary {
       for (const { node: inner } of walkNodes([option])) electiveOptionIds.add(inner.id);
     }
   }
-  const units = analyseWork(roadmap.nodes).unitSet;
   const itemTitles: string[] = [];
   const trackableTitles: string[] = [];
   let itemsWithDuration = 0;
@@ -121,7 +129,7 @@ export function summarizeImport(result: ImportResult): CorpusSummary {
     itemTitles.push(node.title);
     if (node.duration || parents.some((parent) => parent.duration)) itemsWithDuration++;
   }
-  const phases = workGroups(roadmap.nodes);
+  const phases = workGroups(roadmap.nodes, units);
   const messages = warnings.map((warning) => warning.message);
   const summary: CorpusSummary = {
     title: roadmap.title,

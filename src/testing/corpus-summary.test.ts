@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyseWork } from '../core/plan/work-structure.js';
 import { findCorpusDir, loadManifest, readCorpusFile } from './corpus.js';
 import { parseExpected } from './corpus-expectation.js';
 import {
@@ -8,6 +9,7 @@ import {
   type ExpectedSummary,
   summarizeImport,
 } from './corpus-summary.js';
+import { generateRoadmap } from './generate-roadmap.js';
 import { importText } from './load-seed.js';
 
 const title = fc.string({ minLength: 1, maxLength: 20 });
@@ -125,6 +127,41 @@ describe('summarizeImport', () => {
     expect(summary.electiveOptions).toBe(2);
     expect(summary.phases).toEqual(['Part 1', 'Part 2']);
     expect(summary.itemsWithDuration).toBe(1);
+  });
+});
+
+describe('summary invariants', () => {
+  const unitsOf = (markdown: string) => analyseWork(importText(markdown).roadmap.nodes).units.length;
+
+  it('counts every planner unit once, as a required item or an elective option (generated roadmaps)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          phases: fc.integer({ min: 1, max: 3 }),
+          sectionsPerPhase: fc.integer({ min: 1, max: 3 }),
+          itemsPerSection: fc.integer({ min: 1, max: 4 }),
+          subItemsPerItem: fc.integer({ min: 0, max: 2 }),
+          seed: fc.integer({ min: 1, max: 1000 }),
+        }),
+        (options) => {
+          const markdown = generateRoadmap(options);
+          const summary = summarizeImport(importText(markdown));
+          expect(summary.itemsToTrack + summary.electiveOptions).toBe(unitsOf(markdown));
+          expect(summary.itemTitles).toHaveLength(summary.itemsToTrack);
+          expect(summary.itemsWithDuration).toBeLessThanOrEqual(summary.itemsToTrack);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('counts every planner unit once in each corpus file', () => {
+    const dir = findCorpusDir();
+    for (const entry of loadManifest(dir)) {
+      const { text } = readCorpusFile(dir, entry);
+      const summary = summarizeImport(importText(text));
+      expect(summary.itemsToTrack + summary.electiveOptions, entry.file).toBe(unitsOf(text));
+    }
   });
 });
 

@@ -5,11 +5,30 @@
 import type { ZodError } from 'zod';
 import { WaymarkError } from '../core/errors.js';
 
-export type ApiErrorCode = 'INPUT' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_LARGE' | 'INTERNAL';
+export type ApiErrorCode =
+  | 'INPUT'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_LARGE'
+  | 'BUSY'
+  | 'INTERNAL';
+
+export const API_ERROR_CODES: readonly ApiErrorCode[] = [
+  'INPUT',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TOO_LARGE',
+  'BUSY',
+  'INTERNAL',
+];
 
 export interface ApiError {
-  status: 400 | 403 | 404 | 409 | 413 | 500;
+  status: 400 | 403 | 404 | 409 | 413 | 415 | 500 | 503;
   body: { error: { code: ApiErrorCode; message: string; hint?: string } };
+  /** Extra response headers (Retry-After on a 503). */
+  headers?: Record<string, string>;
 }
 
 const STATUS: Record<WaymarkError['code'], { status: ApiError['status']; code: ApiErrorCode }> = {
@@ -28,6 +47,7 @@ export class HttpError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly hint?: string,
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -43,7 +63,10 @@ export function apiError(
 }
 
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof HttpError) return apiError(error.status, error.code, error.message, error.hint);
+  if (error instanceof HttpError) {
+    const e = apiError(error.status, error.code, error.message, error.hint);
+    return error.headers ? { ...e, headers: error.headers } : e;
+  }
   if (error instanceof WaymarkError) {
     const { status, code } = STATUS[error.code];
     return apiError(status, code, sentence(error.message), error.hint);

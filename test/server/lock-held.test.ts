@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -47,12 +48,13 @@ afterAll(async () => {
 /** Another process that takes the write lock (BEGIN IMMEDIATE), says so, and keeps it for `ms`. */
 function holdLock(ms: number): Promise<{ child: ChildProcess; released: Promise<void> }> {
   const script = `
-    const Database = require('better-sqlite3');
+    const Database = require(process.argv[3]);
     const db = new Database(process.argv[1]);
     db.exec('BEGIN IMMEDIATE');
     process.stdout.write('locked\\n');
     setTimeout(() => { db.exec('COMMIT'); db.close(); process.exit(0); }, Number(process.argv[2]));`;
-  const child = spawn(process.execPath, ['-e', script, db, String(ms)], {
+  const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
+  const child = spawn(process.execPath, ['-e', script, db, String(ms), sqlite], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StoreBusyError } from '../store/store-busy.js';
 import { type BusyClock, type BusyPolicy, retryWhileBusy } from './busy-retry.js';
-import { HttpError } from './http-error.js';
+import { HttpError, toApiError } from './http-error.js';
 
 /** A virtual clock: sleeping advances it, so the tests take no time and see every pause. */
 function virtualClock(random = () => 0.5) {
@@ -101,5 +101,20 @@ describe('retryWhileBusy', () => {
     ).rejects.toBe(failure);
     expect(calls).toBe(1);
     expect(v.pauses).toEqual([]);
+  });
+});
+
+describe('a busy error that reaches the error mapper', () => {
+  it('is a 503 with Retry-After, never a 500 that calls it a bug', () => {
+    for (const error of [
+      new StoreBusyError('The database is busy'),
+      Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }),
+    ]) {
+      const e = toApiError(error);
+      expect(e.status).toBe(503);
+      expect(e.body.error.code).toBe('BUSY');
+      expect(e.body.error.message).not.toMatch(/bug/i);
+      expect(e.headers?.['Retry-After']).toBe('2');
+    }
   });
 });

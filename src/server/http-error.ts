@@ -4,6 +4,9 @@
  */
 import type { ZodError } from 'zod';
 import { WaymarkError } from '../core/errors.js';
+import { isStoreBusy } from '../store/store-busy.js';
+
+const BUSY_RETRY_AFTER_SECONDS = 2;
 
 export type ApiErrorCode =
   | 'INPUT'
@@ -36,7 +39,7 @@ const STATUS: Record<WaymarkError['code'], { status: ApiError['status']; code: A
   USAGE: { status: 400, code: 'INPUT' },
   NOT_FOUND: { status: 404, code: 'NOT_FOUND' },
   CONFLICT: { status: 409, code: 'CONFLICT' },
-  // The store is unusable or stays busy: the request was fine, retrying may succeed.
+  // The store is unusable (read-only, newer, not a database): the request itself was fine.
   STORE: { status: 409, code: 'CONFLICT' },
 };
 
@@ -66,6 +69,18 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof HttpError) {
     const e = apiError(error.status, error.code, error.message, error.hint);
     return error.headers ? { ...e, headers: error.headers } : e;
+  }
+  // Busy past the routes' own wait (busy-retry.ts), or where nothing waited: try again, not a bug.
+  if (isStoreBusy(error)) {
+    return {
+      ...apiError(
+        503,
+        'BUSY',
+        'The Waymark store is busy: another Waymark process kept it locked, so nothing was saved.',
+        `Try again in ${BUSY_RETRY_AFTER_SECONDS} s.`,
+      ),
+      headers: { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) },
+    };
   }
   if (error instanceof WaymarkError) {
     const { status, code } = STATUS[error.code];

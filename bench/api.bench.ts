@@ -362,6 +362,7 @@ async function whileLocked(api: string, db: string, headers: Record<string, stri
     process.stdout.write('locked\\n');
     setTimeout(() => { db.exec('COMMIT'); db.close(); process.exit(0); }, Number(process.argv[2]));`;
   const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
+  await timedFetch(`${api}/api/roadmaps/ai-engineer/tree`); // in the view cache before the lock is taken
   const holder = spawn(process.execPath, ['-e', script, db, String(LOCK_HELD_MS), sqlite], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -43,7 +43,7 @@ const realClock: BusyClock = {
   random: Math.random,
 };
 
-/** Runs `attempt` (synchronous) until it is not busy; a promise only when it had to wait. */
+/** Runs `attempt` (synchronous) until it is not busy, pausing on a timer between tries (never blocking). */
 export async function retryWhileBusy<T>(
   attempt: () => T,
   policy: BusyPolicy = DEFAULT_BUSY_POLICY,

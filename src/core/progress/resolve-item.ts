@@ -83,13 +83,16 @@ export function resolveItem(ref: string, roadmaps: readonly RoadmapNodes[]): Res
   const scoped = colon > 0 ? roadmaps.filter((roadmap) => roadmap.id === text.slice(0, colon)) : [];
   const pool = scoped.length > 0 ? scoped : roadmaps;
   const query = scoped.length > 0 ? text.slice(colon + 1) : text;
-  const indexed = pool.map((roadmap) => ({ roadmap, index: indexOf(roadmap) }));
-
-  const byId = indexed.flatMap(({ index }) => index.byId.get(query) ?? []);
+  // The common case, an id, allocates nothing but the answer (a 10,000-item status change resolves 10,000).
+  let byId: readonly Candidate[] = [];
+  for (const roadmap of pool) {
+    const hits = indexOf(roadmap).byId.get(query);
+    if (hits !== undefined) byId = byId.length === 0 ? hits : [...byId, ...hits];
+  }
   if (byId.length === 1) return found(byId[0] as Candidate);
-  if (byId.length > 1) throw ambiguous(text, byId);
+  if (byId.length > 1) throw ambiguous(text, [...byId]);
 
-  const titles = indexed.map(({ roadmap, index }) => titlesOf(index, roadmap));
+  const titles = pool.map((roadmap) => titlesOf(indexOf(roadmap), roadmap));
   const wanted = normalizeTitle(query);
   if (wanted !== '') {
     const exact = titles.flatMap((t) => t.byTitle.get(wanted) ?? []);

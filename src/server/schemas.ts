@@ -31,7 +31,7 @@ const hours = z
  * Items per status request. The largest bundled roadmap has about 600 items and the dashboard sends one at a
  * time (a whole phase or roadmap is one item with `all: true`, which has no cap), so 5,000 is far beyond any
  * hand-made request while it bounds what one request may hold the server's single thread for (resolving,
- * validating and storing 5,000 events: about 150 ms, `npm run bench` api).
+ * validating and storing 5,000 events: 250-580 ms measured on a busy 2-core VM, `npm run bench` api).
  */
 export const MAX_STATUS_ITEMS = 5_000;
 

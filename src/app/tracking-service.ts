@@ -10,6 +10,11 @@ import { loadRoadmaps, stampChange, type Workspace } from './workspace.js';
 
 /** Finds items among the stored roadmaps (see resolveItem for the reference forms). */
 export function findItem(workspace: Workspace, ref: string): ResolvedItem {
+  return findItems(workspace, [ref])[0] as ResolvedItem;
+}
+
+/** Finds several items against one listing of the roadmaps (each listing re-reads the store). */
+export function findItems(workspace: Workspace, refs: readonly string[]): ResolvedItem[] {
   const roadmaps = loadRoadmaps(workspace.store).map(({ model }) => ({ id: model.id, nodes: model.nodes }));
   if (roadmaps.length === 0) {
     throw new WaymarkError(
@@ -18,7 +23,7 @@ export function findItem(workspace: Workspace, ref: string): ResolvedItem {
       'Run `waymark import FILE` (or `waymark import ai-engineer`).',
     );
   }
-  return resolveItem(ref, roadmaps);
+  return refs.map((ref) => resolveItem(ref, roadmaps));
 }
 
 /** When the event happened: `--at` if given, else now. */
@@ -53,7 +58,7 @@ export function setStatus(
   if (refs.length === 0)
     throw new WaymarkError('USAGE', 'name at least one item.', 'e.g. `waymark done 2.3.1`');
   const at = eventTime(workspace, options.at);
-  const items = refs.map((ref) => findItem(workspace, ref));
+  const items = findItems(workspace, refs);
   items.forEach(assertTrackable);
   const targets = new Map<string, ResolvedItem>();
   for (const item of items) {

@@ -3,7 +3,7 @@
  * Pure of I/O besides the store it is given (and the dashboard files, when `webRoot` is set), so tests drive
  * it with `app.request()`. The store stays open for the app's lifetime; the clock is read per request.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
@@ -12,6 +12,8 @@ import { learnerTimeZone } from '../app/learner-clock.js';
 import type { Workspace } from '../app/workspace.js';
 import { localDate } from '../core/plan/local-date.js';
 import type { Store } from '../store/port.js';
+import { type BusyPolicy, DEFAULT_BUSY_POLICY, retryWhileBusy } from './busy-retry.js';
+import { withDerivedCacheInMemory } from './derived-cache-memory.js';
 import { apiError, fromZodError, HttpError, toApiError } from './http-error.js';
 import { LiveChanges } from './live-changes.js';
 import { localOnly } from './local-only.js';
@@ -22,6 +24,7 @@ import type { RouteSpec } from './route.js';
 import { apiRoutes } from './routes/index.js';
 import { mountWeb } from './static-web.js';
 import { ViewCache } from './view-cache.js';
+import { sessionHandler, writeGuard } from './write-guard.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -38,17 +41,26 @@ export interface AppOptions {
   newId?: () => string;
   /** Told about unexpected (500) errors, e.g. to log them. */
   onUnexpectedError?: (error: unknown) => void;
+  /** The token writes must carry (default: random, new on every start). */
+  sessionToken?: string;
+  /**
+   * How long a request waits for another process's write lock, asynchronously, before a 503. Only useful
+   * when the store itself does not wait (start-server.ts opens it so).
+   */
+  busyPolicy?: BusyPolicy;
 }
 
 export interface WaymarkApp {
   app: Hono;
+  /** What writes must send in X-Waymark-Token (GET /api/session gives it to the dashboard). */
+  sessionToken: string;
   live: LiveChanges;
   /** Ends every event stream and stops the poller (the store is the caller's to close). */
   close(): void;
 }
 
 export function createApp(options: AppOptions): WaymarkApp {
-  const store = withRoadmapCache(options.store);
+  const store = withDerivedCacheInMemory(withRoadmapCache(options.store));
   const env = options.env ?? process.env;
   const timeZone = learnerTimeZone(env);
   const newId = options.newId ?? randomUUID;
@@ -63,9 +75,14 @@ export function createApp(options: AppOptions): WaymarkApp {
   );
   const streams = new Set<() => void>();
   const routes: readonly RouteSpec[] = apiRoutes();
+  const sessionToken = options.sessionToken ?? randomBytes(32).toString('base64url');
+  const busyPolicy = options.busyPolicy ?? DEFAULT_BUSY_POLICY;
+  const notBusy = <T>(attempt: () => T) => retryWhileBusy(attempt, busyPolicy);
 
   const app = new Hono();
   app.use('*', localOnly());
+  app.use('*', writeGuard(sessionToken));
+  app.get('/api/session', sessionHandler(sessionToken));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => {
@@ -98,7 +115,9 @@ export function createApp(options: AppOptions): WaymarkApp {
         if (c.req.header('if-none-match') === etag) return c.body(null, 304, { ETag: etag });
         // Only valid requests are cached, so a hit needs no validation.
         const context = cache.has(version, c.req.url) ? undefined : await run();
-        const body = cache.get(version, c.req.url, () => spec.handle(context as NonNullable<typeof context>));
+        const body = await notBusy(() =>
+          cache.get(version, c.req.url, () => spec.handle(context as NonNullable<typeof context>)),
+        );
         const headers: Record<string, string> = {
           'Content-Type': 'application/json; charset=UTF-8',
           ETag: etag,
@@ -110,9 +129,12 @@ export function createApp(options: AppOptions): WaymarkApp {
         return c.body(body.json, 200, headers);
       }
       const context = await run();
-      // A write of this server is seen by the very next read.
-      marks.forget();
-      return c.json(spec.handle(context) as object, spec.status ?? 200);
+      try {
+        return c.json((await notBusy(() => spec.handle(context))) as object, spec.status ?? 200);
+      } finally {
+        // A write of this server is seen by the very next read.
+        marks.forget();
+      }
     });
   }
 
@@ -143,7 +165,9 @@ export function createApp(options: AppOptions): WaymarkApp {
     }),
   );
 
-  const openApi = JSON.stringify(buildOpenApi(routes, { '/api/events/stream': EVENT_STREAM_DOC }));
+  const openApi = JSON.stringify(
+    buildOpenApi(routes, { '/api/events/stream': EVENT_STREAM_DOC, '/api/session': SESSION_DOC }),
+  );
   app.get('/api/openapi.json', (c) =>
     c.body(openApi, 200, { 'Content-Type': 'application/json; charset=UTF-8' }),
   );
@@ -162,11 +186,12 @@ export function createApp(options: AppOptions): WaymarkApp {
   app.onError((error, c) => {
     const e = toApiError(error);
     if (e.status === 500) options.onUnexpectedError?.(error);
-    return c.json(e.body, e.status);
+    return c.json(e.body, e.status, e.headers);
   });
 
   return {
     app,
+    sessionToken,
     live,
     close() {
       for (const end of [...streams]) end();
@@ -218,6 +243,24 @@ class HttpErrorFrom extends HttpError {
     super(e.status, e.body.error.code, e.body.error.message, e.body.error.hint);
   }
 }
+
+const SESSION_DOC = {
+  get: {
+    summary: "This server start's token, which every POST/PUT must send as X-Waymark-Token",
+    description:
+      'Given to a page of this origin (a browser sends Sec-Fetch-Site: same-origin) or a local script; refused to other sites. A new token on every start of `waymark serve`. Scripts: `curl -s http://127.0.0.1:4747/api/session`.',
+    tags: ['session'],
+    operationId: 'getSession',
+    responses: {
+      '200': {
+        description: '{ token }',
+        content: {
+          'application/json': { schema: { type: 'object', properties: { token: { type: 'string' } } } },
+        },
+      },
+    },
+  },
+};
 
 const EVENT_STREAM_DOC = {
   get: {

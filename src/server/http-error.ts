@@ -4,12 +4,34 @@
  */
 import type { ZodError } from 'zod';
 import { WaymarkError } from '../core/errors.js';
+import { isStoreBusy } from '../store/store-busy.js';
 
-export type ApiErrorCode = 'INPUT' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_LARGE' | 'INTERNAL';
+const BUSY_RETRY_AFTER_SECONDS = 2;
+
+export type ApiErrorCode =
+  | 'INPUT'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_LARGE'
+  | 'BUSY'
+  | 'INTERNAL';
+
+export const API_ERROR_CODES: readonly ApiErrorCode[] = [
+  'INPUT',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TOO_LARGE',
+  'BUSY',
+  'INTERNAL',
+];
 
 export interface ApiError {
-  status: 400 | 403 | 404 | 409 | 413 | 500;
+  status: 400 | 403 | 404 | 409 | 413 | 415 | 500 | 503;
   body: { error: { code: ApiErrorCode; message: string; hint?: string } };
+  /** Extra response headers (Retry-After on a 503). */
+  headers?: Record<string, string>;
 }
 
 const STATUS: Record<WaymarkError['code'], { status: ApiError['status']; code: ApiErrorCode }> = {
@@ -17,7 +39,7 @@ const STATUS: Record<WaymarkError['code'], { status: ApiError['status']; code: A
   USAGE: { status: 400, code: 'INPUT' },
   NOT_FOUND: { status: 404, code: 'NOT_FOUND' },
   CONFLICT: { status: 409, code: 'CONFLICT' },
-  // The store is unusable or stays busy: the request was fine, retrying may succeed.
+  // The store is unusable (read-only, newer, not a database): the request itself was fine.
   STORE: { status: 409, code: 'CONFLICT' },
 };
 
@@ -28,6 +50,7 @@ export class HttpError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly hint?: string,
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -43,7 +66,22 @@ export function apiError(
 }
 
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof HttpError) return apiError(error.status, error.code, error.message, error.hint);
+  if (error instanceof HttpError) {
+    const e = apiError(error.status, error.code, error.message, error.hint);
+    return error.headers ? { ...e, headers: error.headers } : e;
+  }
+  // Busy past the routes' own wait (busy-retry.ts), or where nothing waited: try again, not a bug.
+  if (isStoreBusy(error)) {
+    return {
+      ...apiError(
+        503,
+        'BUSY',
+        'The Waymark store is busy: another Waymark process kept it locked, so nothing was saved.',
+        `Try again in ${BUSY_RETRY_AFTER_SECONDS} s.`,
+      ),
+      headers: { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) },
+    };
+  }
   if (error instanceof WaymarkError) {
     const { status, code } = STATUS[error.code];
     return apiError(status, code, sentence(error.message), error.hint);

@@ -3,6 +3,7 @@
  * JSON Schema 2020-12, which is what `z.toJSONSchema` emits).
  */
 import { z } from 'zod';
+import { API_ERROR_CODES } from './http-error.js';
 import type { RouteSpec } from './route.js';
 
 type JsonObject = Record<string, unknown>;
@@ -17,7 +18,7 @@ const errorSchema: JsonObject = {
       properties: {
         code: {
           type: 'string',
-          enum: ['INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_LARGE', 'INTERNAL'],
+          enum: [...API_ERROR_CODES],
         },
         message: { type: 'string' },
         hint: { type: 'string' },
@@ -79,12 +80,36 @@ export function buildOpenApi(
         '400': errorResponse(
           'Malformed JSON, or a body or query that does not match the schema (names the field)',
         ),
-        '403': errorResponse('A request from another origin or host (the local server only answers itself)'),
+        '403': errorResponse(
+          route.method === 'get'
+            ? 'A request from another origin or host (the local server only answers itself)'
+            : "A request from another origin or host, or without this server start's X-Waymark-Token",
+        ),
         '404': errorResponse('Unknown roadmap or item (the message lists the closest matches)'),
-        '409': errorResponse('Ambiguous item reference, a conflicting change, or the store stays busy'),
-        ...(route.body ? { '413': errorResponse('Body over 1 MB') } : {}),
+        '409': errorResponse('Ambiguous item reference or a conflicting change'),
+        ...(route.body
+          ? {
+              '413': errorResponse('Body over 1 MB'),
+              '415': errorResponse('A body that is not Content-Type: application/json'),
+            }
+          : {}),
+        '503': errorResponse(
+          'Another process kept the store locked (a few seconds); retry after the Retry-After seconds',
+        ),
       },
     };
+    if (route.method !== 'get') {
+      operation.parameters = [
+        ...(operation.parameters as JsonObject[]),
+        {
+          name: 'X-Waymark-Token',
+          in: 'header',
+          required: true,
+          description: "This server start's token, from GET /api/session",
+          schema: { type: 'string' },
+        },
+      ];
+    }
     if (route.body) {
       operation.requestBody = {
         required: true,

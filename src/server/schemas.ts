@@ -27,9 +27,23 @@ const hours = z
   .union([z.number().min(0).max(24), z.string().max(20)])
   .describe('Hours: 2, "1.5h", "90m", "1h30"');
 
+/**
+ * Items per status request. The largest bundled roadmap has about 600 items and the dashboard sends one at a
+ * time (a whole phase or roadmap is one item with `all: true`, which has no cap), so 5,000 is far beyond any
+ * hand-made request while it bounds what one request may hold the server's single thread for (resolving,
+ * validating and storing 5,000 events: 250-580 ms measured on a busy 2-core VM, `npm run bench` api).
+ */
+export const MAX_STATUS_ITEMS = 5_000;
+
 export const statusBody = z
   .strictObject({
-    items: z.array(ref).min(1, 'name at least one item').max(10_000),
+    items: z
+      .array(ref)
+      .min(1, 'name at least one item')
+      .max(MAX_STATUS_ITEMS, {
+        error: (issue) =>
+          `at most ${MAX_STATUS_ITEMS} items per request (got ${(issue.input as unknown[]).length}); send several requests, or a parent with "all": true`,
+      }),
     status: z.enum(STATUSES),
     all: z.boolean().optional().describe('Also every item beneath (one change: one undo reverts it)'),
     at: when.optional(),

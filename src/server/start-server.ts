@@ -16,6 +16,7 @@ import { storePath } from '../app/workspace.js';
 import { WaymarkError } from '../core/errors.js';
 import type { Store } from '../store/port.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
+import { DEFAULT_RETRY, type RetryOptions } from '../store/sqlite/write-transaction.js';
 import { createApp } from './create-app.js';
 
 export const DEFAULT_PORT = 4747;
@@ -48,9 +49,12 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const path = storePath({ ...(options.db ? { db: options.db } : {}), env });
-  const store = openSqliteStore(path);
+  // Start-up may wait for another process's lock like the CLI does (nothing is served yet)...
+  const imported = options.bundled ? withWaitingStore(path, (store) => importBundled(store, env)) : [];
+  // ...but once serving, a wait would freeze every request: the store fails a busy write at once and the
+  // routes retry it on a timer (busy-retry.ts), answering 503 when the lock stays taken.
+  const store = openSqliteStore(path, { ...SERVING_RETRY, whileOpening: DEFAULT_RETRY });
   try {
-    const imported = options.bundled ? importBundled(store, env) : [];
     const waymark = createApp({
       store,
       env,
@@ -85,6 +89,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   } catch (error) {
     store.close();
     throw error;
+  }
+}
+
+const SERVING_RETRY: RetryOptions = { busyTimeoutMs: 0, busyRetries: 0 };
+
+function withWaitingStore<T>(path: string, use: (store: Store) => T): T {
+  const store = openSqliteStore(path);
+  try {
+    return use(store);
+  } finally {
+    store.close();
   }
 }
 

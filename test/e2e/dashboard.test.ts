@@ -42,7 +42,17 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
     return watched.page;
   };
   const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
-    const response = await fetch(`${server.url}${path}`, init);
+    // Writes carry the server's token, as the dashboard sends it (read as a script would).
+    const write = init?.method !== undefined && init.method !== 'GET';
+    const token = write
+      ? ((await (await fetch(`${server.url}/api/session`)).json()) as { token: string }).token
+      : undefined;
+    const response = await fetch(`${server.url}${path}`, {
+      ...init,
+      ...(token
+        ? { headers: { ...(init?.headers as Record<string, string>), 'X-Waymark-Token': token } }
+        : {}),
+    });
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };

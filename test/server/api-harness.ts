@@ -55,7 +55,8 @@ export function apiSandbox(roadmaps: string[] = ['ai-engineer'], env: NodeJS.Pro
       parse(
         await server.app.request(path, {
           method,
-          headers: { 'Content-Type': 'application/json' },
+          // As the dashboard sends a write: JSON, with this server start's token.
+          headers: { 'Content-Type': 'application/json', 'X-Waymark-Token': server.sessionToken },
           body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
         }),
       ),

@@ -110,9 +110,12 @@ describe('reads and writes', () => {
     expect(findNode(after.nodes, '1.1.1').status).toBe('done');
   });
 
-  it('accepts an undo with no body at all', async () => {
+  it('accepts an undo with an empty body (still declared JSON, with the token)', async () => {
     await s.send('POST', '/api/status', { items: ['ai-engineer:1.1.2'], status: 'doing' });
-    const response = await s.app.request('/api/undo', { method: 'POST' });
+    const response = await s.app.request('/api/undo', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Waymark-Token': s.sessionToken },
+    });
     expect(response.status).toBe(201);
   });
 

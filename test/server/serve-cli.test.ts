@@ -79,10 +79,19 @@ describe('waymark serve', () => {
     );
     const roadmaps = await (await fetch(`${first.url}api/roadmaps`)).json();
     expect(roadmaps).toHaveLength(4);
-    const marked = await fetch(`${first.url}api/status`, {
+    const body = JSON.stringify({ items: ['ai-engineer:1.1.1'], status: 'done' });
+    const tokenless = await fetch(`${first.url}api/status`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ items: ['ai-engineer:1.1.1'], status: 'done' }),
+      body,
+    });
+    expect(tokenless.status).toBe(403);
+    // As a script does it: the token first, then the write with it.
+    const { token } = (await (await fetch(`${first.url}api/session`)).json()) as { token: string };
+    const marked = await fetch(`${first.url}api/status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Waymark-Token': token },
+      body,
     });
     expect(marked.status).toBe(201);
     const stream = await fetch(`${first.url}api/events/stream`);

@@ -21,8 +21,59 @@ const label = (candidate: ResolvedItem) =>
   `${candidate.roadmapId}:${candidate.node.id}  ${candidate.node.title}`;
 
 /**
+ * What resolving needs of one roadmap, built once per nodes array (a stored roadmap's model is parsed once
+ * and then only read, so its `nodes` array names one unchanging tree): node ids to their nodes, and, built
+ * on the first title lookup, every node with its normalized title and the nodes of each exact title. All in
+ * walk order, so candidates, and the order in which an ambiguity lists them, are those of a plain walk.
+ */
+interface RoadmapIndex {
+  roadmapId: string;
+  byId: Map<string, Candidate[]>;
+  titles: { all: Candidate[]; byTitle: Map<string, Candidate[]> } | undefined;
+}
+
+const indexes = new WeakMap<readonly Node[], RoadmapIndex>();
+
+function indexOf(roadmap: RoadmapNodes): RoadmapIndex {
+  const known = indexes.get(roadmap.nodes);
+  if (known !== undefined && known.roadmapId === roadmap.id) return known;
+  const byId = new Map<string, Candidate[]>();
+  for (const { node } of walkNodes(roadmap.nodes)) {
+    // The title is normalized later, on the first title lookup: an id lookup never needs it.
+    const candidate: Candidate = { roadmapId: roadmap.id, node, title: '' };
+    const list = byId.get(node.id);
+    if (list === undefined) byId.set(node.id, [candidate]);
+    else list.push(candidate);
+  }
+  const index: RoadmapIndex = { roadmapId: roadmap.id, byId, titles: undefined };
+  indexes.set(roadmap.nodes, index);
+  return index;
+}
+
+function titlesOf(index: RoadmapIndex, roadmap: RoadmapNodes): NonNullable<RoadmapIndex['titles']> {
+  if (index.titles !== undefined) return index.titles;
+  const all: Candidate[] = [];
+  const byTitle = new Map<string, Candidate[]>();
+  for (const { node } of walkNodes(roadmap.nodes)) {
+    const candidate: Candidate = { roadmapId: roadmap.id, node, title: normalizeTitle(node.title) };
+    all.push(candidate);
+    const list = byTitle.get(candidate.title);
+    if (list === undefined) byTitle.set(candidate.title, [candidate]);
+    else list.push(candidate);
+  }
+  index.titles = { all, byTitle };
+  return index.titles;
+}
+
+const found = (candidate: Candidate): ResolvedItem => ({
+  roadmapId: candidate.roadmapId,
+  node: candidate.node,
+});
+
+/**
  * Finds the item a learner means: `roadmap:id`, a bare id when only one roadmap has it, or a fragment of its
  * title. Ambiguous or unknown references fail with the closest matches listed, so the next try succeeds.
+ * Ids and exact titles are looked up in a per-roadmap index; only fragments and suggestions scan.
  */
 export function resolveItem(ref: string, roadmaps: readonly RoadmapNodes[]): ResolvedItem {
   const text = ref.trim();
@@ -32,28 +83,27 @@ export function resolveItem(ref: string, roadmaps: readonly RoadmapNodes[]): Res
   const scoped = colon > 0 ? roadmaps.filter((roadmap) => roadmap.id === text.slice(0, colon)) : [];
   const pool = scoped.length > 0 ? scoped : roadmaps;
   const query = scoped.length > 0 ? text.slice(colon + 1) : text;
-  const candidates: Candidate[] = pool.flatMap((roadmap) =>
-    [...walkNodes(roadmap.nodes)].map(({ node }) => ({
-      roadmapId: roadmap.id,
-      node,
-      title: normalizeTitle(node.title),
-    })),
-  );
+  // The common case, an id, allocates nothing but the answer (a 10,000-item status change resolves 10,000).
+  let byId: readonly Candidate[] = [];
+  for (const roadmap of pool) {
+    const hits = indexOf(roadmap).byId.get(query);
+    if (hits !== undefined) byId = byId.length === 0 ? hits : [...byId, ...hits];
+  }
+  if (byId.length === 1) return found(byId[0] as Candidate);
+  if (byId.length > 1) throw ambiguous(text, [...byId]);
 
-  const byId = candidates.filter((candidate) => candidate.node.id === query);
-  if (byId.length === 1) return byId[0] as Candidate;
-  if (byId.length > 1) throw ambiguous(text, byId);
-
+  const titles = pool.map((roadmap) => titlesOf(indexOf(roadmap), roadmap));
   const wanted = normalizeTitle(query);
   if (wanted !== '') {
-    const exact = candidates.filter((candidate) => candidate.title === wanted);
-    if (exact.length === 1) return exact[0] as Candidate;
+    const exact = titles.flatMap((t) => t.byTitle.get(wanted) ?? []);
+    if (exact.length === 1) return found(exact[0] as Candidate);
     if (exact.length > 1) throw ambiguous(text, exact);
-    const containing = candidates.filter((candidate) => candidate.title.includes(wanted));
-    if (containing.length === 1) return containing[0] as Candidate;
+    const containing = titles.flatMap((t) => t.all.filter((candidate) => candidate.title.includes(wanted)));
+    if (containing.length === 1) return found(containing[0] as Candidate);
     if (containing.length > 1) throw ambiguous(text, containing);
   }
-  const closest = candidates
+  const closest = titles
+    .flatMap((t) => t.all)
     .map((candidate) => ({
       candidate,
       score: Math.max(similarity(wanted, candidate.title), similarity(query, candidate.node.id)),

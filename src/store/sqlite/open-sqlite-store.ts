@@ -6,15 +6,25 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { WaymarkError } from '../../core/errors.js';
+import { StoreBusyError } from '../store-busy.js';
 import { APPLICATION_ID, migrate } from './migrations.js';
 import { createSqliteStore, type SqliteStore } from './sqlite-store.js';
 import { DEFAULT_RETRY, type RetryOptions } from './write-transaction.js';
 
-export type SqliteStoreOptions = Partial<RetryOptions>;
+export interface SqliteStoreOptions extends Partial<RetryOptions> {
+  /**
+   * The lock policy while opening (migrations), when it differs from the store's: the server waits at
+   * start-up like the CLI, then never blocks its event loop waiting for another process's lock.
+   */
+  whileOpening?: Partial<RetryOptions>;
+}
 
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
-  const retry: RetryOptions = { ...DEFAULT_RETRY, ...options };
-  return createSqliteStore(openDatabase(path, retry), path, retry);
+  const { whileOpening, ...own } = options;
+  const retry: RetryOptions = { ...DEFAULT_RETRY, ...own };
+  const db = openDatabase(path, whileOpening ? { ...retry, ...whileOpening } : retry);
+  if (whileOpening) setBusyTimeout(db, retry);
+  return createSqliteStore(db, path, retry);
 }
 
 /** The checked, configured and migrated connection under the store. */
@@ -54,9 +64,13 @@ export function openDatabase(path: string, retry: RetryOptions = DEFAULT_RETRY):
  * (`npm run bench` reports it through append-throughput.ts.)
  */
 function configure(db: Database.Database, retry: RetryOptions): void {
-  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(retry.busyTimeoutMs))}`);
+  setBusyTimeout(db, retry);
   db.pragma('journal_mode = WAL'); // first statement that reads the file: fails here if it is not a database
   db.pragma('synchronous = FULL');
+}
+
+function setBusyTimeout(db: Database.Database, retry: RetryOptions): void {
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(retry.busyTimeoutMs))}`);
 }
 
 /** A SQLite file that another program made must not be migrated into a Waymark database. */
@@ -99,8 +113,7 @@ function storeError(error: unknown, path: string): WaymarkError {
     );
   }
   if (code.startsWith('SQLITE_BUSY')) {
-    return new WaymarkError(
-      'CONFLICT',
+    return new StoreBusyError(
       `The database ${path} is busy: another Waymark process kept it locked. Try again.`,
     );
   }

@@ -5,7 +5,7 @@
  * because some busy cases (WAL recovery, a checkpoint) return at once without calling the busy handler.
  */
 import type Database from 'better-sqlite3';
-import { WaymarkError } from '../../core/errors.js';
+import { StoreBusyError } from '../store-busy.js';
 
 export interface RetryOptions {
   /** SQLite's own wait for a lock, per attempt. */
@@ -41,8 +41,7 @@ export function inWriteTransaction<T>(
       // Only a failed start is safe to retry: once `fn` ran, its effects outside the database may not be.
       if (started || !isBusy(error)) throw error;
       if (attempt >= retry.busyRetries) {
-        throw new WaymarkError(
-          'CONFLICT',
+        throw new StoreBusyError(
           `The database ${dbPath} is busy: another Waymark process kept it locked. Try again in a moment.`,
         );
       }

@@ -9,10 +9,17 @@ interface Alert {
 interface Alerts {
   alerts: Alert[];
   report: (error: unknown) => void;
+  /** Shows a passing message (replacing alert `id` when given) and returns its id, to dismiss it later. */
+  notice: (message: string, id?: number) => number;
   dismiss: (id: number) => void;
 }
 
-const AlertContext = createContext<Alerts>({ alerts: [], report: () => {}, dismiss: () => {} });
+const AlertContext = createContext<Alerts>({
+  alerts: [],
+  report: () => {},
+  notice: () => 0,
+  dismiss: () => {},
+});
 
 let nextId = 1;
 
@@ -24,8 +31,17 @@ export function AlertProvider({ children }: { children: ReactNode }) {
       list.some((alert) => alert.message === message) ? list : [...list.slice(-4), { id: nextId++, message }],
     );
   }, []);
+  const notice = useCallback((message: string, id?: number) => {
+    const shown = id ?? nextId++;
+    setAlerts((list) =>
+      list.some((alert) => alert.id === shown)
+        ? list.map((alert) => (alert.id === shown ? { id: shown, message } : alert))
+        : [...list.slice(-4), { id: shown, message }],
+    );
+    return shown;
+  }, []);
   const dismiss = useCallback((id: number) => setAlerts((list) => list.filter((a) => a.id !== id)), []);
-  const value = useMemo(() => ({ alerts, report, dismiss }), [alerts, report, dismiss]);
+  const value = useMemo(() => ({ alerts, report, notice, dismiss }), [alerts, report, notice, dismiss]);
   return <AlertContext.Provider value={value}>{children}</AlertContext.Provider>;
 }
 

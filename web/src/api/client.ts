@@ -1,4 +1,8 @@
-/** A tiny fetch wrapper: same-origin only, JSON in and out, API errors turned into readable messages. */
+/**
+ * A tiny fetch wrapper: same-origin only, JSON in and out, API errors turned into readable messages. Writes
+ * carry this server start's token (X-Waymark-Token, read once from GET /api/session): the server refuses a
+ * write without it, so no other page the learner opens can change their progress.
+ */
 
 export class ApiError extends Error {
   constructor(
@@ -6,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     readonly hint?: string,
+    /** From Retry-After: the server asks to try again after this many seconds (503 when the store is busy). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -16,14 +22,56 @@ interface ErrorBody {
   error?: { code?: string; message?: string; hint?: string };
 }
 
+export const TOKEN_HEADER = 'X-Waymark-Token';
+
+let sessionToken: Promise<string> | undefined;
+
+/** The token of the running server, fetched once; forgotten when a write is refused (the server restarted). */
+function token(): Promise<string> {
+  sessionToken ??= send<{ token: string }>('GET', '/api/session').then(
+    (body) => body.token,
+    (error: unknown) => {
+      sessionToken = undefined;
+      throw error;
+    },
+  );
+  return sessionToken;
+}
+
+/** Forgets the cached token (tests; a page that knows the server restarted). */
+export function forgetSessionToken(): void {
+  sessionToken = undefined;
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  if (method === 'GET') return send<T>(method, path);
+  const first = await token();
+  try {
+    return await send<T>(method, path, body, first);
+  } catch (error) {
+    // A server restarted since the token was read refuses it: read the new one and try once more.
+    if (!(error instanceof ApiError) || error.status !== 403) throw error;
+    sessionToken = undefined;
+    const fresh = await token();
+    if (fresh === first) throw error;
+    return send<T>(method, path, body, fresh);
+  }
+}
+
+async function send<T>(method: string, path: string, body?: unknown, writeToken?: string): Promise<T> {
   if (!path.startsWith('/api/')) throw new Error(`Refusing a request outside the API: ${path}`);
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers:
+        writeToken === undefined
+          ? { accept: 'application/json' }
+          : { 'content-type': 'application/json', [TOKEN_HEADER]: writeToken },
+      // Same-origin requests then carry the real Origin (never `null`), which the server checks.
+      referrerPolicy: 'same-origin',
+      credentials: 'same-origin',
+      ...(writeToken === undefined ? {} : { body: JSON.stringify(body ?? {}) }),
     });
   } catch (cause) {
     throw new ApiError(
@@ -42,11 +90,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   }
   if (!response.ok) {
     const error = (json as ErrorBody | undefined)?.error;
+    const retryAfter = Number(response.headers.get('retry-after'));
     throw new ApiError(
       error?.message ?? `${method} ${path} failed with HTTP ${response.status}.`,
       response.status,
       error?.code ?? 'HTTP',
       error?.hint,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     );
   }
   if (json === undefined) {

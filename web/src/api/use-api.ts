@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAlerts } from './alerts';
+import { busyNotice, retryWhenBusy } from './busy-retry';
 import { api } from './client';
 import { useLive } from './live';
 
@@ -47,26 +48,33 @@ export function useApi<T>(path: string | null): Resource<T> {
   return state;
 }
 
-/** Runs a write, reports its failure, and refreshes every resource on success. */
+/**
+ * Runs a write, reports its failure, and refreshes every resource on success. While the store is busy (503)
+ * it says so in the alert region and tries again after the server's Retry-After (see busy-retry.ts).
+ */
 export function useAction() {
-  const { report } = useAlerts();
+  const { report, notice, dismiss } = useAlerts();
   const { bump } = useLive();
   const [busy, setBusy] = useState(false);
   const run = useCallback(
     async <T>(action: () => Promise<T>): Promise<T | undefined> => {
       setBusy(true);
+      let waiting: number | undefined;
       try {
-        const result = await action();
+        const result = await retryWhenBusy(action, (wait) => {
+          waiting = notice(busyNotice(wait), waiting);
+        });
         bump();
         return result;
       } catch (error) {
         report(error);
         return undefined;
       } finally {
+        if (waiting !== undefined) dismiss(waiting);
         setBusy(false);
       }
     },
-    [report, bump],
+    [report, notice, dismiss, bump],
   );
   return { run, busy };
 }

@@ -1,0 +1,32 @@
+/**
+ * The store's derived cache (folded state, status views), kept in memory too for a long-running server:
+ * a read then skips reading a multi-megabyte value back from SQLite, and, while another process holds the
+ * write lock (so the store skips the cache write instead of waiting), the next read still finds what the
+ * last one derived instead of folding the whole log again. Entries carry their stamp like the store's, and
+ * callers compare it, so a stale entry is only ever a miss.
+ */
+import type { Store } from '../store/port.js';
+
+export function withDerivedCacheInMemory(store: Store, capacity = 256): Store {
+  const entries = new Map<string, { stamp: string; value: string }>();
+  return {
+    ...store,
+    readCache(key) {
+      const known = entries.get(key);
+      if (known !== undefined) return known;
+      const stored = store.readCache(key);
+      if (stored !== undefined) remember(key, stored);
+      return stored;
+    },
+    writeCache(key, stamp, value) {
+      remember(key, { stamp, value });
+      store.writeCache(key, stamp, value);
+    },
+  };
+
+  function remember(key: string, entry: { stamp: string; value: string }): void {
+    entries.delete(key); // the Map's order is the eviction order
+    entries.set(key, entry);
+    if (entries.size > capacity) entries.delete(entries.keys().next().value as string);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The dashboard while another process holds the store's write lock (issue 14, point 14): the server answers
+ * the write 503 instead of freezing, the page says the store is busy and tries again by itself, and the
+ * change is saved once the lock is released; the page stays usable meanwhile.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  builtDashboardMissing,
+  chromiumMissing,
+  cli,
+  launch,
+  ROOT,
+  type RunningServer,
+  type Session,
+  settle,
+  startServer,
+  tempDir,
+  watchedPage,
+} from './harness.js';
+
+if (chromiumMissing)
+  console.warn('e2e: /usr/bin/chromium is missing, skipping the busy-store test (CI installs it).');
+if (!chromiumMissing && builtDashboardMissing())
+  throw new Error('e2e: run `npm run build` first (needs dist/web and dist/src/cli).');
+
+/** Another process that takes the write lock and keeps it for `ms`. */
+function holdLock(db: string, ms: number): Promise<{ child: ChildProcess; released: Promise<void> }> {
+  const script = `
+    const Database = require(process.argv[3]);
+    const db = new Database(process.argv[1]);
+    db.exec('BEGIN IMMEDIATE');
+    process.stdout.write('locked\\n');
+    setTimeout(() => { db.exec('COMMIT'); db.close(); process.exit(0); }, Number(process.argv[2]));`;
+  const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
+  const child = spawn(process.execPath, ['-e', script, db, String(ms), sqlite], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const released = new Promise<void>((done) => child.once('exit', () => done()));
+  return new Promise((resolve, reject) => {
+    child.stdout?.once('data', () => resolve({ child, released }));
+    child.once('error', reject);
+  });
+}
+
+describe.skipIf(chromiumMissing)('the dashboard while the store is busy', () => {
+  let server: RunningServer;
+  let session: Session;
+  let db: string;
+
+  const statusEvents = () => {
+    const handle = new Database(db, { readonly: true, fileMustExist: true });
+    try {
+      return (handle.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'status'").get() as { n: number })
+        .n;
+    } finally {
+      handle.close();
+    }
+  };
+
+  beforeAll(async () => {
+    db = join(tempDir('busy'), 'waymark.db');
+    await cli(db, 'import', 'ai-engineer');
+    server = await startServer(db);
+    session = await launch();
+  }, 60_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it('says the store is busy, retries, and saves the change once the lock is released', async () => {
+    const { page, pageErrors } = await watchedPage(session.context, server.url);
+    await page.goto(`${server.url}/#/roadmap/ai-engineer?item=1.1.3`);
+    await settle(page);
+    const row = page.locator('[role="treeitem"][data-id="1.1.3"]');
+    const before = statusEvents();
+
+    const { released } = await holdLock(db, 3_500);
+    await row.focus();
+    await page.keyboard.press('Space');
+    // The first try waits 2 s for the lock, then the page shows the 503 and tries again after Retry-After.
+    const notice = page.locator('.alerts .alert', { hasText: /busy/ });
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.textContent()).toMatch(/Trying again in \d+ s \(try 2 of 5\)/);
+    // Reads go on meanwhile: another page of the dashboard loads.
+    const started = Date.now();
+    const read = await fetch(`${server.url}/api/roadmaps`);
+    expect(read.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(statusEvents()).toBe(before);
+
+    await released;
+    await expect.poll(statusEvents, { timeout: 10_000 }).toBe(before + 1);
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 5_000 }).toBe('done');
+    await expect.poll(() => notice.count(), { timeout: 5_000 }).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});

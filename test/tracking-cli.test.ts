@@ -96,6 +96,16 @@ describe('status changes', () => {
     expect(tree('ai-engineer').get('1.1.1')?.status).toBe('todo');
   });
 
+  it('refuses --at with a year before 1970 (0026 for 2026), suggesting the likely date', () => {
+    for (const at of ['0026-11-20', '0099-01-01T10:00', '1969-12-31']) {
+      const result = cli.run(['done', '1.1.1', '--at', at]);
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr).toContain(`"${at}" is before 1970`);
+    }
+    expect(cli.run(['log', '1h', '--at', '0026-11-20']).stderr).toContain('Did you mean 2026-11-20?');
+    expect(eventCount()).toBe(0);
+  });
+
   it('says which items match when a reference is ambiguous or unknown', () => {
     const ambiguous = cli.run(['done', 'Linear']);
     expect(ambiguous.status).toBe(1);

@@ -1,7 +1,10 @@
-import { chmodSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CliSandbox, cliSandbox } from './cli-harness.js';
+import { spawnFixture } from '../src/store/sqlite/test-fixtures/spawn-fixture.js';
+import { binFor, type CliSandbox, cliSandbox, NOBODY } from './cli-harness.js';
+
+const asRoot = process.getuid?.() === 0;
 
 /*
  * The tracking commands end to end: the real binary against a real SQLite file, clock frozen.
@@ -228,18 +231,82 @@ describe('the store file', () => {
     expect(result.stderr).toMatch(/newer/i);
   });
 
-  it('explains a store in a folder it cannot write', () => {
+  it('explains a store in a folder it cannot write', (context) => {
     // Root writes anywhere, so as root the CLI runs as `nobody` against a folder only root may write.
-    const asRoot = process.getuid?.() === 0;
+    const as = asRoot ? NOBODY : undefined;
+    const runnable = as ? binFor(as) : undefined;
+    if (runnable && 'skip' in runnable) return context.skip(runnable.skip);
     chmodSync(cli.dir, asRoot ? 0o755 : 0o500);
     try {
-      const result = cli.run(['list'], {}, asRoot ? { uid: 65534, gid: 65534 } : undefined);
+      const result = cli.run(['import', 'ai-engineer'], {}, as);
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(/permission|read-only|cannot/i);
       expect(result.stderr).toContain(cli.db);
+      // A command that only reads needs no store file: it shows an empty one and creates nothing.
+      expect(cli.run(['list', '--json'], {}, as).stdout.trim()).toBe('[]');
+      expect(existsSync(cli.db)).toBe(false);
     } finally {
       chmodSync(cli.dir, 0o700);
     }
+  });
+
+  it('lists, shows and exports a read-only store (0444 in a read-only folder), never changing it', (context) => {
+    const as = asRoot ? NOBODY : undefined;
+    const runnable = as ? binFor(as) : undefined;
+    if (runnable && 'skip' in runnable) return context.skip(runnable.skip);
+    cli.ok(['import', 'ai-engineer']);
+    cli.ok(['done', '1.1.1']);
+    const backup = cli.ok(['export', '--format', 'json']).stdout;
+    const before = readFileSync(cli.db);
+    chmodSync(cli.db, 0o444);
+    chmodSync(cli.dir, 0o555);
+    try {
+      for (const args of [
+        ['list', '--json'],
+        ['status', 'ai-engineer', '--json'],
+        ['show', '1.1.1'],
+      ]) {
+        const result = cli.run(args, {}, as);
+        expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+      }
+      const exported = cli.run(['export', '--format', 'json'], {}, as);
+      expect(exported.status, exported.stderr).toBe(0);
+      expect(exported.stdout).toBe(backup);
+      const write = cli.run(['done', '1.1.2'], {}, as);
+      expect(write.status).toBe(1);
+      expect(write.stderr).toMatch(/read-only/);
+    } finally {
+      chmodSync(cli.dir, 0o700);
+      chmodSync(cli.db, 0o644);
+    }
+    expect(readFileSync(cli.db).equals(before), 'the store file is unchanged').toBe(true);
+  });
+
+  it('lists and exports at once while another process holds the write lock', async () => {
+    cli.ok(['import', 'ai-engineer']);
+    const holder = spawnFixture('./hold-write-lock.mjs', [cli.db, '8000']);
+    try {
+      expect(await holder.firstLine).toBe('locked');
+      for (const args of [['list'], ['export', '--format', 'json'], ['status', 'ai-engineer']]) {
+        const start = performance.now();
+        const result = cli.run(args);
+        expect(result.status, result.stderr).toBe(0);
+        expect(performance.now() - start, `${args[0]} waited for the lock`).toBeLessThan(4000);
+      }
+    } finally {
+      holder.child.kill('SIGKILL');
+      await holder.closed;
+    }
+  });
+
+  it('refuses a zero-byte store file instead of starting a new store over it', () => {
+    writeFileSync(cli.db, '');
+    for (const args of [['list'], ['import', 'ai-engineer']]) {
+      const result = cli.run(args);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`${cli.db} is empty (0 bytes)`);
+    }
+    expect(readFileSync(cli.db).length).toBe(0);
   });
 });
 

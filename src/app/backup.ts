@@ -21,8 +21,9 @@ export interface Backup {
 
 export function exportBackup(workspace: Workspace): Backup {
   const { store } = workspace;
-  // One read transaction, so a change made meanwhile by another process is either wholly in or out.
-  return store.transaction(() => {
+  // One read snapshot, so a change made meanwhile by another process is either wholly in or out; no write
+  // lock, so an export neither waits for a writer nor needs a writable store.
+  return store.readTransaction(() => {
     const roadmaps = store.listRoadmaps();
     const syncBases: Record<string, SyncBase> = {};
     for (const roadmap of roadmaps) {

@@ -56,7 +56,12 @@ export const noteBody = z
 export const evidenceBody = z
   .strictObject({
     item: ref,
-    ref: z.string().trim().min(1, 'the evidence is empty').max(EVENT_LIMITS.refChars).describe('A URL, a path or a commit'),
+    ref: z
+      .string()
+      .trim()
+      .min(1, 'the evidence is empty')
+      .max(EVENT_LIMITS.refChars)
+      .describe('A URL, a path or a commit'),
     kind: z.enum(EVIDENCE_KINDS).optional().describe('Guessed from `ref` when omitted'),
     at: when.optional(),
   })

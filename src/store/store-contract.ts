@@ -224,6 +224,21 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(store.appendEvents([status('e1', 'c3')])).toHaveLength(1);
     });
 
+    it('runs reads in one read transaction, returning what they return, inside a write one too', () => {
+      store.appendEvents([status('e1', 'c1')]);
+      expect(store.readTransaction(() => store.listEvents().map((e) => e.id))).toEqual(['e1']);
+      expect(() =>
+        store.readTransaction(() => {
+          throw new Error('read failed');
+        }),
+      ).toThrow('read failed');
+      const inside = store.transaction(() => {
+        store.appendEvents([status('e2', 'c2')]);
+        return store.readTransaction(() => store.listEvents().length); // sees the transaction's own write
+      });
+      expect(inside).toBe(2);
+    });
+
     it('saves, gets, lists, overwrites and removes roadmaps', () => {
       expect(store.getRoadmap('x')).toBeUndefined();
       expect(store.listRoadmaps()).toEqual([]);

@@ -27,21 +27,26 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<voi
       '--roadmap, --day-start and --days apply to --format ics only; a backup holds every roadmap.',
     );
   }
-  const text = await withWorkspace(options, io, async (workspace) => {
-    if (format === 'json') return `${JSON.stringify(exportBackup(workspace), null, 1)}\n`;
-    const { exportPlanIcs } = await import('../../app/calendar-export.js');
-    const days = options.days === undefined ? undefined : Number(options.days);
-    if (days !== undefined && !(Number.isInteger(days) && days > 0)) {
-      throw new WaymarkError(
-        'USAGE',
-        `--days must be a whole number of days, e.g. 30 (got "${options.days}").`,
-      );
-    }
-    return exportPlanIcs(workspace, options.roadmap, {
-      ...(options.dayStart === undefined ? {} : { dayStart: options.dayStart }),
-      ...(days === undefined ? {} : { days }),
-    });
-  });
+  const text = await withWorkspace(
+    options,
+    io,
+    async (workspace) => {
+      if (format === 'json') return `${JSON.stringify(exportBackup(workspace), null, 1)}\n`;
+      const { exportPlanIcs } = await import('../../app/calendar-export.js');
+      const days = options.days === undefined ? undefined : Number(options.days);
+      if (days !== undefined && !(Number.isInteger(days) && days > 0)) {
+        throw new WaymarkError(
+          'USAGE',
+          `--days must be a whole number of days, e.g. 30 (got "${options.days}").`,
+        );
+      }
+      return exportPlanIcs(workspace, options.roadmap, {
+        ...(options.dayStart === undefined ? {} : { dayStart: options.dayStart }),
+        ...(days === undefined ? {} : { days }),
+      });
+    },
+    'read',
+  );
   if (options.out === undefined) {
     io.out(text.trimEnd());
     return;

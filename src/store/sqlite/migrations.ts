@@ -100,7 +100,7 @@ export function migrate(
   });
 }
 
-function appliedVersion(db: Database.Database): number {
+export function appliedVersion(db: Database.Database): number {
   const table = db
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
     .get();

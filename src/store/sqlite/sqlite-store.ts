@@ -20,7 +20,21 @@ interface RoadmapRow {
   imported_at: string;
 }
 
-export function createSqliteStore(db: Database.Database, path: string, retry: RetryOptions): SqliteStore {
+export interface SqliteStoreMode {
+  /** Opened for reading: every write is refused, and the connection cannot take the write lock. */
+  readOnly: boolean;
+  /** Where a read-only store puts derived-cache entries instead (best effort, never waits). */
+  writeCache?: (key: string, stamp: string, value: string) => void;
+  /** Called after the connection closes (releases the cache writer's connection). */
+  onClose?: () => void;
+}
+
+export function createSqliteStore(
+  db: Database.Database,
+  path: string,
+  retry: RetryOptions,
+  mode: SqliteStoreMode = { readOnly: false },
+): SqliteStore {
   const insertEvent = db.prepare(
     `INSERT INTO events (id, roadmap_id, node_id, type, at, recorded_at, change_id, data)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -67,7 +81,16 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
   );
   const selectSyncBase = db.prepare('SELECT * FROM sync_bases WHERE roadmap_id = ?');
 
-  const transaction = <T>(fn: () => T): T => inWriteTransaction(db, path, retry, fn);
+  const transaction = <T>(fn: () => T): T => {
+    if (mode.readOnly) {
+      throw new WaymarkError(
+        'STORE',
+        `This command opened the database ${path} for reading only, yet tried to change it.`,
+        'This is a bug in Waymark. Run again with WAYMARK_DEBUG=1 and report the output.',
+      );
+    }
+    return inWriteTransaction(db, path, retry, fn);
+  };
 
   const cancelled = (): Set<string> => {
     const undos = (selectUndos.all() as { seq: number; change_id: string; data: string }[]).map(
@@ -139,6 +162,10 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
       return selectCache.get(key) as { stamp: string; value: string } | undefined;
     },
     writeCache(key: string, stamp: string, value: string): void {
+      if (mode.readOnly) {
+        mode.writeCache?.(key, stamp, value);
+        return;
+      }
       try {
         // Best effort: a store that stays busy or is read-only just misses the cache next time.
         if (db.inTransaction) upsertCache.run(key, stamp, value);
@@ -197,8 +224,14 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
       transaction(() => upsertSyncBase.run(roadmapId, checked, base.sha256, base.syncedAt));
     },
     transaction,
+    readTransaction<T>(fn: () => T): T {
+      if (db.inTransaction) return fn();
+      // DEFERRED: the first read fixes the snapshot (WAL); no lock that a writer would wait for.
+      return db.transaction(fn).deferred();
+    },
     close(): void {
       db.close();
+      mode.onClose?.();
     },
   };
 }

@@ -1,0 +1,250 @@
+/**
+ * The store under faults: a zero-byte file, a damaged file, a full disk, read-only media, a symlink loop,
+ * and a writer holding the lock while others read. Each refusal names its cause and what to do.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WaymarkError } from '../../core/errors.js';
+import type { NewEvent } from '../../core/progress/events.js';
+import { damageMarkPath } from './damage-mark.js';
+import { openSqliteStore, type SqliteStoreOptions } from './open-sqlite-store.js';
+import { type FixtureProcess, spawnFixture } from './test-fixtures/spawn-fixture.js';
+
+let dir: string;
+const children: FixtureProcess[] = [];
+const mounts: string[] = [];
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'waymark faults '));
+});
+afterEach(async () => {
+  for (const child of children.splice(0)) child.child.kill('SIGKILL');
+  for (const mount of mounts.splice(0)) spawnSync('umount', ['-l', mount]);
+  await rm(dir, { recursive: true, force: true });
+});
+
+const event = (i: number, extra: Partial<NewEvent> = {}): NewEvent =>
+  ({
+    id: `e${i}`,
+    roadmapId: 'r',
+    nodeId: `n${i % 50}`,
+    at: '2026-01-01T10:00:00.000Z',
+    changeId: `c${i}`,
+    type: 'note',
+    text: `note ${i} `.repeat(20),
+    ...extra,
+  }) as NewEvent;
+
+function refusal(fn: () => unknown): WaymarkError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof WaymarkError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+function storeWith(path: string, events: number): void {
+  const store = openSqliteStore(path);
+  store.appendEvents(Array.from({ length: events }, (_, i) => event(i)));
+  store.close();
+}
+
+const open = (path: string, options: SqliteStoreOptions = {}) => openSqliteStore(path, options);
+
+/** A tmpfs of `size` mounted at a new folder, where the system lets us (root in most containers). */
+function tmpfs(size: string): string | undefined {
+  const mount = join(dir, `mnt-${mounts.length}`);
+  mkdirSync(mount);
+  const result = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', mount]);
+  if (result.status !== 0) return undefined;
+  mounts.push(mount);
+  return mount;
+}
+const canMount = (() => {
+  if (process.platform !== 'linux') return false;
+  const probe = spawnSync('sh', [
+    '-c',
+    'd=$(mktemp -d) && mount -t tmpfs tmpfs "$d" && umount "$d"; s=$?; rmdir "$d"; exit $s',
+  ]);
+  return probe.status === 0;
+})();
+
+describe('a zero-byte store file', () => {
+  it('is refused, in both modes, and left as it is', () => {
+    const path = join(dir, 'waymark.db');
+    writeFileSync(path, '');
+    for (const readOnly of [false, true]) {
+      const error = refusal(() => open(path, { readOnly }));
+      expect(error.code).toBe('STORE');
+      expect(error.message).toBe(
+        `${path} is empty (0 bytes): it is not a Waymark database, and Waymark does not start a new store over it.`,
+      );
+      expect(error.hint).toMatch(/restore your last backup .*delete the empty file/);
+    }
+    expect(statSync(path).size).toBe(0);
+    expect(readdirSync(dir)).toEqual(['waymark.db']);
+  });
+
+  it('is never left by Waymark itself: a new store appears complete, with no temporary file left', () => {
+    const path = join(dir, 'new', 'waymark.db');
+    open(path).close();
+    expect(statSync(path).size).toBeGreaterThan(0);
+    expect(readdirSync(join(dir, 'new'))).toEqual(['waymark.db']);
+  });
+});
+
+describe('read mode', () => {
+  it('reads without creating a store, and refuses to write', () => {
+    const path = join(dir, 'none.db');
+    const store = open(path, { readOnly: true });
+    expect(store.listRoadmaps()).toEqual([]);
+    expect(store.listEvents()).toEqual([]);
+    expect(refusal(() => store.appendEvents([event(1)])).message).toContain('for reading only');
+    store.close();
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('never waits for the write lock: reads while another process holds it', async () => {
+    const path = join(dir, 'w.db');
+    storeWith(path, 10);
+    const holder = spawnFixture('./hold-write-lock.mjs', [path, '5000']);
+    children.push(holder);
+    expect(await holder.firstLine).toBe('locked');
+    const start = performance.now();
+    const store = open(path, { readOnly: true });
+    expect(store.listEvents()).toHaveLength(10);
+    store.writeCache('k', '1', 'v'); // best effort: gives up at once while the lock is held
+    store.close();
+    expect(performance.now() - start).toBeLessThan(1000); // a writer would wait 5 s
+  });
+
+  it.runIf(canMount)('reads a store on read-only media (no -shm file can be made there)', () => {
+    const mount = tmpfs('4m') as string;
+    const path = join(mount, 'waymark.db');
+    storeWith(path, 30);
+    expect(spawnSync('mount', ['-o', 'remount,ro', mount]).status).toBe(0);
+    const store = open(path, { readOnly: true });
+    expect(store.listEvents()).toHaveLength(30);
+    store.close();
+    expect(refusal(() => open(path)).message).toContain('read-only');
+  });
+});
+
+describe('a damaged store', () => {
+  /** Overwrites pages in the middle of the file (the event table's), leaving the schema readable. */
+  function damage(path: string): void {
+    const size = statSync(path).size;
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(4096 * 3, 0xa5), 0, 4096 * 3, Math.floor(size / 4096 / 2) * 4096);
+    closeSync(fd);
+  }
+
+  it('names the damage, writes nothing more (this process or the next), and still exports', () => {
+    const path = join(dir, 'w.db');
+    storeWith(path, 600);
+    damage(path);
+    const store = open(path);
+    const error = refusal(() => store.listEvents());
+    expect(error.code).toBe('STORE');
+    expect(error.message).toMatch(
+      new RegExp(`^The database ${path} is damaged \\(.*\\); Waymark will not write`),
+    );
+    expect(error.hint).toMatch(/waymark export --out backup\.json.*restore backup\.json/);
+    expect(refusal(() => store.appendEvents([event(9999)])).message).toContain('is damaged');
+    store.close();
+    expect(existsSync(damageMarkPath(path))).toBe(true);
+    // The next process: refused for writing even though its own write would miss the damaged pages.
+    expect(refusal(() => open(path)).message).toContain('is damaged');
+    // Reading still works where the pages are sound: what `export` needs to save the rest.
+    const reader = open(path, { readOnly: true });
+    expect(reader.listRoadmaps()).toEqual([]);
+    reader.close();
+  });
+
+  it('forgets the mark once the file is replaced (a restored store moved into place)', () => {
+    const path = join(dir, 'w.db');
+    storeWith(path, 600);
+    damage(path);
+    const store = open(path);
+    refusal(() => store.listEvents());
+    store.close();
+    storeWith(join(dir, 'fresh.db'), 3);
+    renameSync(join(dir, 'fresh.db'), path);
+    const replaced = open(path);
+    expect(replaced.listEvents()).toHaveLength(3);
+    replaced.close();
+    expect(existsSync(damageMarkPath(path))).toBe(false);
+  });
+});
+
+describe.runIf(canMount)('a full disk', () => {
+  function fill(mount: string): void {
+    const fd = openSync(join(mount, 'filler'), 'w');
+    const chunk = Buffer.alloc(64 * 1024, 1);
+    try {
+      for (;;) writeSync(fd, chunk);
+    } catch {
+      // ENOSPC: full
+    }
+    for (let size = 4096; size >= 1; size = Math.floor(size / 2)) {
+      try {
+        for (;;) writeSync(fd, chunk.subarray(0, size));
+      } catch {
+        // the last bytes
+      }
+    }
+    closeSync(fd);
+  }
+
+  it('refuses a write with "full", keeps what was stored, and still reads', () => {
+    const mount = tmpfs('2m') as string;
+    const path = join(mount, 'waymark.db');
+    storeWith(path, 50);
+    const store = open(path);
+    fill(mount);
+    const error = refusal(() => store.appendEvents(Array.from({ length: 500 }, (_, i) => event(1000 + i))));
+    expect(error.code).toBe('STORE');
+    expect(error.message).toBe(
+      `The disk holding the database ${path} is full: nothing of this change was saved.`,
+    );
+    expect(error.hint).toMatch(/Free some disk space/);
+    expect(store.listEvents()).toHaveLength(50);
+    store.close();
+    // A new reader, with no room left even for SQLite's shared-memory file.
+    const reader = open(path, { readOnly: true });
+    expect(reader.listEvents()).toHaveLength(50);
+    reader.close();
+    rmSync(join(mount, 'filler'));
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+});
+
+describe('a symlink loop', () => {
+  it.each([false, true])('is named as such (read mode: %s)', (readOnly) => {
+    const path = join(dir, 'loop.db');
+    symlinkSync(path, path);
+    const error = refusal(() => open(path, { readOnly }));
+    expect(error.code).toBe('STORE');
+    expect(error.message).toBe(`Cannot open the database ${path}: its path is a loop of symbolic links.`);
+  });
+});

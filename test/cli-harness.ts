@@ -2,7 +2,7 @@
  * Runs the real CLI binary (`node bin/waymark`) against a store file in a temp directory, with the clock
  * frozen, for integration tests. `npm test` builds dist/ first; run `npm run build` when running alone.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +61,8 @@ export interface CliSandbox {
   path(name: string): string;
   /** Runs `waymark --db DB ...args`; `env` adds to (or with undefined removes from) the environment. */
   run(args: string[], env?: Record<string, string | undefined>, as?: RunAs): CliRun;
+  /** Starts `waymark --db DB ...args` without waiting, so several can run at once. */
+  start(args: string[], env?: Record<string, string | undefined>): Promise<CliRun>;
   /** Runs and expects exit 0; returns stdout parsed as JSON when `--json` is among the args. */
   ok(args: string[], env?: Record<string, string | undefined>): CliRun & { json: unknown };
   cleanup(): void;
@@ -72,9 +74,7 @@ export function cliSandbox(prefix = 'waymark-cli-'): CliSandbox {
   }
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const db = join(dir, 'store.db');
-  const run = (args: string[], env: Record<string, string | undefined> = {}, as?: RunAs): CliRun => {
-    const bin = as ? binFor(as) : { bin: BIN };
-    if ('skip' in bin) throw new Error(`cannot run the CLI as uid ${as?.uid}: ${bin.skip}`);
+  const environment = (env: Record<string, string | undefined>): NodeJS.ProcessEnv => {
     const merged: NodeJS.ProcessEnv = {
       ...process.env,
       NO_COLOR: '1',
@@ -85,6 +85,34 @@ export function cliSandbox(prefix = 'waymark-cli-'): CliSandbox {
     delete merged.WAYMARK_DEBUG;
     delete merged.WAYMARK_DB;
     for (const [key, value] of Object.entries(env)) if (value === undefined) delete merged[key];
+    return merged;
+  };
+  const start = (args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, '--db', db, ...args], {
+        cwd: dir,
+        env: environment(env),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+      });
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+      });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      child.on('error', reject);
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        resolve({ status, stdout, stderr });
+      });
+    });
+  const run = (args: string[], env: Record<string, string | undefined> = {}, as?: RunAs): CliRun => {
+    const bin = as ? binFor(as) : { bin: BIN };
+    if ('skip' in bin) throw new Error(`cannot run the CLI as uid ${as?.uid}: ${bin.skip}`);
+    const merged = environment(env);
     const result = spawnSync(process.execPath, [bin.bin, '--db', db, ...args], {
       cwd: dir,
       env: merged,
@@ -102,6 +130,7 @@ export function cliSandbox(prefix = 'waymark-cli-'): CliSandbox {
     db,
     path: (name) => join(dir, name),
     run,
+    start,
     ok(args, env) {
       const result = run(args, env);
       expect(result.status, `waymark ${args.join(' ')} failed:\n${result.stderr}`).toBe(0);

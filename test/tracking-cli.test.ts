@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -205,8 +206,24 @@ describe('backup and restore', () => {
     const fresh = cli.path('fresh.db');
     const damaged = cli.run(['--db', fresh, 'restore', cli.path('damaged.json')]);
     expect(damaged.status).toBe(1);
-    expect(damaged.stderr).toMatch(/damaged\.json is not a Waymark backup/);
+    expect(damaged.stderr).toMatch(/damaged\.json is not a valid Waymark backup: invalid JSON/);
     expect(cli.ok(['--db', fresh, 'list', '--json']).json).toEqual([]);
+  });
+});
+
+describe('restoring what is not a backup file', () => {
+  it.each(['/dev/zero', '/dev/urandom'])('refuses %s at once', (device) => {
+    const result = cli.run(['restore', device]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${device}: not a regular file.`);
+  });
+
+  it.runIf(process.platform !== 'win32')('refuses a FIFO without blocking', () => {
+    const fifo = cli.path('backup.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const result = cli.run(['restore', fifo]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${fifo}: not a regular file.`);
   });
 });
 
@@ -355,6 +372,28 @@ describe('sync with the Markdown file', () => {
     expect(conflict.stderr).toMatch(/--prefer/);
     cli.ok(['sync', '--prefer', 'file']);
     expect(tree(id()).get('1.1')?.status).toBe('done');
+  });
+
+  it('does not sync a source path that came with a restored backup until --relink confirms it', () => {
+    cli.ok(['sync']);
+    cli.ok(['done', '1.1']);
+    cli.ok(['export', '--out', cli.path('backup.json')]);
+    const fresh = cli.path('fresh.db');
+    const restored = cli.ok(['--db', fresh, 'restore', cli.path('backup.json')]);
+    expect(restored.stdout).toContain('Confirm with `waymark sync --relink`');
+    const before = readFileSync(cli.path('plan.md'));
+    const skipped = cli.ok(['--db', fresh, 'sync']);
+    expect(skipped.stderr).toContain(
+      `Skipped "${id()}": its file ${cli.path('plan.md')} came with a restored backup`,
+    );
+    const named = cli.run(['--db', fresh, 'sync', id()]);
+    expect(named.status).toBe(1);
+    expect(named.stderr).toContain(`waymark sync ${id()} --relink`);
+    expect(readFileSync(cli.path('plan.md')).equals(before), 'the file is untouched').toBe(true);
+    const relinked = cli.ok(['--db', fresh, 'sync', '--relink']);
+    expect(relinked.stderr).toContain(`Confirmed ${cli.path('plan.md')} as the file of "${id()}"`);
+    expect(readFileSync(cli.path('plan.md'), 'utf8')).toBe(ROADMAP.replace('- [ ] 1.1', '- [x] 1.1'));
+    expect(cli.ok(['--db', fresh, 'sync']).stdout).toContain('in sync');
   });
 
   it('explains a deleted source file and never syncs the bundled roadmaps', () => {

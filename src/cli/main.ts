@@ -148,6 +148,10 @@ export function buildProgram(io: Io): Command {
     )
     .argument('[roadmap]', 'a roadmap id (default: every roadmap imported from a file)')
     .option('--prefer <side>', 'resolve conflicts: "file" or "store"')
+    .option(
+      '--relink',
+      'confirm the file path(s) a restored backup brought (sync leaves them alone until then)',
+    )
     .option('--json', 'print the result as JSON')
     .action(async (roadmap: string | undefined, _options, command: Command) => {
       const { syncCommand } = await import('./commands/sync.js');

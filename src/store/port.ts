@@ -13,6 +13,11 @@ export interface RoadmapRecord {
   id: string;
   title: string;
   sourcePath?: string;
+  /**
+   * True when `sourcePath` came with a restored backup and the learner has not yet confirmed, on this
+   * machine, that it is their roadmap's file: `sync` neither reads nor writes it until then.
+   */
+  sourceUnconfirmed?: boolean;
   sha256: string;
   /** The imported roadmap model (see core/model/roadmap.ts), stored as JSON. */
   model: unknown;

@@ -15,6 +15,7 @@ interface RoadmapRow {
   id: string;
   title: string;
   source_path: string | null;
+  source_unconfirmed: number;
   sha256: string;
   model: string;
   imported_at: string;
@@ -61,9 +62,11 @@ export function createSqliteStore(
     "SELECT change_id FROM events WHERE type <> 'undo' AND (@roadmapId IS NULL OR roadmap_id = @roadmapId) ORDER BY seq DESC",
   );
   const upsertRoadmap = db.prepare(
-    `INSERT INTO roadmaps (id, title, source_path, sha256, model, imported_at) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO roadmaps (id, title, source_path, source_unconfirmed, sha256, model, imported_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, source_path = excluded.source_path,
-       sha256 = excluded.sha256, model = excluded.model, imported_at = excluded.imported_at`,
+       source_unconfirmed = excluded.source_unconfirmed, sha256 = excluded.sha256, model = excluded.model,
+       imported_at = excluded.imported_at`,
   );
   const selectChangeMark = db.prepare(
     `SELECT (SELECT COALESCE(MAX(seq), 0) FROM events) AS seq,
@@ -197,7 +200,15 @@ export function createSqliteStore(
     saveRoadmap(r: RoadmapRecord): void {
       const model = JSON.stringify(r.model);
       transaction(() =>
-        upsertRoadmap.run(r.id, r.title, r.sourcePath ?? null, r.sha256, model, r.importedAt),
+        upsertRoadmap.run(
+          r.id,
+          r.title,
+          r.sourcePath ?? null,
+          r.sourcePath !== undefined && r.sourceUnconfirmed === true ? 1 : 0,
+          r.sha256,
+          model,
+          r.importedAt,
+        ),
       );
     },
     getRoadmap(id: string): RoadmapRecord | undefined {
@@ -276,5 +287,6 @@ function roadmapFromRow(row: RoadmapRow): RoadmapRecord {
     },
   });
   if (row.source_path !== null) record.sourcePath = row.source_path;
+  if (row.source_path !== null && row.source_unconfirmed === 1) record.sourceUnconfirmed = true;
   return record;
 }

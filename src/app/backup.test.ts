@@ -69,7 +69,7 @@ function refusal(backup: unknown, target = workspace(`t${++ids}.db`)): WaymarkEr
 
 type Mutation = [name: string, mutate: (b: Backup) => void, message: string | RegExp];
 
-const event = (b: Backup, type: string) => b.events.find((e) => e.type === type) as Record<string, unknown>;
+const event = (b: Backup, type: string) => b.events.find((e) => e.type === type) as unknown as Record<string, unknown>;
 const firstNode = (b: Backup) =>
   (b.roadmaps[0]?.model as { nodes: Record<string, unknown>[] }).nodes[0] as Record<string, unknown>;
 

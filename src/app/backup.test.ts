@@ -69,9 +69,13 @@ function refusal(backup: unknown, target = workspace(`t${++ids}.db`)): WaymarkEr
 
 type Mutation = [name: string, mutate: (b: Backup) => void, message: string | RegExp];
 
-const event = (b: Backup, type: string) => b.events.find((e) => e.type === type) as unknown as Record<string, unknown>;
+const event = (b: Backup, type: string) =>
+  b.events.find((e) => e.type === type) as unknown as Record<string, unknown>;
 const firstNode = (b: Backup) =>
-  (b.roadmaps[0]?.model as { nodes: Record<string, unknown>[] }).nodes[0] as Record<string, unknown>;
+  ((b.roadmaps[0] as Backup['roadmaps'][0]).model as { nodes: Record<string, unknown>[] }).nodes[0] as Record<
+    string,
+    unknown
+  >;
 
 const MUTATIONS: Mutation[] = [
   ['version 0', (b) => Object.assign(b, { version: 0 }), '"version" must be 1 (got 0)'],

@@ -40,13 +40,18 @@ export function binFor(user: RunAs): { bin: string } | { skip: string } {
     }
     symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(copy, 'node_modules'));
     sharedCopy = copy;
-    process.once('exit', () => rmSync(copy, { recursive: true, force: true }));
   }
   const bin = join(sharedCopy, 'bin', 'waymark');
   if (canRun(bin)) return { bin };
   return {
     skip: `uid ${user.uid} cannot run node (${process.execPath}) or read node_modules (${realpathSync(join(ROOT, 'node_modules'))}); the test needs both`,
   };
+}
+
+/** Removes the copy binFor made (call in afterAll of a file that used it). */
+export function removeSharedCopy(): void {
+  if (sharedCopy) rmSync(sharedCopy, { recursive: true, force: true });
+  sharedCopy = undefined;
 }
 
 export interface CliRun {

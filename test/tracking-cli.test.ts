@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnFixture } from '../src/store/sqlite/test-fixtures/spawn-fixture.js';
-import { binFor, type CliSandbox, cliSandbox, NOBODY } from './cli-harness.js';
+import { binFor, type CliSandbox, cliSandbox, NOBODY, removeSharedCopy } from './cli-harness.js';
 
 const asRoot = process.getuid?.() === 0;
 
@@ -27,6 +27,7 @@ beforeEach(() => {
   cli = cliSandbox();
 });
 afterEach(() => cli.cleanup());
+afterAll(() => removeSharedCopy());
 
 function tree(roadmap: string): Map<string, JsonNode> {
   const status = cli.ok(['status', roadmap, '--json']).json as { nodes: JsonNode[] };

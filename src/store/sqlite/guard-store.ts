@@ -17,9 +17,14 @@ const WRITES = new Set<keyof Store>([
   'transaction',
 ]);
 
-export function guardStore(store: SqliteStore): SqliteStore {
+/**
+ * `verify` (write mode) runs once, before the first write: it returns what is wrong with the file, if
+ * anything. A write whose own reads miss the damaged pages would otherwise still go into a damaged file.
+ */
+export function guardStore(store: SqliteStore, verify?: () => string | undefined): SqliteStore {
   const { path } = store;
   let damage: string | undefined;
+  let verified = verify === undefined;
   const translate = (error: unknown): unknown => {
     if (isCorruption(error) && damage === undefined) {
       damage = error instanceof Error ? error.message : String(error);
@@ -32,6 +37,19 @@ export function guardStore(store: SqliteStore): SqliteStore {
     if (typeof method !== 'function') continue;
     const isWrite = WRITES.has(name as keyof Store);
     guarded[name] = (...args: unknown[]) => {
+      if (isWrite && !verified) {
+        verified = true;
+        let problem: string | undefined;
+        try {
+          problem = verify?.();
+        } catch (error) {
+          throw translate(error);
+        }
+        if (problem !== undefined) {
+          damage = problem;
+          markDamaged(path, problem);
+        }
+      }
       if (damage !== undefined && isWrite) throw damagedStoreError(path, damage);
       if (damage !== undefined && name === 'writeCache') return undefined;
       try {

@@ -179,6 +179,20 @@ describe('a damaged store', () => {
     reader.close();
   });
 
+  it("refuses the first write of a process even when the write's own reads miss the damage", () => {
+    const path = join(dir, 'w.db');
+    storeWith(path, 600);
+    damage(path);
+    const store = open(path);
+    const error = refusal(() => store.appendEvents([event(9999)]));
+    expect(error.message).toContain('is damaged');
+    store.close();
+    const reader = open(path, { readOnly: true });
+    expect(() => reader.listEvents()).toThrow(/is damaged/);
+    expect(reader.eventStamp()).toBe('600'); // the log's end is intact: the new event was never added
+    reader.close();
+  });
+
   it('forgets the mark once the file is replaced (a restored store moved into place)', () => {
     const path = join(dir, 'w.db');
     storeWith(path, 600);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnFixture } from '../src/store/sqlite/test-fixtures/spawn-fixture.js';
@@ -315,6 +315,24 @@ describe('the store file', () => {
       holder.child.kill('SIGKILL');
       await holder.closed;
     }
+  });
+
+  it('names a symlink loop, as the store or as a roadmap file, instead of calling it a bug', () => {
+    symlinkSync(cli.db, cli.db);
+    for (const args of [['list'], ['import', 'ai-engineer']]) {
+      const result = cli.run(args);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(
+        `Cannot open the database ${cli.db}: its path is a loop of symbolic links.`,
+      );
+      expect(result.stderr).not.toMatch(/bug/);
+    }
+    const loop = cli.path('loop.md');
+    symlinkSync(loop, loop);
+    const imported = cli.run(['--db', cli.path('other.db'), 'import', loop]);
+    expect(imported.status).toBe(1);
+    expect(imported.stderr).toContain(`${loop}: its path is a loop of symbolic links`);
+    expect(imported.stderr).not.toMatch(/bug/);
   });
 
   it('refuses a zero-byte store file instead of starting a new store over it', () => {

@@ -4,11 +4,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   closeSync,
   existsSync,
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -24,8 +26,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WaymarkError } from '../../core/errors.js';
 import type { NewEvent } from '../../core/progress/events.js';
 import { damageMarkPath } from './damage-mark.js';
+import { appliedVersion, MIGRATIONS, migrate } from './migrations.js';
 import { openSqliteStore, type SqliteStoreOptions } from './open-sqlite-store.js';
 import { type FixtureProcess, spawnFixture } from './test-fixtures/spawn-fixture.js';
+import { DEFAULT_RETRY } from './write-transaction.js';
 
 let dir: string;
 const children: FixtureProcess[] = [];
@@ -134,6 +138,31 @@ describe('read mode', () => {
     store.writeCache('k', '1', 'v'); // best effort: gives up at once while the lock is held
     store.close();
     expect(performance.now() - start).toBeLessThan(1000); // a writer would wait 5 s
+  });
+
+  it('reads a store of an older schema: upgraded once when writable, read as upgraded when not', () => {
+    const path = join(dir, 'old.db');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    migrate(db, path, DEFAULT_RETRY, MIGRATIONS.slice(0, 1));
+    db.prepare(
+      `INSERT INTO roadmaps (id, title, source_path, sha256, model, imported_at) VALUES ('r', 'R', '/x/r.md', ?, '{}', ?)`,
+    ).run('a'.repeat(64), '2026-01-01T00:00:00.000Z');
+    db.close();
+    const copy = join(dir, 'old-copy.db');
+    writeFileSync(copy, readFileSync(path));
+    const reader = open(path, { readOnly: true });
+    expect(reader.listRoadmaps().map((r) => [r.id, r.sourceUnconfirmed])).toEqual([['r', undefined]]);
+    reader.close();
+    const upgraded = new Database(path, { readonly: true });
+    expect(appliedVersion(upgraded)).toBe(MIGRATIONS.at(-1)?.id);
+    upgraded.close();
+    chmodSync(copy, 0o444);
+    if (process.getuid?.() !== 0) {
+      const snapshot = open(copy, { readOnly: true }); // cannot be upgraded in place: read as upgraded
+      expect(snapshot.listRoadmaps().map((r) => r.id)).toEqual(['r']);
+      snapshot.close();
+    }
   });
 
   it.runIf(canMount)('reads a store on read-only media (no -shm file can be made there)', () => {

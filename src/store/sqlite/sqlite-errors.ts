@@ -6,7 +6,7 @@
 import { WaymarkError } from '../../core/errors.js';
 
 const BACKUP_HINT =
-  'Save what can still be read with `waymark export --out backup.json`, then restore it into a new file: `waymark --db NEW.db restore backup.json`, and use NEW.db from then on (--db or WAYMARK_DB).';
+  'Restore your last backup into a new file (`waymark --db NEW.db restore BACKUP.json`) and use NEW.db from then on (--db or WAYMARK_DB). Without a backup, `waymark export --out rescue.json` saves what can still be read, if the damage spares the log.';
 
 /** A corrupt or overwritten database file: SQLite found pages it cannot make sense of. */
 export function isCorruption(error: unknown): boolean {

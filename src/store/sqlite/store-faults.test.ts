@@ -1,13 +1,7 @@
-/**
- * The store under faults: a zero-byte file, a damaged file, a full disk, read-only media, a symlink loop,
- * and a writer holding the lock while others read. Each refusal names its cause and what to do.
- */
-import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
   existsSync,
-  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -25,6 +19,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WaymarkError } from '../../core/errors.js';
 import type { NewEvent } from '../../core/progress/events.js';
+import { canMountTmpfs, fillDisk, mountTmpfs, remountReadOnly } from '../../testing/tmpfs.js';
 import { damageMarkPath } from './damage-mark.js';
 import { appliedVersion, MIGRATIONS, migrate } from './migrations.js';
 import { openSqliteStore, type SqliteStoreOptions } from './open-sqlite-store.js';
@@ -33,13 +28,13 @@ import { DEFAULT_RETRY } from './write-transaction.js';
 
 let dir: string;
 const children: FixtureProcess[] = [];
-const mounts: string[] = [];
+const mounts: { unmount(): void }[] = [];
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'waymark faults '));
 });
 afterEach(async () => {
   for (const child of children.splice(0)) child.child.kill('SIGKILL');
-  for (const mount of mounts.splice(0)) spawnSync('umount', ['-l', mount]);
+  for (const mount of mounts.splice(0)) mount.unmount();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -73,23 +68,11 @@ function storeWith(path: string, events: number): void {
 
 const open = (path: string, options: SqliteStoreOptions = {}) => openSqliteStore(path, options);
 
-/** A tmpfs of `size` mounted at a new folder, where the system lets us (root in most containers). */
-function tmpfs(size: string): string | undefined {
-  const mount = join(dir, `mnt-${mounts.length}`);
-  mkdirSync(mount);
-  const result = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', mount]);
-  if (result.status !== 0) return undefined;
+function tmpfs(size: string): string {
+  const mount = mountTmpfs(dir, `mnt-${mounts.length}`, size);
   mounts.push(mount);
-  return mount;
+  return mount.path;
 }
-const canMount = (() => {
-  if (process.platform !== 'linux') return false;
-  const probe = spawnSync('sh', [
-    '-c',
-    'd=$(mktemp -d) && mount -t tmpfs tmpfs "$d" && umount "$d"; s=$?; rmdir "$d"; exit $s',
-  ]);
-  return probe.status === 0;
-})();
 
 describe('a zero-byte store file', () => {
   it('is refused, in both modes, and left as it is', () => {
@@ -165,11 +148,11 @@ describe('read mode', () => {
     }
   });
 
-  it.runIf(canMount)('reads a store on read-only media (no -shm file can be made there)', () => {
-    const mount = tmpfs('4m') as string;
+  it.runIf(canMountTmpfs)('reads a store on read-only media (no -shm file can be made there)', () => {
+    const mount = tmpfs('4m');
     const path = join(mount, 'waymark.db');
     storeWith(path, 30);
-    expect(spawnSync('mount', ['-o', 'remount,ro', mount]).status).toBe(0);
+    remountReadOnly(mount);
     const store = open(path, { readOnly: true });
     expect(store.listEvents()).toHaveLength(30);
     store.close();
@@ -196,7 +179,7 @@ describe('a damaged store', () => {
     expect(error.message).toMatch(
       new RegExp(`^The database ${path} is damaged \\(.*\\); Waymark will not write`),
     );
-    expect(error.hint).toMatch(/waymark export --out backup\.json.*restore backup\.json/);
+    expect(error.hint).toMatch(/restore BACKUP\.json.*waymark export --out rescue\.json/);
     expect(refusal(() => store.appendEvents([event(9999)])).message).toContain('is damaged');
     store.close();
     expect(existsSync(damageMarkPath(path))).toBe(true);
@@ -238,31 +221,13 @@ describe('a damaged store', () => {
   });
 });
 
-describe.runIf(canMount)('a full disk', () => {
-  function fill(mount: string): void {
-    const fd = openSync(join(mount, 'filler'), 'w');
-    const chunk = Buffer.alloc(64 * 1024, 1);
-    try {
-      for (;;) writeSync(fd, chunk);
-    } catch {
-      // ENOSPC: full
-    }
-    for (let size = 4096; size >= 1; size = Math.floor(size / 2)) {
-      try {
-        for (;;) writeSync(fd, chunk.subarray(0, size));
-      } catch {
-        // the last bytes
-      }
-    }
-    closeSync(fd);
-  }
-
+describe.runIf(canMountTmpfs)('a full disk', () => {
   it('refuses a write with "full", keeps what was stored, and still reads', () => {
-    const mount = tmpfs('2m') as string;
+    const mount = tmpfs('2m');
     const path = join(mount, 'waymark.db');
     storeWith(path, 50);
     const store = open(path);
-    fill(mount);
+    fillDisk(mount);
     const error = refusal(() => store.appendEvents(Array.from({ length: 500 }, (_, i) => event(1000 + i))));
     expect(error.code).toBe('STORE');
     expect(error.message).toBe(

@@ -2,6 +2,7 @@ import {
   chmodSync,
   closeSync,
   existsSync,
+  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -92,6 +93,10 @@ describe('a zero-byte store file', () => {
 
   it('is never left by Waymark itself: a new store appears complete, with no temporary file left', () => {
     const path = join(dir, 'new', 'waymark.db');
+    mkdirSync(join(dir, 'new'));
+    // What a process killed while creating the store leaves (pid 2^22 + 1 is above Linux's pid_max).
+    writeFileSync(join(dir, 'new', '.waymark.db.4194305-0badc0de.new'), 'half a store');
+    writeFileSync(join(dir, 'new', '.waymark.db.4194305-0badc0de.new-wal'), 'its log');
     open(path).close();
     expect(statSync(path).size).toBeGreaterThan(0);
     expect(readdirSync(join(dir, 'new'))).toEqual(['waymark.db']);

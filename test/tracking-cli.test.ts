@@ -283,6 +283,12 @@ describe('the store file', () => {
         ['list', '--json'],
         ['status', 'ai-engineer', '--json'],
         ['show', '1.1.1'],
+        ['plan', 'ai-engineer'],
+        ['today'],
+        ['capacity'],
+        ['target', 'ai-engineer'],
+        ['stats'],
+        ['streak'],
       ]) {
         const result = cli.run(args, {}, as);
         expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(0);

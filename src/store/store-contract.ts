@@ -239,6 +239,18 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(inside).toBe(2);
     });
 
+    it('keeps whether a source path awaits confirmation, and forgets it when saved confirmed', () => {
+      const pending = { ...roadmap('p', at(0)), sourcePath: '/home/ada/plan.md', sourceUnconfirmed: true };
+      store.saveRoadmap(pending);
+      expect(store.getRoadmap('p')).toEqual(pending);
+      const { sourceUnconfirmed: _pending, ...confirmed } = pending;
+      store.saveRoadmap(confirmed);
+      expect(store.getRoadmap('p')).toEqual(confirmed);
+      // Without a path there is nothing to confirm.
+      store.saveRoadmap({ ...roadmap('q', at(1)), sourceUnconfirmed: true });
+      expect(store.getRoadmap('q')?.sourceUnconfirmed).toBeUndefined();
+    });
+
     it('saves, gets, lists, overwrites and removes roadmaps', () => {
       expect(store.getRoadmap('x')).toBeUndefined();
       expect(store.listRoadmaps()).toEqual([]);

@@ -251,5 +251,8 @@ describe('restore', () => {
     expect(readFileSync(victim, 'utf8')).toBe(victimText);
     // The export of the restored store is the backup as it was: confirmation is this machine's business.
     expect(JSON.parse(JSON.stringify(exportBackup(target)))).toEqual(backup);
+    // Importing the file on this machine is the learner naming it: that confirms it too.
+    importRoadmapFile(target, victim);
+    expect(target.store.getRoadmap('plan')?.sourceUnconfirmed).toBeUndefined();
   });
 });

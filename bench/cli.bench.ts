@@ -1,8 +1,9 @@
 /**
  * Everyday CLI speed: `waymark status` on the bundled 515-item roadmap with 20,000 events in the store,
- * as a ratio to starting Node itself (`node -e 0`) in the same run, and the store's append throughput.
+ * as a ratio to starting Node itself (`node -e 0`) in the same run, the store's append throughput, a first write
+ * (which runs quick_check once) and a read while another process holds the write lock.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +51,28 @@ export function seedStore(path: string, count: number): void {
   }
 }
 
+/** Runs `fn` while a child process holds the store's write lock (BEGIN IMMEDIATE, never committed). */
+async function withWriteLockHeld<T>(db: string, fn: () => T): Promise<T> {
+  const holder = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const D=require('better-sqlite3');const d=new D(process.argv[1]);d.exec('BEGIN IMMEDIATE');console.log('locked');setInterval(()=>{},1e3)`,
+      db,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'], cwd: join(import.meta.dirname, '..', '..') },
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout?.once('data', () => resolve());
+      holder.once('exit', () => reject(new Error('the lock holder exited before taking the lock')));
+    });
+    return fn();
+  } finally {
+    holder.kill('SIGKILL');
+  }
+}
+
 function medianWallMs(args: string[]): number {
   const samples: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -68,7 +91,7 @@ function medianWallMs(args: string[]): number {
 export const cliBench: BenchSuite = {
   name: 'cli',
   description: `waymark status with ${EVENTS.toLocaleString('en')} events vs node -e 0; event append speed`,
-  run(): BenchRow[] {
+  async run(): Promise<BenchRow[]> {
     const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-cli-'));
     try {
       const db = join(dir, 'store.db');
@@ -78,6 +101,9 @@ export const cliBench: BenchSuite = {
       const status = medianWallMs([BIN, '--db', db, 'status', 'ai-engineer']);
       const statusJson = medianWallMs([BIN, '--db', db, 'status', 'ai-engineer', '--json']);
       const append = measureAppend(join(dir, 'append.db'), 2_000);
+      const log = medianWallMs([BIN, '--db', db, 'log', '30m']); // its first write runs quick_check
+      const list = medianWallMs([BIN, '--db', db, 'list']);
+      const listLocked = await withWriteLockHeld(db, () => medianWallMs([BIN, '--db', db, 'list']));
       const ratio = status / node;
       const jsonRatio = statusJson / node;
       return [
@@ -114,6 +140,26 @@ export const cliBench: BenchSuite = {
         {
           name: 'append: batched in one transaction',
           cells: { 'events/s': Math.round(append.batchedPerSecond) },
+        },
+        {
+          name: `waymark log 30m (its first write checks the ${EVENTS.toLocaleString('en')}-event store)`,
+          cells: { 'wall ms': log.toFixed(1), ratio: `${(log / node).toFixed(2)}x` },
+        },
+        {
+          name: 'waymark list',
+          cells: { 'wall ms': list.toFixed(1), ratio: `${(list / node).toFixed(2)}x` },
+        },
+        {
+          name: 'waymark list while another process holds the write lock',
+          cells: { 'wall ms': listLocked.toFixed(1), ratio: `${(listLocked / node).toFixed(2)}x` },
+          checks: [
+            {
+              // A read that waited for the writer would take the 5 s busy timeout, not a few percent more.
+              target: '<= 2x waymark list (reads never wait for a writer)',
+              pass: listLocked <= 2 * list,
+              actual: `${(listLocked / list).toFixed(2)}x`,
+            },
+          ],
         },
       ];
     } finally {

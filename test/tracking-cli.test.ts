@@ -1,7 +1,11 @@
-import { chmodSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CliSandbox, cliSandbox } from './cli-harness.js';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawnFixture } from '../src/store/sqlite/test-fixtures/spawn-fixture.js';
+import { binFor, type CliSandbox, cliSandbox, NOBODY, removeSharedCopy } from './cli-harness.js';
+
+const asRoot = process.getuid?.() === 0;
 
 /*
  * The tracking commands end to end: the real binary against a real SQLite file, clock frozen.
@@ -23,6 +27,7 @@ beforeEach(() => {
   cli = cliSandbox();
 });
 afterEach(() => cli.cleanup());
+afterAll(() => removeSharedCopy());
 
 function tree(roadmap: string): Map<string, JsonNode> {
   const status = cli.ok(['status', roadmap, '--json']).json as { nodes: JsonNode[] };
@@ -94,6 +99,16 @@ describe('status changes', () => {
     expect(shown.history.length).toBe(3);
     cli.ok(['reset', '1.1.1'], { WAYMARK_NOW: '2026-11-20T18:05:00Z' });
     expect(tree('ai-engineer').get('1.1.1')?.status).toBe('todo');
+  });
+
+  it('refuses --at with a year before 1970 (0026 for 2026), suggesting the likely date', () => {
+    for (const at of ['0026-11-20', '0099-01-01T10:00', '1969-12-31']) {
+      const result = cli.run(['done', '1.1.1', '--at', at]);
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr).toContain(`"${at}" is before 1970`);
+    }
+    expect(cli.run(['log', '1h', '--at', '0026-11-20']).stderr).toContain('Did you mean 2026-11-20?');
+    expect(eventCount()).toBe(0);
   });
 
   it('says which items match when a reference is ambiguous or unknown', () => {
@@ -192,8 +207,24 @@ describe('backup and restore', () => {
     const fresh = cli.path('fresh.db');
     const damaged = cli.run(['--db', fresh, 'restore', cli.path('damaged.json')]);
     expect(damaged.status).toBe(1);
-    expect(damaged.stderr).toMatch(/damaged\.json is not a Waymark backup/);
+    expect(damaged.stderr).toMatch(/damaged\.json is not a valid Waymark backup: invalid JSON/);
     expect(cli.ok(['--db', fresh, 'list', '--json']).json).toEqual([]);
+  });
+});
+
+describe('restoring what is not a backup file', () => {
+  it.each(['/dev/zero', '/dev/urandom'])('refuses %s at once', (device) => {
+    const result = cli.run(['restore', device]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${device}: not a regular file.`);
+  });
+
+  it.runIf(process.platform !== 'win32')('refuses a FIFO without blocking', () => {
+    const fifo = cli.path('backup.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const result = cli.run(['restore', fifo]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${fifo}: not a regular file.`);
   });
 });
 
@@ -218,18 +249,106 @@ describe('the store file', () => {
     expect(result.stderr).toMatch(/newer/i);
   });
 
-  it('explains a store in a folder it cannot write', () => {
+  it('explains a store in a folder it cannot write', (context) => {
     // Root writes anywhere, so as root the CLI runs as `nobody` against a folder only root may write.
-    const asRoot = process.getuid?.() === 0;
+    const as = asRoot ? NOBODY : undefined;
+    const runnable = as ? binFor(as) : undefined;
+    if (runnable && 'skip' in runnable) return context.skip(runnable.skip);
     chmodSync(cli.dir, asRoot ? 0o755 : 0o500);
     try {
-      const result = cli.run(['list'], {}, asRoot ? { uid: 65534, gid: 65534 } : undefined);
+      const result = cli.run(['import', 'ai-engineer'], {}, as);
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(/permission|read-only|cannot/i);
       expect(result.stderr).toContain(cli.db);
+      // A command that only reads needs no store file: it shows an empty one and creates nothing.
+      expect(cli.run(['list', '--json'], {}, as).stdout.trim()).toBe('[]');
+      expect(existsSync(cli.db)).toBe(false);
     } finally {
       chmodSync(cli.dir, 0o700);
     }
+  });
+
+  it('lists, shows and exports a read-only store (0444 in a read-only folder), never changing it', (context) => {
+    const as = asRoot ? NOBODY : undefined;
+    const runnable = as ? binFor(as) : undefined;
+    if (runnable && 'skip' in runnable) return context.skip(runnable.skip);
+    cli.ok(['import', 'ai-engineer']);
+    cli.ok(['done', '1.1.1']);
+    const backup = cli.ok(['export', '--format', 'json']).stdout;
+    const before = readFileSync(cli.db);
+    chmodSync(cli.db, 0o444);
+    chmodSync(cli.dir, 0o555);
+    try {
+      for (const args of [
+        ['list', '--json'],
+        ['status', 'ai-engineer', '--json'],
+        ['show', '1.1.1'],
+        ['plan', 'ai-engineer'],
+        ['today'],
+        ['capacity'],
+        ['target', 'ai-engineer'],
+        ['stats'],
+        ['streak'],
+      ]) {
+        const result = cli.run(args, {}, as);
+        expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+      }
+      const exported = cli.run(['export', '--format', 'json'], {}, as);
+      expect(exported.status, exported.stderr).toBe(0);
+      expect(exported.stdout).toBe(backup);
+      const write = cli.run(['done', '1.1.2'], {}, as);
+      expect(write.status).toBe(1);
+      expect(write.stderr).toMatch(/read-only/);
+    } finally {
+      chmodSync(cli.dir, 0o700);
+      chmodSync(cli.db, 0o644);
+    }
+    expect(readFileSync(cli.db).equals(before), 'the store file is unchanged').toBe(true);
+  });
+
+  it('lists and exports at once while another process holds the write lock', async () => {
+    cli.ok(['import', 'ai-engineer']);
+    const holder = spawnFixture('./hold-write-lock.mjs', [cli.db, '8000']);
+    try {
+      expect(await holder.firstLine).toBe('locked');
+      for (const args of [['list'], ['export', '--format', 'json'], ['status', 'ai-engineer']]) {
+        const start = performance.now();
+        const result = cli.run(args);
+        expect(result.status, result.stderr).toBe(0);
+        expect(performance.now() - start, `${args[0]} waited for the lock`).toBeLessThan(4000);
+      }
+    } finally {
+      holder.child.kill('SIGKILL');
+      await holder.closed;
+    }
+  });
+
+  it('names a symlink loop, as the store or as a roadmap file, instead of calling it a bug', () => {
+    symlinkSync(cli.db, cli.db);
+    for (const args of [['list'], ['import', 'ai-engineer']]) {
+      const result = cli.run(args);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(
+        `Cannot open the database ${cli.db}: its path is a loop of symbolic links.`,
+      );
+      expect(result.stderr).not.toMatch(/bug/);
+    }
+    const loop = cli.path('loop.md');
+    symlinkSync(loop, loop);
+    const imported = cli.run(['--db', cli.path('other.db'), 'import', loop]);
+    expect(imported.status).toBe(1);
+    expect(imported.stderr).toContain(`${loop}: its path is a loop of symbolic links`);
+    expect(imported.stderr).not.toMatch(/bug/);
+  });
+
+  it('refuses a zero-byte store file instead of starting a new store over it', () => {
+    writeFileSync(cli.db, '');
+    for (const args of [['list'], ['import', 'ai-engineer']]) {
+      const result = cli.run(args);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`${cli.db} is empty (0 bytes)`);
+    }
+    expect(readFileSync(cli.db).length).toBe(0);
   });
 });
 
@@ -278,6 +397,28 @@ describe('sync with the Markdown file', () => {
     expect(conflict.stderr).toMatch(/--prefer/);
     cli.ok(['sync', '--prefer', 'file']);
     expect(tree(id()).get('1.1')?.status).toBe('done');
+  });
+
+  it('does not sync a source path that came with a restored backup until --relink confirms it', () => {
+    cli.ok(['sync']);
+    cli.ok(['done', '1.1']);
+    cli.ok(['export', '--out', cli.path('backup.json')]);
+    const fresh = cli.path('fresh.db');
+    const restored = cli.ok(['--db', fresh, 'restore', cli.path('backup.json')]);
+    expect(restored.stdout).toContain('Confirm with `waymark sync --relink`');
+    const before = readFileSync(cli.path('plan.md'));
+    const skipped = cli.ok(['--db', fresh, 'sync']);
+    expect(skipped.stderr).toContain(
+      `Skipped "${id()}": its file ${cli.path('plan.md')} came with a restored backup`,
+    );
+    const named = cli.run(['--db', fresh, 'sync', id()]);
+    expect(named.status).toBe(1);
+    expect(named.stderr).toContain(`waymark sync ${id()} --relink`);
+    expect(readFileSync(cli.path('plan.md')).equals(before), 'the file is untouched').toBe(true);
+    const relinked = cli.ok(['--db', fresh, 'sync', '--relink']);
+    expect(relinked.stderr).toContain(`Confirmed ${cli.path('plan.md')} as the file of "${id()}"`);
+    expect(readFileSync(cli.path('plan.md'), 'utf8')).toBe(ROADMAP.replace('- [ ] 1.1', '- [x] 1.1'));
+    expect(cli.ok(['--db', fresh, 'sync']).stdout).toContain('in sync');
   });
 
   it('explains a deleted source file and never syncs the bundled roadmaps', () => {

@@ -3,27 +3,21 @@
  * empty store with nothing lost (event seq, recordedAt and change grouping included).
  */
 import { WaymarkError } from '../core/errors.js';
-import type { WaymarkEvent } from '../core/progress/events.js';
 import type { RoadmapRecord, SyncBase } from '../store/port.js';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, validateBackup } from './validate-backup.js';
 import type { Workspace } from './workspace.js';
 
-export const BACKUP_FORMAT = 'waymark-backup';
-export const BACKUP_VERSION = 1;
+export { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './validate-backup.js';
 
-export interface Backup {
-  format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
-  exportedAt: string;
-  roadmaps: RoadmapRecord[];
-  syncBases: Record<string, SyncBase>;
-  events: WaymarkEvent[];
-}
+/** How far another machine's clock may run ahead of ours before its times count as "in the future". */
+const CLOCK_MARGIN_MS = 24 * 60 * 60 * 1000;
 
 export function exportBackup(workspace: Workspace): Backup {
   const { store } = workspace;
-  // One read transaction, so a change made meanwhile by another process is either wholly in or out.
-  return store.transaction(() => {
-    const roadmaps = store.listRoadmaps();
+  // One read snapshot, so a change made meanwhile by another process is either wholly in or out; no write
+  // lock, so an export neither waits for a writer nor needs a writable store.
+  return store.readTransaction(() => {
+    const roadmaps = store.listRoadmaps().map(portable);
     const syncBases: Record<string, SyncBase> = {};
     for (const roadmap of roadmaps) {
       const base = store.getSyncBase(roadmap.id);
@@ -40,14 +34,28 @@ export function exportBackup(workspace: Workspace): Backup {
   });
 }
 
+/** Whether a source path is confirmed belongs to this machine, not to the backup (a restore resets it). */
+function portable(record: RoadmapRecord): RoadmapRecord {
+  const { sourceUnconfirmed: _local, ...rest } = record;
+  return rest;
+}
+
 export interface RestoreSummary {
   roadmaps: number;
   events: number;
+  /** Roadmaps whose source file sync leaves alone until `waymark sync --relink` confirms it. */
+  unconfirmedSources: { id: string; path: string }[];
 }
 
-/** Restores a backup (the text of an exported file) into an empty store, all or nothing. */
+/**
+ * Restores a backup (the text of an exported file) into an empty store, all or nothing: the whole backup
+ * is checked first (see validate-backup.ts). The source paths it names are another machine's word: they
+ * are kept but unconfirmed, so `sync` writes no file because a backup said so.
+ */
 export function restoreBackup(workspace: Workspace, text: string, path: string): RestoreSummary {
-  const backup = parseBackup(text, path);
+  // Dates after now are refused as the CLI refuses them; the margin covers machines whose clocks differ.
+  const latest = new Date(Math.max(workspace.now.getTime(), Date.now()) + CLOCK_MARGIN_MS);
+  const backup = validateBackup(text, path, latest);
   const { store } = workspace;
   return store.transaction(() => {
     if (store.listRoadmaps().length > 0 || store.eventStamp() !== '0') {
@@ -57,7 +65,12 @@ export function restoreBackup(workspace: Workspace, text: string, path: string):
         'Restore into a new file with `waymark --db NEW.db restore FILE`, then point WAYMARK_DB at it.',
       );
     }
-    for (const roadmap of backup.roadmaps) store.saveRoadmap(roadmap);
+    const unconfirmedSources: RestoreSummary['unconfirmedSources'] = [];
+    for (const roadmap of backup.roadmaps) {
+      const restored = { ...roadmap, ...(roadmap.sourcePath ? { sourceUnconfirmed: true } : {}) };
+      store.saveRoadmap(restored);
+      if (roadmap.sourcePath) unconfirmedSources.push({ id: roadmap.id, path: roadmap.sourcePath });
+    }
     for (const [roadmapId, base] of Object.entries(backup.syncBases)) store.setSyncBase(roadmapId, base);
     try {
       store.restoreEvents(backup.events);
@@ -71,67 +84,6 @@ export function restoreBackup(workspace: Workspace, text: string, path: string):
       }
       throw error;
     }
-    return { roadmaps: backup.roadmaps.length, events: backup.events.length };
+    return { roadmaps: backup.roadmaps.length, events: backup.events.length, unconfirmedSources };
   });
-}
-
-function parseBackup(text: string, path: string): Backup {
-  const fail = (problem: string): never => {
-    throw new WaymarkError(
-      'INPUT',
-      `${path} is not a Waymark backup: ${problem}.`,
-      'Make one with `waymark export --format json --out FILE`.',
-    );
-  };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return fail(`invalid JSON (${(error as Error).message})`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return fail('expected a JSON object');
-  const o = value as Record<string, unknown>;
-  if (o.format !== BACKUP_FORMAT) return fail(`"format" must be "${BACKUP_FORMAT}"`);
-  if (typeof o.version !== 'number') return fail('"version" is missing');
-  if (o.version > BACKUP_VERSION) {
-    throw new WaymarkError(
-      'INPUT',
-      `${path} was written by a newer Waymark (backup version ${o.version}; this one reads ${BACKUP_VERSION}).`,
-      'Upgrade Waymark, then restore.',
-    );
-  }
-  if (!Array.isArray(o.roadmaps)) return fail('"roadmaps" must be a list');
-  if (!Array.isArray(o.events)) return fail('"events" must be a list');
-  const syncBases = o.syncBases ?? {};
-  if (typeof syncBases !== 'object' || syncBases === null || Array.isArray(syncBases)) {
-    return fail('"syncBases" must be an object');
-  }
-  o.roadmaps.forEach((roadmap, i) => {
-    checkRoadmapRecord(roadmap, (problem) => fail(`roadmap ${i + 1}: ${problem}`));
-  });
-  for (const [id, base] of Object.entries(syncBases)) {
-    const b = base as Partial<SyncBase> | null;
-    if (
-      !b ||
-      typeof b.checked !== 'object' ||
-      typeof b.sha256 !== 'string' ||
-      typeof b.syncedAt !== 'string'
-    ) {
-      fail(`the sync base of "${id}" is incomplete`);
-    }
-  }
-  return value as Backup;
-}
-
-function checkRoadmapRecord(value: unknown, fail: (problem: string) => never): void {
-  if (typeof value !== 'object' || value === null) fail('expected an object');
-  const r = value as Record<string, unknown>;
-  for (const key of ['id', 'title', 'sha256', 'importedAt']) {
-    if (typeof r[key] !== 'string' || r[key] === '') fail(`"${key}" must be a non-empty string`);
-  }
-  const model = r.model as Record<string, unknown> | null;
-  if (typeof model !== 'object' || model === null || model.id !== r.id || !Array.isArray(model.nodes)) {
-    fail('"model" must be the imported roadmap (with its id and nodes)');
-  }
 }

@@ -9,6 +9,16 @@ const HINTS: Record<string, [problem: string, hint: string]> = {
   ENOSPC: ['the disk is full', 'Free some space and try again; nothing was changed.'],
   EISDIR: ['this is a directory', 'Pass a file path.'],
   ENOTDIR: ['a part of the path is not a directory', 'Check the path.'],
+  ELOOP: [
+    'its path is a loop of symbolic links',
+    'Fix the link (ls -l shows where it points) or pass the real file.',
+  ],
+  ENAMETOOLONG: ['the path is too long', 'Use a shorter path.'],
+  EDQUOT: ['the disk quota is used up', 'Free some space and try again; nothing was changed.'],
+  EIO: ['the disk reported an I/O error', 'The disk may be unplugged or failing: check it and try again.'],
+  EMFILE: ['too many files are open', 'Close other programs or raise the limit (ulimit -n), then try again.'],
+  ENFILE: ['too many files are open', 'Close other programs or raise the limit (ulimit -n), then try again.'],
+  ENXIO: ['no device behind this path', 'Pass a regular file.'],
 };
 
 /** A WaymarkError for a system error that has an errno code, else undefined. */

@@ -27,38 +27,40 @@ export function importRoadmapFile(
   const file = readRoadmapFile(path);
   const { roadmap: parsed, warnings } = importRoadmap(file.text, { path, sha256: file.sha256 });
   const { store } = workspace;
-  const existing = store.listRoadmaps().find((record) => record.sourcePath === path);
-  const roadmap: Roadmap = { ...parsed, id: options.id ?? existing?.id ?? freeId(workspace, parsed.id) };
-  const record = {
-    id: roadmap.id,
-    title: roadmap.title,
-    sourcePath: path,
-    sha256: file.sha256,
-    model: roadmap,
-    importedAt: workspace.now.toISOString(),
-  };
-  if (!existing) {
-    importCheckedBoxes(workspace, roadmap, file.sha256, () => store.saveRoadmap(record));
-    return { roadmap, created: true, unchanged: false, warnings };
-  }
-  const previous = existing.model as Roadmap;
-  const match = matchReimport(previous.nodes, roadmap.nodes);
-  const at = workspace.now.toISOString();
-  const events = stampChange(workspace, at, [
-    ...match.moved.map((move) => ({
-      type: 'rename' as const,
-      roadmapId: roadmap.id,
-      nodeId: null,
-      from: move.from,
-      to: move.to,
-    })),
-    ...match.archived.map((nodeId) => ({ type: 'archive' as const, roadmapId: roadmap.id, nodeId })),
-  ]);
-  store.transaction(() => {
+  // Which roadmap this file is, and a free id for a new one, are decided inside the write transaction that
+  // saves it: two first imports of same-named files at once can then never take the same id.
+  return store.transaction((): ImportSummary => {
+    const existing = store.listRoadmaps().find((record) => record.sourcePath === path);
+    const roadmap: Roadmap = { ...parsed, id: options.id ?? existing?.id ?? freeId(workspace, parsed.id) };
+    const record = {
+      id: roadmap.id,
+      title: roadmap.title,
+      sourcePath: path,
+      sha256: file.sha256,
+      model: roadmap,
+      importedAt: workspace.now.toISOString(),
+    };
+    if (!existing) {
+      importCheckedBoxes(workspace, roadmap, file.sha256, () => store.saveRoadmap(record));
+      return { roadmap, created: true, unchanged: false, warnings };
+    }
+    const previous = existing.model as Roadmap;
+    const match = matchReimport(previous.nodes, roadmap.nodes);
+    const at = workspace.now.toISOString();
+    const events = stampChange(workspace, at, [
+      ...match.moved.map((move) => ({
+        type: 'rename' as const,
+        roadmapId: roadmap.id,
+        nodeId: null,
+        from: move.from,
+        to: move.to,
+      })),
+      ...match.archived.map((nodeId) => ({ type: 'archive' as const, roadmapId: roadmap.id, nodeId })),
+    ]);
     if (events.length > 0) store.appendEvents(events);
     store.saveRoadmap(record);
+    return { roadmap, created: false, unchanged: existing.sha256 === file.sha256, match, warnings };
   });
-  return { roadmap, created: false, unchanged: existing.sha256 === file.sha256, match, warnings };
 }
 
 /** Two different files with the same name ("README.md") get "readme", "readme-2", ... */

@@ -12,7 +12,7 @@ import type { HoursRange } from '../core/plan/duration-hours.js';
 import { resolveElectives } from '../core/plan/electives.js';
 import { estimateEffort } from '../core/plan/estimate-effort.js';
 import { isEffortless } from '../core/plan/work-structure.js';
-import type { WaymarkEvent } from '../core/progress/events.js';
+import { EVENT_LIMITS, type WaymarkEvent } from '../core/progress/events.js';
 import { foldEvents } from '../core/progress/fold.js';
 import { estimateOverrides } from './effort.js';
 import { foldedState } from './folded-state.js';
@@ -517,7 +517,7 @@ export interface EstimateResult {
 }
 
 /** Estimates above this are typos (five years of full-time study). */
-const MAX_ESTIMATE_HOURS = 10_000;
+const MAX_ESTIMATE_HOURS = EVENT_LIMITS.estimateHours;
 
 /** `waymark estimate ITEM 6h`: the learner's own estimate wins over the roadmap's durations. */
 export function estimateItem(workspace: Workspace, ref: string, hours: number): EstimateResult {

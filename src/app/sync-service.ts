@@ -12,6 +12,7 @@ import type { RoadmapRecord } from '../store/port.js';
 import { bundledRoadmapsDir } from './bundled-roadmaps.js';
 import { importRoadmapFile } from './import-service.js';
 import { readRoadmapFile } from './read-roadmap-file.js';
+import { assertSourceConfirmed } from './source-confirmation.js';
 import { loadRoadmaps, stampChange, type Workspace } from './workspace.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
@@ -131,10 +132,11 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
   };
 }
 
-/** Every stored roadmap that came from a file (bundled ones included). */
+/** Every stored roadmap that came from a file of the learner's, once its path is confirmed. */
 export function syncableRoadmaps(workspace: Workspace): string[] {
   return loadRoadmaps(workspace.store)
     .filter(({ record }) => record.sourcePath !== undefined && !isBundled(record.sourcePath))
+    .filter(({ record }) => !record.sourceUnconfirmed)
     .map(({ record }) => record.id);
 }
 
@@ -145,6 +147,7 @@ function isBundled(path: string): boolean {
 }
 
 function sourceOf(record: RoadmapRecord): string {
+  assertSourceConfirmed(record);
   const path = record.sourcePath;
   if (!path) throw new WaymarkError('INPUT', `roadmap "${record.id}" has no source file to sync with.`);
   if (isBundled(path)) {

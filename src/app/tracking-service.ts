@@ -81,20 +81,26 @@ export function setStatus(
   return { items: [...targets.values()], events: workspace.store.appendEvents(events) };
 }
 
-/** `waymark undo`: reverts the last change by recording an undo event (nothing is deleted). */
+/**
+ * `waymark undo`: reverts the last change by recording an undo event (nothing is deleted). The change is
+ * chosen and its undo recorded in one write transaction, so two undos at once never revert the same change.
+ */
 export function undoLastChange(workspace: Workspace): { undone: WaymarkEvent[] } {
-  const changeId = workspace.store.lastChange();
-  if (!changeId) throw new WaymarkError('INPUT', 'there is nothing to undo.');
-  const undone = workspace.store.listEvents().filter((event) => event.changeId === changeId);
-  // One undo event per roadmap the change touched, so each roadmap's own event log sees its undo.
-  const roadmapIds = [...new Set(undone.map((event) => event.roadmapId))];
-  const events = stampChange(
-    workspace,
-    workspace.now.toISOString(),
-    roadmapIds.map((roadmapId) => ({ type: 'undo' as const, roadmapId, nodeId: null, undoes: changeId })),
-  );
-  workspace.store.appendEvents(events);
-  return { undone };
+  const { store } = workspace;
+  return store.transaction(() => {
+    const changeId = store.lastChange();
+    if (!changeId) throw new WaymarkError('INPUT', 'there is nothing to undo.');
+    const undone = store.listEvents().filter((event) => event.changeId === changeId);
+    // One undo event per roadmap the change touched, so each roadmap's own event log sees its undo.
+    const roadmapIds = [...new Set(undone.map((event) => event.roadmapId))];
+    const events = stampChange(
+      workspace,
+      workspace.now.toISOString(),
+      roadmapIds.map((roadmapId) => ({ type: 'undo' as const, roadmapId, nodeId: null, undoes: changeId })),
+    );
+    store.appendEvents(events);
+    return { undone };
+  });
 }
 
 /** `waymark log DURATION [ITEM] [-m NOTE]`. */

@@ -18,17 +18,20 @@ export interface Workspace {
 export interface WorkspaceOptions {
   db?: string;
   env?: NodeJS.ProcessEnv;
+  /** For use cases that only read: the store is opened read-only (see openSqliteStore). */
+  readOnly?: boolean;
 }
 
 export function storePath(options: WorkspaceOptions): string {
   return options.db ?? defaultStorePath(options.env ?? process.env, process.platform, homedir());
 }
 
-/** Opens the local store (creating it on first use) with the real or frozen clock. */
+/** Opens the local store (creating it on first write) with the real or frozen clock. */
 export function openWorkspace(options: WorkspaceOptions = {}): Workspace {
   const env = options.env ?? process.env;
   const now = clockNow(env);
-  return { store: openSqliteStore(storePath(options)), now, newId: randomUUID };
+  const store = openSqliteStore(storePath(options), { readOnly: options.readOnly === true });
+  return { store, now, newId: randomUUID };
 }
 
 export interface LoadedRoadmap {

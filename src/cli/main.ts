@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { describeFileError } from '../app/file-errors.js';
 import { WaymarkError } from '../core/errors.js';
 import type { Status } from '../core/progress/events.js';
+import { describeStoreFailure } from '../store/sqlite/sqlite-errors.js';
 import { type Io, processIo } from './io.js';
 
 const EXIT_OK = 0;
@@ -147,6 +148,10 @@ export function buildProgram(io: Io): Command {
     )
     .argument('[roadmap]', 'a roadmap id (default: every roadmap imported from a file)')
     .option('--prefer <side>', 'resolve conflicts: "file" or "store"')
+    .option(
+      '--relink',
+      'confirm the file path(s) a restored backup brought (sync leaves them alone until then)',
+    )
     .option('--json', 'print the result as JSON')
     .action(async (roadmap: string | undefined, _options, command: Command) => {
       const { syncCommand } = await import('./commands/sync.js');
@@ -381,6 +386,11 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
   }
 }
 
+function isSqliteError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_');
+}
+
 function reportError(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
@@ -399,6 +409,9 @@ function reportError(error: unknown, io: Io): number {
   }
   const fileError = describeFileError(error);
   if (fileError) return reportError(fileError, io);
+  // A SQLite failure that escaped the store's own translation (it names no path: the store is the only one).
+  const storeError = isSqliteError(error) ? describeStoreFailure(error, 'the store') : undefined;
+  if (storeError) return reportError(storeError, io);
   const message = error instanceof Error ? error.message : String(error);
   io.warn(`waymark: unexpected error: ${message}`);
   if (io.env.WAYMARK_DEBUG && error instanceof Error && error.stack) io.warn(error.stack);

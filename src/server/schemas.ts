@@ -4,7 +4,7 @@
  * field is refused (a typo would otherwise be ignored silently).
  */
 import { z } from 'zod';
-import { EVIDENCE_KINDS, STATUSES } from '../core/progress/events.js';
+import { EVENT_LIMITS, EVIDENCE_KINDS, STATUSES } from '../core/progress/events.js';
 
 const ref = z
   .string()
@@ -54,7 +54,7 @@ export const logBody = z
   .strictObject({
     duration: z.string().trim().min(1).max(50).describe('90m, 1h30, 1h 30m, 2h, 1.5h'),
     item: ref.optional(),
-    note: z.string().max(20_000).optional(),
+    note: z.string().max(EVENT_LIMITS.noteChars).optional(),
     at: when.optional(),
   })
   .describe('Log study time, optionally on an item (as `waymark log`)');
@@ -62,7 +62,7 @@ export const logBody = z
 export const noteBody = z
   .strictObject({
     item: ref,
-    text: z.string().trim().min(1, 'the note is empty').max(20_000),
+    text: z.string().trim().min(1, 'the note is empty').max(EVENT_LIMITS.noteChars),
     at: when.optional(),
   })
   .describe('Add a note to an item (as `waymark note`)');
@@ -70,7 +70,12 @@ export const noteBody = z
 export const evidenceBody = z
   .strictObject({
     item: ref,
-    ref: z.string().trim().min(1, 'the evidence is empty').max(2_000).describe('A URL, a path or a commit'),
+    ref: z
+      .string()
+      .trim()
+      .min(1, 'the evidence is empty')
+      .max(EVENT_LIMITS.refChars)
+      .describe('A URL, a path or a commit'),
     kind: z.enum(EVIDENCE_KINDS).optional().describe('Guessed from `ref` when omitted'),
     at: when.optional(),
   })

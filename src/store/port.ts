@@ -13,6 +13,11 @@ export interface RoadmapRecord {
   id: string;
   title: string;
   sourcePath?: string;
+  /**
+   * True when `sourcePath` came with a restored backup and the learner has not yet confirmed, on this
+   * machine, that it is their roadmap's file: `sync` neither reads nor writes it until then.
+   */
+  sourceUnconfirmed?: boolean;
   sha256: string;
   /** The imported roadmap model (see core/model/roadmap.ts), stored as JSON. */
   model: unknown;
@@ -83,7 +88,17 @@ export interface Store {
   removeRoadmap(id: string): boolean;
   getSyncBase(roadmapId: string): SyncBase | undefined;
   setSyncBase(roadmapId: string, base: SyncBase): void;
-  /** Runs `fn` (synchronous) in one write transaction: commits on return, rolls back if it throws. Nests. */
+  /**
+   * Runs `fn` (synchronous) in one write transaction: commits on return, rolls back if it throws. Nests.
+   * It starts by taking the write lock (BEGIN IMMEDIATE), so what `fn` reads is the latest state and
+   * no other process can write between those reads and `fn`'s writes: a choice made from the log (the
+   * change `undo` reverts, a free roadmap id) cannot be made twice by two processes at once.
+   */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` (synchronous, reads only) against one consistent snapshot, without the write lock: a change
+   * another process makes meanwhile is either wholly visible or not at all. Works on a read-only store.
+   */
+  readTransaction<T>(fn: () => T): T;
   close(): void;
 }

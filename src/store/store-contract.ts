@@ -224,6 +224,33 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(store.appendEvents([status('e1', 'c3')])).toHaveLength(1);
     });
 
+    it('runs reads in one read transaction, returning what they return, inside a write one too', () => {
+      store.appendEvents([status('e1', 'c1')]);
+      expect(store.readTransaction(() => store.listEvents().map((e) => e.id))).toEqual(['e1']);
+      expect(() =>
+        store.readTransaction(() => {
+          throw new Error('read failed');
+        }),
+      ).toThrow('read failed');
+      const inside = store.transaction(() => {
+        store.appendEvents([status('e2', 'c2')]);
+        return store.readTransaction(() => store.listEvents().length); // sees the transaction's own write
+      });
+      expect(inside).toBe(2);
+    });
+
+    it('keeps whether a source path awaits confirmation, and forgets it when saved confirmed', () => {
+      const pending = { ...roadmap('p', at(0)), sourcePath: '/home/ada/plan.md', sourceUnconfirmed: true };
+      store.saveRoadmap(pending);
+      expect(store.getRoadmap('p')).toEqual(pending);
+      const { sourceUnconfirmed: _pending, ...confirmed } = pending;
+      store.saveRoadmap(confirmed);
+      expect(store.getRoadmap('p')).toEqual(confirmed);
+      // Without a path there is nothing to confirm.
+      store.saveRoadmap({ ...roadmap('q', at(1)), sourceUnconfirmed: true });
+      expect(store.getRoadmap('q')?.sourceUnconfirmed).toBeUndefined();
+    });
+
     it('saves, gets, lists, overwrites and removes roadmaps', () => {
       expect(store.getRoadmap('x')).toBeUndefined();
       expect(store.listRoadmaps()).toEqual([]);

@@ -92,6 +92,14 @@ describe('bodies', () => {
       'INPUT',
       /someday/,
     );
+    // A year of two digits typed as four (0026 for 2026) must not become 1926.
+    const early = await expectRefused(
+      s.send('POST', '/api/log', { duration: '1h', at: '0026-11-20' }),
+      400,
+      'INPUT',
+      /"0026-11-20" is before 1970/,
+    );
+    expect(early.hint).toMatch(/Did you mean 2026-11-20\?/);
     await expectRefused(
       s.send('PUT', '/api/settings/ai-engineer', { capacity: { weekdays: '30h' } }),
       400,

@@ -24,27 +24,42 @@ function request(options: AgendaOptions, io: Io) {
 
 /** `waymark today [--date D]`: the day's planned items, items in progress and habits due. */
 export async function todayCommand(options: AgendaOptions, io: Io): Promise<void> {
-  await withWorkspace(options, io, (workspace) => {
-    const agenda = agendaView(workspace, request(options, io));
-    if (options.json) return io.out(JSON.stringify(agenda));
-    printAgenda(agenda, io);
-  });
+  await withWorkspace(
+    options,
+    io,
+    (workspace) => {
+      const agenda = agendaView(workspace, request(options, io));
+      if (options.json) return io.out(JSON.stringify(agenda));
+      printAgenda(agenda, io);
+    },
+    'read',
+  );
 }
 
 /** `waymark next`: the agenda of the next day with planned work (today when it has some). */
 export async function nextCommand(options: AgendaOptions, io: Io): Promise<void> {
-  await withWorkspace(options, io, (workspace) => {
-    const agenda = nextAgenda(workspace, request(options, io));
-    if (options.json) return io.out(JSON.stringify(agenda));
-    printAgenda(agenda, io);
-  });
+  await withWorkspace(
+    options,
+    io,
+    (workspace) => {
+      const agenda = nextAgenda(workspace, request(options, io));
+      if (options.json) return io.out(JSON.stringify(agenda));
+      printAgenda(agenda, io);
+    },
+    'read',
+  );
 }
 
 /** `waymark week [--date D]`: the seven days from today (or D). */
 export async function weekCommand(options: AgendaOptions, io: Io): Promise<void> {
-  await withWorkspace(options, io, (workspace) => {
-    const week = weekView(workspace, request(options, io));
-    if (options.json) return io.out(JSON.stringify(week));
-    printWeek(week, io);
-  });
+  await withWorkspace(
+    options,
+    io,
+    (workspace) => {
+      const week = weekView(workspace, request(options, io));
+      if (options.json) return io.out(JSON.stringify(week));
+      printWeek(week, io);
+    },
+    'read',
+  );
 }

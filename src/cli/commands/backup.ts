@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { exportBackup, restoreBackup } from '../../app/backup.js';
 import { writeOutputFile } from '../../app/write-file-atomically.js';
 import { WaymarkError } from '../../core/errors.js';
@@ -27,21 +27,26 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<voi
       '--roadmap, --day-start and --days apply to --format ics only; a backup holds every roadmap.',
     );
   }
-  const text = await withWorkspace(options, io, async (workspace) => {
-    if (format === 'json') return `${JSON.stringify(exportBackup(workspace), null, 1)}\n`;
-    const { exportPlanIcs } = await import('../../app/calendar-export.js');
-    const days = options.days === undefined ? undefined : Number(options.days);
-    if (days !== undefined && !(Number.isInteger(days) && days > 0)) {
-      throw new WaymarkError(
-        'USAGE',
-        `--days must be a whole number of days, e.g. 30 (got "${options.days}").`,
-      );
-    }
-    return exportPlanIcs(workspace, options.roadmap, {
-      ...(options.dayStart === undefined ? {} : { dayStart: options.dayStart }),
-      ...(days === undefined ? {} : { days }),
-    });
-  });
+  const text = await withWorkspace(
+    options,
+    io,
+    async (workspace) => {
+      if (format === 'json') return `${JSON.stringify(exportBackup(workspace), null, 1)}\n`;
+      const { exportPlanIcs } = await import('../../app/calendar-export.js');
+      const days = options.days === undefined ? undefined : Number(options.days);
+      if (days !== undefined && !(Number.isInteger(days) && days > 0)) {
+        throw new WaymarkError(
+          'USAGE',
+          `--days must be a whole number of days, e.g. 30 (got "${options.days}").`,
+        );
+      }
+      return exportPlanIcs(workspace, options.roadmap, {
+        ...(options.dayStart === undefined ? {} : { dayStart: options.dayStart }),
+        ...(days === undefined ? {} : { days }),
+      });
+    },
+    'read',
+  );
   if (options.out === undefined) {
     io.out(text.trimEnd());
     return;
@@ -50,18 +55,60 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<voi
   io.warn(`Wrote ${options.out} (${Buffer.byteLength(text)} bytes).`);
 }
 
+/** Far above any real backup (a year of daily study is a few MB), far below what would exhaust memory. */
+const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
+
 /** `waymark restore FILE`: a backup into an empty store. */
 export async function restoreCommand(path: string, options: StoreOptions & { json?: boolean }, io: Io) {
-  let text: string;
+  const text = readBackupFile(path);
+  const summary = await withWorkspace(options, io, (workspace) => restoreBackup(workspace, text, path));
+  if (options.json) {
+    io.out(JSON.stringify(summary));
+    return;
+  }
+  io.out(`Restored ${summary.roadmaps} roadmaps and ${summary.events} events from ${path}.`);
+  if (summary.unconfirmedSources.length > 0) {
+    io.out('Sync leaves these files alone until you confirm they are your roadmaps on this machine:');
+    for (const source of summary.unconfirmedSources) io.out(`  ${source.id}  ${source.path}`);
+    io.out('Confirm with `waymark sync --relink` (all) or `waymark sync ID --relink`.');
+  }
+}
+
+/**
+ * Reads the backup: a regular file only (a FIFO would block, /dev/zero never ends), and never more than
+ * the limit, whatever `stat` said. (The roadmap reader has the same rule; the two can share one helper.)
+ */
+function readBackupFile(path: string): string {
+  const fail = (problem: string, hint = 'Pass the file written by `waymark export`.'): never => {
+    throw new WaymarkError('INPUT', `${path}: ${problem}.`, hint);
+  };
+  let fd: number;
   try {
-    text = readFileSync(path, 'utf8');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') {
-      throw new WaymarkError('INPUT', `${path}: no such file.`, 'Pass the file written by `waymark export`.');
-    }
+    if ((error as { code?: string }).code === 'ENOENT') return fail('no such file');
     throw error;
   }
-  const summary = await withWorkspace(options, io, (workspace) => restoreBackup(workspace, text, path));
-  if (options.json) io.out(JSON.stringify(summary));
-  else io.out(`Restored ${summary.roadmaps} roadmaps and ${summary.events} events from ${path}.`);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile())
+      return fail(stat.isDirectory() ? 'this is a directory, not a backup file' : 'not a regular file');
+    const limit = MAX_BACKUP_BYTES;
+    let buffer = Buffer.alloc(Math.min(stat.size, limit) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        // The file grew since stat: read on, up to the limit.
+        if (buffer.length > limit)
+          return fail(`bigger than ${limit / 1024 / 1024} MB, which no Waymark backup is`);
+        buffer = Buffer.concat([buffer, Buffer.alloc(Math.min(buffer.length, limit + 1 - buffer.length))]);
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -51,52 +51,59 @@ export async function capacityCommand(
   io: Io,
 ): Promise<void> {
   const timeZone = learnerTimeZone(io.env);
-  await withWorkspace(options, io, (workspace) => {
-    const capacity = capacityChange(options);
-    if (options.start !== undefined && roadmapId === undefined) {
-      throw new WaymarkError(
-        'USAGE',
-        '--start belongs to a roadmap.',
-        'e.g. `waymark capacity ai-engineer --start 2027-01-04`.',
-      );
-    }
-    if (capacity?.reset && Object.keys(capacity).length > 1) {
-      throw new WaymarkError('USAGE', '--reset cannot be combined with new hours or days off.');
-    }
-    const changed = capacity !== undefined || options.start !== undefined;
-    if (changed) {
-      updateSettings(
-        workspace,
-        roadmapId,
-        {
-          ...(capacity ? { capacity } : {}),
-          ...(options.start !== undefined ? { startDate: isNone(options.start) ? null : options.start } : {}),
-        },
-        { timeZone },
-      );
-    }
-    if (roadmapId !== undefined) {
-      const view = settingsView(workspace, roadmapId);
-      if (options.json) return io.out(JSON.stringify(view));
+  await withWorkspace(
+    options,
+    io,
+    (workspace) => {
+      const capacity = capacityChange(options);
+      if (options.start !== undefined && roadmapId === undefined) {
+        throw new WaymarkError(
+          'USAGE',
+          '--start belongs to a roadmap.',
+          'e.g. `waymark capacity ai-engineer --start 2027-01-04`.',
+        );
+      }
+      if (capacity?.reset && Object.keys(capacity).length > 1) {
+        throw new WaymarkError('USAGE', '--reset cannot be combined with new hours or days off.');
+      }
+      const changed = capacity !== undefined || options.start !== undefined;
+      if (changed) {
+        updateSettings(
+          workspace,
+          roadmapId,
+          {
+            ...(capacity ? { capacity } : {}),
+            ...(options.start !== undefined
+              ? { startDate: isNone(options.start) ? null : options.start }
+              : {}),
+          },
+          { timeZone },
+        );
+      }
+      if (roadmapId !== undefined) {
+        const view = settingsView(workspace, roadmapId);
+        if (options.json) return io.out(JSON.stringify(view));
+        if (changed) io.out('Saved.');
+        printSettings(view, io);
+        return;
+      }
+      const global = globalSettingsView(workspace);
+      if (options.json) return io.out(JSON.stringify(global));
       if (changed) io.out('Saved.');
-      printSettings(view, io);
-      return;
-    }
-    const global = globalSettingsView(workspace);
-    if (options.json) return io.out(JSON.stringify(global));
-    if (changed) io.out('Saved.');
-    io.out(
-      `Global capacity${global.capacity.source === 'default' ? ' (not set)' : ''}, for every roadmap without its own:`,
-    );
-    for (const line of capacityLines(global.capacity)) io.out(line);
-    for (const roadmap of allRoadmaps(workspace)) {
-      const { capacity: own } = settingsView(workspace, roadmap.id);
-      if (own.source === 'global') continue;
-      const whose =
-        own.source === 'roadmap' ? 'its own' : own.source === 'routine' ? 'from its routine' : 'default';
-      io.out(`${roadmap.id}: ${own.weeklyHours} h a week (${whose})`);
-    }
-  });
+      io.out(
+        `Global capacity${global.capacity.source === 'default' ? ' (not set)' : ''}, for every roadmap without its own:`,
+      );
+      for (const line of capacityLines(global.capacity)) io.out(line);
+      for (const roadmap of allRoadmaps(workspace)) {
+        const { capacity: own } = settingsView(workspace, roadmap.id);
+        if (own.source === 'global') continue;
+        const whose =
+          own.source === 'roadmap' ? 'its own' : own.source === 'routine' ? 'from its routine' : 'default';
+        io.out(`${roadmap.id}: ${own.weeklyHours} h a week (${whose})`);
+      }
+    },
+    capacityChange(options) === undefined && options.start === undefined ? 'read' : 'write',
+  );
 }
 
 /** `waymark target ROADMAP [DATE | --clear]`: without DATE shows the target. */
@@ -107,25 +114,30 @@ export async function targetCommand(
   io: Io,
 ): Promise<void> {
   const timeZone = learnerTimeZone(io.env);
-  await withWorkspace(options, io, (workspace) => {
-    if (date !== undefined && options.clear) {
-      throw new WaymarkError('USAGE', 'give a date or --clear, not both.');
-    }
-    if (date !== undefined || options.clear) {
-      updateSettings(
-        workspace,
-        roadmapId,
-        { targetDate: options.clear ? null : (date as string) },
-        { timeZone },
-      );
-    }
-    const view = settingsView(workspace, roadmapId);
-    const result = { roadmapId, targetDate: view.targetDate, targetSource: view.targetSource };
-    if (options.json) return io.out(JSON.stringify(result));
-    if (view.targetDate === null) io.out(`${roadmapId}: no target date.`);
-    else
-      io.out(
-        `${roadmapId}: target ${view.targetDate}${view.targetSource === 'roadmap' ? " (the roadmap's own date)" : ''}. See \`waymark plan ${roadmapId}\`.`,
-      );
-  });
+  await withWorkspace(
+    options,
+    io,
+    (workspace) => {
+      if (date !== undefined && options.clear) {
+        throw new WaymarkError('USAGE', 'give a date or --clear, not both.');
+      }
+      if (date !== undefined || options.clear) {
+        updateSettings(
+          workspace,
+          roadmapId,
+          { targetDate: options.clear ? null : (date as string) },
+          { timeZone },
+        );
+      }
+      const view = settingsView(workspace, roadmapId);
+      const result = { roadmapId, targetDate: view.targetDate, targetSource: view.targetSource };
+      if (options.json) return io.out(JSON.stringify(result));
+      if (view.targetDate === null) io.out(`${roadmapId}: no target date.`);
+      else
+        io.out(
+          `${roadmapId}: target ${view.targetDate}${view.targetSource === 'roadmap' ? " (the roadmap's own date)" : ''}. See \`waymark plan ${roadmapId}\`.`,
+        );
+    },
+    date === undefined && !options.clear ? 'read' : 'write',
+  );
 }

@@ -76,36 +76,41 @@ export interface ListOptions extends StoreOptions {
 
 /** `waymark list`: the stored roadmaps with their progress. */
 export async function listCommand(options: ListOptions, io: Io): Promise<void> {
-  await withWorkspace(options, io, ({ store }) => {
-    const roadmaps = buildStatus(store, effortWeights, undefined, EFFORT_MODEL);
-    if (options.json) {
-      io.out(
-        JSON.stringify(
-          roadmaps.map((roadmap) => ({
-            id: roadmap.id,
-            title: roadmap.title,
-            progress: Math.round(roadmap.progress.ratio * 1000) / 1000,
-            effortProgress: Math.round(roadmap.progress.effortRatio * 1000) / 1000,
-            done: roadmap.progress.done,
-            total: roadmap.progress.total,
-            minutes: roadmap.minutes,
-            ...(roadmap.sourcePath ? { sourcePath: roadmap.sourcePath } : {}),
-          })),
-        ),
-      );
-      return;
-    }
-    if (roadmaps.length === 0) {
-      io.out(
-        'No roadmaps yet. Import one: waymark import ai-engineer (or a path to your own Markdown roadmap).',
-      );
-      return;
-    }
-    const width = Math.max(...roadmaps.map((roadmap) => roadmap.id.length));
-    for (const roadmap of roadmaps) {
-      io.out(
-        `${roadmap.id.padEnd(width)}  ${progressBar(roadmap.progress.ratio)}  ${roadmap.progress.done}/${roadmap.progress.total}  ${roadmap.title}`,
-      );
-    }
-  });
+  await withWorkspace(
+    options,
+    io,
+    ({ store }) => {
+      const roadmaps = buildStatus(store, effortWeights, undefined, EFFORT_MODEL);
+      if (options.json) {
+        io.out(
+          JSON.stringify(
+            roadmaps.map((roadmap) => ({
+              id: roadmap.id,
+              title: roadmap.title,
+              progress: Math.round(roadmap.progress.ratio * 1000) / 1000,
+              effortProgress: Math.round(roadmap.progress.effortRatio * 1000) / 1000,
+              done: roadmap.progress.done,
+              total: roadmap.progress.total,
+              minutes: roadmap.minutes,
+              ...(roadmap.sourcePath ? { sourcePath: roadmap.sourcePath } : {}),
+            })),
+          ),
+        );
+        return;
+      }
+      if (roadmaps.length === 0) {
+        io.out(
+          'No roadmaps yet. Import one: waymark import ai-engineer (or a path to your own Markdown roadmap).',
+        );
+        return;
+      }
+      const width = Math.max(...roadmaps.map((roadmap) => roadmap.id.length));
+      for (const roadmap of roadmaps) {
+        io.out(
+          `${roadmap.id.padEnd(width)}  ${progressBar(roadmap.progress.ratio)}  ${roadmap.progress.done}/${roadmap.progress.total}  ${roadmap.title}`,
+        );
+      }
+    },
+    'read',
+  );
 }

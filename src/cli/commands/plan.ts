@@ -35,34 +35,39 @@ export async function planCommand(
     ...(options.date !== undefined ? { today: options.date } : {}),
     ...(review !== undefined ? { reviewMinutesPerDay: review } : {}),
   };
-  await withWorkspace(options, io, (workspace) => {
-    if (roadmapId !== undefined) {
-      const plan = planView(workspace, roadmapId, request, { timeZone });
-      if (options.json) return io.out(JSON.stringify(plan));
-      printPlan(plan, io, options.items === true);
-      return;
-    }
-    if (options.target !== undefined) {
-      throw new WaymarkError(
-        'USAGE',
-        '--target needs a roadmap.',
-        'e.g. `waymark plan ai-engineer --target 2027-06-30`.',
-      );
-    }
-    const { plans, finished } = planAll(workspace, request, { timeZone });
-    if (plans.length === 0) {
-      throw new WaymarkError(
-        'INPUT',
-        finished.length > 0
-          ? `nothing left to plan: ${finished.join(', ')} ${finished.length === 1 ? 'is' : 'are'} finished.`
-          : 'no roadmap imported yet.',
-        finished.length > 0
-          ? 'Import another roadmap, or `waymark reset ITEM` to reopen one.'
-          : 'Run `waymark import ai-engineer` (or your own file).',
-      );
-    }
-    if (options.json) return io.out(JSON.stringify(plans));
-    for (const plan of plans) printPlan(plan, io, options.items === true);
-    if (finished.length > 0) io.out(io.style('dim', `Finished: ${finished.join(', ')}`));
-  });
+  await withWorkspace(
+    options,
+    io,
+    (workspace) => {
+      if (roadmapId !== undefined) {
+        const plan = planView(workspace, roadmapId, request, { timeZone });
+        if (options.json) return io.out(JSON.stringify(plan));
+        printPlan(plan, io, options.items === true);
+        return;
+      }
+      if (options.target !== undefined) {
+        throw new WaymarkError(
+          'USAGE',
+          '--target needs a roadmap.',
+          'e.g. `waymark plan ai-engineer --target 2027-06-30`.',
+        );
+      }
+      const { plans, finished } = planAll(workspace, request, { timeZone });
+      if (plans.length === 0) {
+        throw new WaymarkError(
+          'INPUT',
+          finished.length > 0
+            ? `nothing left to plan: ${finished.join(', ')} ${finished.length === 1 ? 'is' : 'are'} finished.`
+            : 'no roadmap imported yet.',
+          finished.length > 0
+            ? 'Import another roadmap, or `waymark reset ITEM` to reopen one.'
+            : 'Run `waymark import ai-engineer` (or your own file).',
+        );
+      }
+      if (options.json) return io.out(JSON.stringify(plans));
+      for (const plan of plans) printPlan(plan, io, options.items === true);
+      if (finished.length > 0) io.out(io.style('dim', `Finished: ${finished.join(', ')}`));
+    },
+    'read',
+  );
 }

@@ -29,33 +29,38 @@ export async function reviewCommand(
   io: Io,
   terminal: Terminal | undefined = processTerminal(io),
 ): Promise<void> {
-  await withWorkspace(options, io, async (workspace) => {
-    const list = dueCards(workspace, {
-      ...(roadmapId ? { roadmapId } : {}),
-      ...(options.date ? { date: options.date } : {}),
-      timeZone: learnerTimeZone(io.env),
-    });
-    if (options.json) {
-      io.out(JSON.stringify(list));
-      return;
-    }
-    if (list.cards.length === 0) {
-      io.out(
-        list.totalCards === 0
-          ? 'No review cards yet: every topic you mark done becomes one (`waymark done ITEM`).'
-          : `Nothing to review on ${list.date}: all ${list.totalCards} cards are scheduled later (see \`waymark stats\`).`,
-      );
-      return;
-    }
-    if (!terminal) {
-      printDueList(list, io);
-      io.out('');
-      io.out('Run `waymark review` in a terminal to review them one by one,');
-      io.out('or rate one directly: `waymark rate ROADMAP:ID 1|2|3|4` (1 Again, 2 Hard, 3 Good, 4 Easy).');
-      return;
-    }
-    await runReviewSession(workspace, list.cards, terminal, list.date, list.timeZone);
-  });
+  await withWorkspace(
+    options,
+    io,
+    async (workspace) => {
+      const list = dueCards(workspace, {
+        ...(roadmapId ? { roadmapId } : {}),
+        ...(options.date ? { date: options.date } : {}),
+        timeZone: learnerTimeZone(io.env),
+      });
+      if (options.json) {
+        io.out(JSON.stringify(list));
+        return;
+      }
+      if (list.cards.length === 0) {
+        io.out(
+          list.totalCards === 0
+            ? 'No review cards yet: every topic you mark done becomes one (`waymark done ITEM`).'
+            : `Nothing to review on ${list.date}: all ${list.totalCards} cards are scheduled later (see \`waymark stats\`).`,
+        );
+        return;
+      }
+      if (!terminal) {
+        printDueList(list, io);
+        io.out('');
+        io.out('Run `waymark review` in a terminal to review them one by one,');
+        io.out('or rate one directly: `waymark rate ROADMAP:ID 1|2|3|4` (1 Again, 2 Hard, 3 Good, 4 Easy).');
+        return;
+      }
+      await runReviewSession(workspace, list.cards, terminal, list.date, list.timeZone);
+    },
+    options.json || !terminal ? 'read' : 'write',
+  );
 }
 
 function printDueList(list: DueList, io: Io): void {

@@ -25,23 +25,28 @@ export async function statusCommand(
   if (!Number.isInteger(depth) || depth < 0) {
     throw new WaymarkError('USAGE', `--depth must be a whole number (got "${options.depth}").`);
   }
-  await withWorkspace(options, io, ({ store }) => {
-    if (roadmapId !== undefined && !store.getRoadmap(roadmapId)) {
-      const known = store.listRoadmaps().map((record) => record.id);
-      throw new WaymarkError(
-        'NOT_FOUND',
-        `no roadmap "${roadmapId}".`,
-        known.length ? `Known: ${known.join(', ')}` : 'Import one with `waymark import FILE`.',
-      );
-    }
-    const roadmaps = buildStatus(store, effortWeights, roadmapId, EFFORT_MODEL);
-    if (options.json) {
-      io.out(JSON.stringify(roadmapId === undefined ? roadmaps : roadmaps[0]));
-      return;
-    }
-    if (roadmaps.length === 0) io.out('No roadmaps yet. Import one: waymark import ai-engineer');
-    for (const roadmap of roadmaps) printRoadmap(roadmap, depth, io);
-  });
+  await withWorkspace(
+    options,
+    io,
+    ({ store }) => {
+      if (roadmapId !== undefined && !store.getRoadmap(roadmapId)) {
+        const known = store.listRoadmaps().map((record) => record.id);
+        throw new WaymarkError(
+          'NOT_FOUND',
+          `no roadmap "${roadmapId}".`,
+          known.length ? `Known: ${known.join(', ')}` : 'Import one with `waymark import FILE`.',
+        );
+      }
+      const roadmaps = buildStatus(store, effortWeights, roadmapId, EFFORT_MODEL);
+      if (options.json) {
+        io.out(JSON.stringify(roadmapId === undefined ? roadmaps : roadmaps[0]));
+        return;
+      }
+      if (roadmaps.length === 0) io.out('No roadmaps yet. Import one: waymark import ai-engineer');
+      for (const roadmap of roadmaps) printRoadmap(roadmap, depth, io);
+    },
+    'read',
+  );
 }
 
 function printRoadmap(roadmap: RoadmapStatus, depth: number, io: Io): void {
@@ -76,39 +81,44 @@ export interface ShowOptions extends StoreOptions {
 
 /** `waymark show ITEM`: one item with its history, notes, evidence and time. */
 export async function showCommand(ref: string, options: ShowOptions, io: Io): Promise<void> {
-  await withWorkspace(options, io, (workspace) => {
-    if (options.json) {
-      // The same view as GET /api/items/:roadmapId/:nodeId.
-      io.out(JSON.stringify(itemView(workspace, ref)));
-      return;
-    }
-    const item = findItem(workspace, ref);
-    const events = workspace.store.listEvents({ roadmapId: item.roadmapId });
-    const state = foldEvents(events);
-    const progress = nodeProgress(state, item.roadmapId, item.node.id);
-    const history = historyOf(events, item.roadmapId, item.node.id);
-    io.out(`${io.style('bold', item.node.title)}  ${io.style('dim', `${item.roadmapId}:${item.node.id}`)}`);
-    io.out(
-      `  ${item.node.kind} · ${progress.status}${progress.statusAt ? ` since ${progress.statusAt.slice(0, 16).replace('T', ' ')}` : ''} · ${formatMinutes(progress.minutes)} logged · source line ${item.node.source.line}`,
-    );
-    for (const link of item.node.links ?? []) io.out(`  link: ${link.text} <${link.url}>`);
-    for (const [key, value] of Object.entries(item.node.meta ?? {})) io.out(`  ${key}: ${value}`);
-    if (progress.notes.length > 0) io.out('Notes:');
-    for (const note of progress.notes) io.out(`  ${note.at.slice(0, 10)}  ${note.text}`);
-    if (progress.evidence.length > 0) io.out('Evidence:');
-    for (const evidence of progress.evidence)
-      io.out(`  ${evidence.at.slice(0, 10)}  ${evidence.kind}: ${evidence.ref}`);
-    if (history.length > 0) io.out('History:');
-    for (const { event, undone } of history) {
-      const what =
-        event.type === 'status'
-          ? `status ${event.status}`
-          : event.type === 'log'
-            ? `logged ${formatMinutes(event.minutes)}${event.note ? ` (${event.note})` : ''}`
-            : event.type;
+  await withWorkspace(
+    options,
+    io,
+    (workspace) => {
+      if (options.json) {
+        // The same view as GET /api/items/:roadmapId/:nodeId.
+        io.out(JSON.stringify(itemView(workspace, ref)));
+        return;
+      }
+      const item = findItem(workspace, ref);
+      const events = workspace.store.listEvents({ roadmapId: item.roadmapId });
+      const state = foldEvents(events);
+      const progress = nodeProgress(state, item.roadmapId, item.node.id);
+      const history = historyOf(events, item.roadmapId, item.node.id);
+      io.out(`${io.style('bold', item.node.title)}  ${io.style('dim', `${item.roadmapId}:${item.node.id}`)}`);
       io.out(
-        `  ${event.at.slice(0, 16).replace('T', ' ')}  ${undone ? io.style('strikethrough', what) : what}`,
+        `  ${item.node.kind} · ${progress.status}${progress.statusAt ? ` since ${progress.statusAt.slice(0, 16).replace('T', ' ')}` : ''} · ${formatMinutes(progress.minutes)} logged · source line ${item.node.source.line}`,
       );
-    }
-  });
+      for (const link of item.node.links ?? []) io.out(`  link: ${link.text} <${link.url}>`);
+      for (const [key, value] of Object.entries(item.node.meta ?? {})) io.out(`  ${key}: ${value}`);
+      if (progress.notes.length > 0) io.out('Notes:');
+      for (const note of progress.notes) io.out(`  ${note.at.slice(0, 10)}  ${note.text}`);
+      if (progress.evidence.length > 0) io.out('Evidence:');
+      for (const evidence of progress.evidence)
+        io.out(`  ${evidence.at.slice(0, 10)}  ${evidence.kind}: ${evidence.ref}`);
+      if (history.length > 0) io.out('History:');
+      for (const { event, undone } of history) {
+        const what =
+          event.type === 'status'
+            ? `status ${event.status}`
+            : event.type === 'log'
+              ? `logged ${formatMinutes(event.minutes)}${event.note ? ` (${event.note})` : ''}`
+              : event.type;
+        io.out(
+          `  ${event.at.slice(0, 16).replace('T', ' ')}  ${undone ? io.style('strikethrough', what) : what}`,
+        );
+      }
+    },
+    'read',
+  );
 }

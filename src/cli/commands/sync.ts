@@ -1,3 +1,4 @@
+import { confirmSource, unconfirmedSources } from '../../app/source-confirmation.js';
 import { type Prefer, type SyncResult, syncableRoadmaps, syncRoadmap } from '../../app/sync-service.js';
 import { WaymarkError } from '../../core/errors.js';
 import type { Io } from '../io.js';
@@ -6,9 +7,14 @@ import { type StoreOptions, withWorkspace } from '../with-workspace.js';
 export interface SyncOptions extends StoreOptions {
   json?: boolean;
   prefer?: string;
+  /** Confirm the source path(s) a restored backup brought, then sync them. */
+  relink?: boolean;
 }
 
-/** `waymark sync [ROADMAP] [--prefer file|store]`: two-way sync of checkboxes with the Markdown files. */
+/**
+ * `waymark sync [ROADMAP] [--prefer file|store] [--relink]`: two-way sync of checkboxes with the Markdown
+ * files. A source path that came with a restored backup is synced only after `--relink` confirms it.
+ */
 export async function syncCommand(
   roadmapId: string | undefined,
   options: SyncOptions,
@@ -19,6 +25,19 @@ export async function syncCommand(
   }
   const prefer = options.prefer as Prefer | undefined;
   const results = await withWorkspace(options, io, (workspace) => {
+    if (options.relink) {
+      const pending = roadmapId === undefined ? unconfirmedSources(workspace) : [];
+      for (const id of roadmapId === undefined ? pending.map((source) => source.id) : [roadmapId]) {
+        if (confirmSource(workspace, id))
+          io.warn(`Confirmed ${workspace.store.getRoadmap(id)?.sourcePath} as the file of "${id}".`);
+      }
+    } else if (roadmapId === undefined) {
+      for (const source of unconfirmedSources(workspace)) {
+        io.warn(
+          `Skipped "${source.id}": its file ${source.path} came with a restored backup; confirm it with \`waymark sync ${source.id} --relink\`.`,
+        );
+      }
+    }
     const ids = roadmapId === undefined ? syncableRoadmaps(workspace) : [roadmapId];
     return ids.map((id) => syncRoadmap(workspace, id, prefer));
   });

@@ -69,6 +69,14 @@ describe('validateEvent', () => {
     [{ ...base, type: 'rename', from: 'a', to: 'a' }, '"from" and "to" must differ'],
     [{ ...base, type: 'review', rating: 5 }, '"rating" must be 1, 2, 3 or 4'],
     [{ ...base, type: 'setting', key: 'goal', value: () => 1 }, '"value" must be a JSON value'],
+    // The limits of CLI and API input hold for every event, a restored one included.
+    [{ ...base, type: 'archive', at: '0026-11-20T12:00:00.000Z' }, '"at" must be from 1970 on'],
+    [{ ...base, type: 'archive', recordedAt: '1969-12-31T23:59:59Z' }, '"recordedAt" must be from 1970 on'],
+    [{ ...base, type: 'log', minutes: 1e12 }, '"minutes" must be at most 1440 (got 1000000000000)'],
+    [{ ...base, type: 'log', minutes: 5, note: 'x'.repeat(20_001) }, '"note" must be at most 20000'],
+    [{ ...base, type: 'note', text: 'x'.repeat(20_001) }, '"text" must be at most 20000 characters'],
+    [{ ...base, type: 'evidence', kind: 'link', ref: 'x'.repeat(2_001) }, '"ref" must be at most 2000'],
+    [{ ...base, type: 'estimate', hours: 10_001 }, '"hours" must be at most 10000'],
   ])('refuses %j', (value, expected) => {
     expect(messageOf(value)).toContain(expected);
   });

@@ -3,6 +3,8 @@
  * over the log (see fold.ts); nothing is updated in place.
  */
 import { WaymarkError } from '../errors.js';
+import { EARLIEST_EVENT_YEAR } from '../time/parse-when.js';
+import { MAX_LOG_MINUTES } from './parse-study-duration.js';
 
 export const EVENT_TYPES = [
   'status',
@@ -95,6 +97,18 @@ const TYPE_KEYS: Record<EventType, { required: string[]; optional?: string[] }> 
 };
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
+/** Limits every event obeys, whoever sends it (CLI, API, a restored backup): the same as their inputs'. */
+export const EVENT_LIMITS = {
+  /** A log event's minutes: one study session. */
+  logMinutes: MAX_LOG_MINUTES,
+  /** An estimate's hours. */
+  estimateHours: 10_000,
+  /** A note's text and a log's note. */
+  noteChars: 20_000,
+  /** An evidence reference (URL, path, commit). */
+  refChars: 2_000,
+} as const;
+
 /**
  * Checks an untrusted value (a backup line, an API body) and returns a well-formed event. Times are
  * normalized to `Date#toISOString()` form so that they sort as plain strings. Unknown fields are
@@ -133,14 +147,22 @@ export function validateEvent(value: unknown, where = 'event'): WaymarkEvent {
     const iso = Number.isNaN(ms) ? '' : new Date(ms).toISOString();
     if (typeof v !== 'string' || iso.slice(0, 19) !== v.slice(0, 19))
       bad(`"${key}" must be an ISO-8601 UTC time like 2025-01-31T09:00:00.000Z`);
+    if (Number(iso.slice(0, 4)) < EARLIEST_EVENT_YEAR)
+      bad(`"${key}" must be from ${EARLIEST_EVENT_YEAR} on (got ${JSON.stringify(v)})`);
     return iso;
   };
-  const positive = (key: string, allowZero: boolean): number => {
+  const positive = (key: string, allowZero: boolean, max: number): number => {
     const v = o[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (!allowZero && v === 0)) {
       bad(`"${key}" must be a ${allowZero ? 'non-negative' : 'positive'} number`);
     }
+    if ((v as number) > max) bad(`"${key}" must be at most ${max} (got ${v})`);
     return v as number;
+  };
+  const bounded = (key: string, max: number): string => {
+    const v = text(key);
+    if (v.length > max) bad(`"${key}" must be at most ${max} characters (got ${v.length})`);
+    return v;
   };
   const oneOf = <T extends string>(key: string, options: readonly T[]): T => {
     const v = o[key];
@@ -174,19 +196,21 @@ export function validateEvent(value: unknown, where = 'event'): WaymarkEvent {
       event.status = oneOf('status', STATUSES);
       break;
     case 'log':
-      event.minutes = positive('minutes', false);
+      event.minutes = positive('minutes', false, EVENT_LIMITS.logMinutes);
       if (o.note !== undefined && typeof o.note !== 'string') bad('"note" must be a string');
+      if (typeof o.note === 'string' && o.note.length > EVENT_LIMITS.noteChars)
+        bad(`"note" must be at most ${EVENT_LIMITS.noteChars} characters (got ${o.note.length})`);
       if (o.note !== undefined) event.note = o.note;
       break;
     case 'note':
-      event.text = text('text');
+      event.text = bounded('text', EVENT_LIMITS.noteChars);
       break;
     case 'evidence':
       event.kind = oneOf('kind', EVIDENCE_KINDS);
-      event.ref = text('ref');
+      event.ref = bounded('ref', EVENT_LIMITS.refChars);
       break;
     case 'estimate':
-      event.hours = positive('hours', true);
+      event.hours = positive('hours', true, EVENT_LIMITS.estimateHours);
       break;
     case 'undo':
       event.undoes = text('undoes');

@@ -56,6 +56,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX events_by_roadmap_seq ON events (roadmap_id, seq);`,
   },
+  {
+    id: 3,
+    name: 'source paths awaiting confirmation',
+    // 1 for a source path that arrived with a restored backup: sync leaves it alone until confirmed.
+    sql: 'ALTER TABLE roadmaps ADD COLUMN source_unconfirmed INTEGER NOT NULL DEFAULT 0;',
+  },
 ];
 
 /** 'WYMK': marks the file as a Waymark database, so `file` and we can tell it from other SQLite files. */
@@ -100,7 +106,7 @@ export function migrate(
   });
 }
 
-function appliedVersion(db: Database.Database): number {
+export function appliedVersion(db: Database.Database): number {
   const table = db
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
     .get();

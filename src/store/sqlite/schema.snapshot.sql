@@ -23,7 +23,7 @@ CREATE TABLE roadmaps (
         sha256 TEXT NOT NULL,
         model TEXT NOT NULL, -- JSON
         imported_at TEXT NOT NULL
-      ) STRICT;
+      , source_unconfirmed INTEGER NOT NULL DEFAULT 0) STRICT;
 
 CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, applied_at TEXT NOT NULL) STRICT;
 

@@ -15,12 +15,27 @@ interface RoadmapRow {
   id: string;
   title: string;
   source_path: string | null;
+  source_unconfirmed: number;
   sha256: string;
   model: string;
   imported_at: string;
 }
 
-export function createSqliteStore(db: Database.Database, path: string, retry: RetryOptions): SqliteStore {
+export interface SqliteStoreMode {
+  /** Opened for reading: every write is refused, and the connection cannot take the write lock. */
+  readOnly: boolean;
+  /** Where a read-only store puts derived-cache entries instead (best effort, never waits). */
+  writeCache?: (key: string, stamp: string, value: string) => void;
+  /** Called after the connection closes (releases the cache writer's connection). */
+  onClose?: () => void;
+}
+
+export function createSqliteStore(
+  db: Database.Database,
+  path: string,
+  retry: RetryOptions,
+  mode: SqliteStoreMode = { readOnly: false },
+): SqliteStore {
   const insertEvent = db.prepare(
     `INSERT INTO events (id, roadmap_id, node_id, type, at, recorded_at, change_id, data)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -47,9 +62,11 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
     "SELECT change_id FROM events WHERE type <> 'undo' AND (@roadmapId IS NULL OR roadmap_id = @roadmapId) ORDER BY seq DESC",
   );
   const upsertRoadmap = db.prepare(
-    `INSERT INTO roadmaps (id, title, source_path, sha256, model, imported_at) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO roadmaps (id, title, source_path, source_unconfirmed, sha256, model, imported_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, source_path = excluded.source_path,
-       sha256 = excluded.sha256, model = excluded.model, imported_at = excluded.imported_at`,
+       source_unconfirmed = excluded.source_unconfirmed, sha256 = excluded.sha256, model = excluded.model,
+       imported_at = excluded.imported_at`,
   );
   const selectChangeMark = db.prepare(
     `SELECT (SELECT COALESCE(MAX(seq), 0) FROM events) AS seq,
@@ -67,7 +84,16 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
   );
   const selectSyncBase = db.prepare('SELECT * FROM sync_bases WHERE roadmap_id = ?');
 
-  const transaction = <T>(fn: () => T): T => inWriteTransaction(db, path, retry, fn);
+  const transaction = <T>(fn: () => T): T => {
+    if (mode.readOnly) {
+      throw new WaymarkError(
+        'STORE',
+        `This command opened the database ${path} for reading only, yet tried to change it.`,
+        'This is a bug in Waymark. Run again with WAYMARK_DEBUG=1 and report the output.',
+      );
+    }
+    return inWriteTransaction(db, path, retry, fn);
+  };
 
   const cancelled = (): Set<string> => {
     const undos = (selectUndos.all() as { seq: number; change_id: string; data: string }[]).map(
@@ -139,6 +165,10 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
       return selectCache.get(key) as { stamp: string; value: string } | undefined;
     },
     writeCache(key: string, stamp: string, value: string): void {
+      if (mode.readOnly) {
+        mode.writeCache?.(key, stamp, value);
+        return;
+      }
       try {
         // Best effort: a store that stays busy or is read-only just misses the cache next time.
         if (db.inTransaction) upsertCache.run(key, stamp, value);
@@ -170,7 +200,15 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
     saveRoadmap(r: RoadmapRecord): void {
       const model = JSON.stringify(r.model);
       transaction(() =>
-        upsertRoadmap.run(r.id, r.title, r.sourcePath ?? null, r.sha256, model, r.importedAt),
+        upsertRoadmap.run(
+          r.id,
+          r.title,
+          r.sourcePath ?? null,
+          r.sourcePath !== undefined && r.sourceUnconfirmed === true ? 1 : 0,
+          r.sha256,
+          model,
+          r.importedAt,
+        ),
       );
     },
     getRoadmap(id: string): RoadmapRecord | undefined {
@@ -197,8 +235,14 @@ export function createSqliteStore(db: Database.Database, path: string, retry: Re
       transaction(() => upsertSyncBase.run(roadmapId, checked, base.sha256, base.syncedAt));
     },
     transaction,
+    readTransaction<T>(fn: () => T): T {
+      if (db.inTransaction) return fn();
+      // DEFERRED: the first read fixes the snapshot (WAL); no lock that a writer would wait for.
+      return db.transaction(fn).deferred();
+    },
     close(): void {
       db.close();
+      mode.onClose?.();
     },
   };
 }
@@ -243,5 +287,6 @@ function roadmapFromRow(row: RoadmapRow): RoadmapRecord {
     },
   });
   if (row.source_path !== null) record.sourcePath = row.source_path;
+  if (row.source_path !== null && row.source_unconfirmed === 1) record.sourceUnconfirmed = true;
   return record;
 }

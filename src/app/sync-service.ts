@@ -1,19 +1,23 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { WaymarkError } from '../core/errors.js';
 import { importRoadmap } from '../core/markdown/import-roadmap.js';
 import type { Node, Roadmap } from '../core/model/roadmap.js';
 import { walkNodes } from '../core/model/roadmap.js';
+import type { WaymarkEvent } from '../core/progress/events.js';
 import { foldEvents } from '../core/progress/fold.js';
 import { rollUp } from '../core/progress/rollup.js';
-import { applyCheckboxEdits } from '../core/sync/checkbox-edits.js';
-import { mergeCheckboxes } from '../core/sync/merge-checkboxes.js';
+import { applyCheckboxEdits, lineStarts, locateCheckbox } from '../core/sync/checkbox-edits.js';
+import { type MergePlan, mergeCheckboxes } from '../core/sync/merge-checkboxes.js';
 import type { RoadmapRecord } from '../store/port.js';
 import { bundledRoadmapsDir } from './bundled-roadmaps.js';
+import { describeFileError } from './file-errors.js';
 import { importRoadmapFile } from './import-service.js';
 import { readRoadmapFile } from './read-roadmap-file.js';
 import { loadRoadmaps, stampChange, type Workspace } from './workspace.js';
-import { writeFileAtomically } from './write-file-atomically.js';
+import { assertWritable, writeFileAtomically } from './write-file-atomically.js';
+import { recoverRoadmapFile } from './write-side-files.js';
 
 export interface SyncResult {
   roadmapId: string;
@@ -23,6 +27,12 @@ export interface SyncResult {
   /** Statuses recorded from boxes changed in the editor. */
   recorded: { id: string; title: string; done: boolean }[];
   conflicts: { id: string; title: string; file: boolean; store: boolean }[];
+  /** Items whose box Waymark cannot flip byte-exactly (a `✅` or `done` table cell): tick them by hand. */
+  unwritable: { id: string; title: string; line: number; checked: boolean }[];
+  /** Items whose lines were deleted from the file: their progress is archived (kept in the log). */
+  archived: { id: string; title: string }[];
+  /** Leftovers of an interrupted earlier write that were cleaned up (the file put back if it was missing). */
+  recovered?: { removed: number; restored: boolean };
 }
 
 export type Prefer = 'file' | 'store';
@@ -37,16 +47,26 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
   const record = store.getRoadmap(roadmapId);
   if (!record)
     throw new WaymarkError('NOT_FOUND', `no roadmap "${roadmapId}".`, 'Run `waymark list` to see the ids.');
+  const recovery =
+    record.sourcePath && !isBundled(record.sourcePath)
+      ? recoverRoadmapFile(record.sourcePath)
+      : { removed: [] };
   const path = sourceOf(record);
   const current = readRoadmapFile(path);
   const base = store.getSyncBase(roadmapId);
   const baseChecked = { ...(base?.checked ?? {}) };
   let model = record.model as Roadmap;
+  const previousTitles = new Map([...walkNodes(model.nodes)].map(({ node }) => [node.id, node.title]));
+  let archivedIds: string[] = [];
+  const moves: { from: string; to: string }[] = [];
   if (current.sha256 !== record.sha256) {
     // Edited in the editor since we last saw it: re-import so ids line up, and carry the base along moves.
     const reimported = importRoadmapFile(workspace, path);
+    assertSameVersion(reimported.roadmap, current.sha256, path);
     model = reimported.roadmap;
+    archivedIds = reimported.match?.archived ?? [];
     for (const move of reimported.match?.moved ?? []) {
+      moves.push(move);
       const before = base?.checked[move.from];
       if (before !== undefined) baseChecked[move.to] = before;
     }
@@ -55,9 +75,15 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
   const boxed = [...nodes.values()].filter((node) => node.checked !== undefined);
 
   const events = store.listEvents({ roadmapId });
-  const state = foldEvents(events);
-  const tree = rollUp(model.nodes, (id) => state.nodes.get(roadmapId)?.get(id)?.status);
-  const finished = (id: string) => ['done', 'skipped'].includes(tree.get(id)?.status ?? 'todo');
+  const finished = finishedIn(model, roadmapId, events);
+  const finishedAtBase = base
+    ? finishedIn(
+        model,
+        roadmapId,
+        events.filter((event) => event.recordedAt <= base.syncedAt),
+        moves,
+      )
+    : undefined;
   const touched = new Set(
     events
       .filter((event) => event.type === 'status' && (!base || event.recordedAt > base.syncedAt))
@@ -68,6 +94,9 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
     file: Object.fromEntries(boxed.map((node) => [node.id, node.checked === true])),
     store: Object.fromEntries(boxed.map((node) => [node.id, finished(node.id)])),
     storeTouched: touched,
+    ...(finishedAtBase
+      ? { storeAtBase: Object.fromEntries(boxed.map((node) => [node.id, finishedAtBase(node.id)])) }
+      : {}),
   });
   for (const conflict of prefer ? plan.conflicts : []) {
     if (prefer === 'file') plan.toStore.push({ id: conflict.id, done: conflict.file });
@@ -76,21 +105,10 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
   }
   const conflicts = prefer ? [] : plan.conflicts;
   const titleOf = (id: string) => nodes.get(id)?.title ?? id;
+  const unwritable = splitUnwritable(plan, nodes, current.bytes, baseChecked);
 
-  if (plan.toStore.length > 0) {
-    store.appendEvents(
-      stampChange(
-        workspace,
-        workspace.now.toISOString(),
-        plan.toStore.map((change) => ({
-          type: 'status' as const,
-          roadmapId,
-          nodeId: change.id,
-          status: change.done ? ('done' as const) : ('todo' as const),
-        })),
-      ),
-    );
-  }
+  // Everything that can fail is checked or done before the store is touched: a refused or conflicting
+  // write records nothing, so the next run starts from the same state.
   let sha256 = current.sha256;
   let written = model;
   if (plan.toFile.length > 0) {
@@ -99,12 +117,27 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
       checked: change.checked,
     }));
     const bytes = applyCheckboxEdits(current.bytes, edits);
+    assertWritable(path);
     writeFileAtomically(path, bytes, current.sha256);
-    const after = readRoadmapFile(path);
-    sha256 = after.sha256;
-    written = { ...importRoadmap(after.text, { path, sha256 }).roadmap, id: roadmapId };
+    sha256 = createHash('sha256').update(bytes).digest('hex');
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    written = { ...importRoadmap(text, { path, sha256 }).roadmap, id: roadmapId };
   }
   store.transaction(() => {
+    if (plan.toStore.length > 0) {
+      store.appendEvents(
+        stampChange(
+          workspace,
+          workspace.now.toISOString(),
+          plan.toStore.map((change) => ({
+            type: 'status' as const,
+            roadmapId,
+            nodeId: change.id,
+            status: change.done ? ('done' as const) : ('todo' as const),
+          })),
+        ),
+      );
+    }
     store.saveRoadmap({
       ...record,
       title: written.title,
@@ -128,7 +161,106 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
     })),
     recorded: plan.toStore.map((change) => ({ id: change.id, title: titleOf(change.id), done: change.done })),
     conflicts: conflicts.map((conflict) => ({ ...conflict, title: titleOf(conflict.id) })),
+    unwritable: unwritable.map((change) => ({
+      id: change.id,
+      title: titleOf(change.id),
+      line: (nodes.get(change.id) as Node).source.line,
+      checked: change.checked,
+    })),
+    archived: archivedIds.map((id) => ({ id, title: previousTitles.get(id) ?? id })),
+    ...(recovery.removed.length > 0 || recovery.restoredFrom
+      ? { recovered: { removed: recovery.removed.length, restored: recovery.restoredFrom !== undefined } }
+      : {}),
   };
+}
+
+/** Finished-ness (done or skipped, rolled up the tree) of each node after `events`, renamed along `moves`. */
+function finishedIn(
+  model: Roadmap,
+  roadmapId: string,
+  events: readonly WaymarkEvent[],
+  moves: readonly { from: string; to: string }[] = [],
+): (id: string) => boolean {
+  const statuses = foldEvents(events).nodes.get(roadmapId);
+  const renamed = new Map(moves.map((move) => [move.to, move.from]));
+  const tree = rollUp(
+    model.nodes,
+    (id) => statuses?.get(id)?.status ?? statuses?.get(renamed.get(id) ?? '')?.status,
+  );
+  return (id) => ['done', 'skipped'].includes(tree.get(id)?.status ?? 'todo');
+}
+
+/**
+ * Takes out of `plan.toFile` the boxes that cannot be flipped byte-exactly (a `✅` or `done` table cell):
+ * they are returned to be reported, and keep their old base so they are reported again until ticked by hand.
+ */
+function splitUnwritable(
+  plan: MergePlan,
+  nodes: ReadonlyMap<string, Node>,
+  bytes: Uint8Array,
+  baseChecked: Readonly<Record<string, boolean>>,
+): MergePlan['toFile'] {
+  const starts = lineStarts(bytes);
+  const unwritable = plan.toFile.filter((change) => {
+    const line = nodes.get(change.id)?.source.line;
+    return line === undefined || locateCheckbox(bytes, starts, line) === undefined;
+  });
+  if (unwritable.length === 0) return [];
+  const skipped = new Set(unwritable.map((change) => change.id));
+  plan.toFile = plan.toFile.filter((change) => !skipped.has(change.id));
+  for (const id of skipped) {
+    const before = baseChecked[id];
+    if (before === undefined) delete plan.base[id];
+    else plan.base[id] = before;
+  }
+  return unwritable;
+}
+
+/** The re-import read the file again: if an editor saved in between, the lines would not be the bytes'. */
+function assertSameVersion(roadmap: Roadmap, sha256: string, path: string): void {
+  if (roadmap.source.sha256 !== sha256) {
+    throw new WaymarkError(
+      'CONFLICT',
+      `${path} changed while Waymark was reading it; nothing was written.`,
+      'Save your editor, then run `waymark sync` again.',
+    );
+  }
+}
+
+export interface SyncFailure {
+  roadmapId: string;
+  error: { code: string; message: string; hint?: string };
+}
+
+/**
+ * Syncs each roadmap on its own: one roadmap's problem (a read-only file, a conflict, a file that is gone,
+ * even a bug) is reported for that roadmap and never stops the others.
+ */
+export function syncEach(
+  workspace: Workspace,
+  roadmapIds: readonly string[],
+  prefer?: Prefer,
+): { results: SyncResult[]; failures: SyncFailure[] } {
+  const results: SyncResult[] = [];
+  const failures: SyncFailure[] = [];
+  for (const roadmapId of roadmapIds) {
+    try {
+      results.push(syncRoadmap(workspace, roadmapId, prefer));
+    } catch (caught) {
+      const error = caught instanceof WaymarkError ? caught : describeFileError(caught);
+      failures.push({
+        roadmapId,
+        error: error
+          ? { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }
+          : {
+              code: 'INTERNAL',
+              message: `unexpected error: ${caught instanceof Error ? caught.message : String(caught)}`,
+              hint: 'This is a bug in Waymark. Run `waymark sync ID` with WAYMARK_DEBUG=1 and report the output.',
+            },
+      });
+    }
+  }
+  return { results, failures };
 }
 
 /** Every stored roadmap that came from a file (bundled ones included). */
@@ -154,7 +286,7 @@ function sourceOf(record: RoadmapRecord): string {
       'To keep your ticks in Markdown, copy that file to a folder of yours and `waymark import` the copy.',
     );
   }
-  if (!existsSync(path)) {
+  if (!existsSync(path) && !isDanglingLink(path)) {
     throw new WaymarkError(
       'NOT_FOUND',
       `the source of "${record.id}" is gone: ${path} was deleted or moved.`,
@@ -162,4 +294,13 @@ function sourceOf(record: RoadmapRecord): string {
     );
   }
   return path;
+}
+
+/** A symlink whose target is gone: reading it says so (naming the link), better than "deleted or moved". */
+function isDanglingLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

@@ -30,15 +30,17 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * moment in which an editor's save can be lost:
  *
  * 1. the new content is written and fsynced to a temp file beside the file (same mode and owner);
- * 2. the file is renamed aside (`.orig`): whatever was there, an editor's last save included, is now held;
- * 3. the held file is compared with what was read; if it differs it is put back and nothing is written;
- * 4. the temp file is hard-linked to the name, which fails if anything (an editor's save) took the name in
- *    the meantime: then that save stands and nothing is written;
- * 5. the held file is compared again, for a save written in place through a descriptor opened before (2);
- *    if it changed, the learner's version goes back in place of ours.
+ * 2. the file is renamed aside (`.orig`): whatever was there, an editor's last save included, is now held
+ *    and can no longer change under its name;
+ * 3. the temp file is hard-linked to the name, which fails if anything (an editor's save, by rename or by
+ *    a fresh create) took the name in the meantime: then that save stands and nothing is written;
+ * 4. the held file is compared with what was read, which also catches a save written in place, through a
+ *    descriptor opened before (2); if it differs, the learner's version goes back in place of ours (unless
+ *    a newer save already replaced ours: then that one stays).
  *
- * Every refusal is a CONFLICT naming the file. The name is free only between (2) and (4), two system calls;
- * a kill there leaves the `.orig`, which the next write (or `recoverInterruptedWrites`) puts back.
+ * Every refusal is a CONFLICT naming the file. The name is free only between (2) and (3), two adjacent
+ * system calls (a reader may find no file for those microseconds); a kill there leaves the `.orig`, which
+ * the next sync (`recoverRoadmapFile`) puts back.
  *
  * A symlink is written through (its target is replaced, the link stays). A file with several hard links is
  * written in place, since a new inode would leave the other names with the old content.
@@ -130,15 +132,14 @@ function swapIn(path: string, target: string, bytes: Uint8Array, expected: strin
   const temp = writeTempFile(path, target, bytes, stat.mode & 0o7777, stat);
   const held = sideFile(target, 'orig');
   try {
+    // A cheap early refusal; the check that counts is the one after the swap.
+    if (sha256(readWhole(target)) !== expected) throw changedError(path);
+    // The name is free between these two calls only: nothing slow may sit between them.
     try {
       renameSync(target, held);
     } catch (error) {
       if ((error as { code?: string }).code === 'ENOENT') throw changedError(path, 'was deleted');
       throw describeWriteError(path, error);
-    }
-    if (sha256(readWhole(held)) !== expected) {
-      putBack(held, target);
-      throw changedError(path);
     }
     try {
       claimName(temp, target);

@@ -105,7 +105,9 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
   }
   const conflicts = prefer ? [] : plan.conflicts;
   const titleOf = (id: string) => nodes.get(id)?.title ?? id;
-  const unwritable = splitUnwritable(plan, nodes, current.bytes, baseChecked);
+  const unwritable = splitUnwritable(plan, nodes, current.bytes, baseChecked, (id) =>
+    finished(id) === (nodes.get(id)?.checked === true) ? undefined : finished(id),
+  );
 
   // Everything that can fail is checked or done before the store is touched: a refused or conflicting
   // write records nothing, so the next run starts from the same state.
@@ -192,19 +194,27 @@ function finishedIn(
 
 /**
  * Takes out of `plan.toFile` the boxes that cannot be flipped byte-exactly (a `✅` or `done` table cell):
- * they are returned to be reported, and keep their old base so they are reported again until ticked by hand.
+ * they are returned to be reported, and keep their old base. Such a box that still disagrees with the store
+ * from an earlier sync (`pending` gives the store's side) is reported again, until it is ticked by hand.
  */
 function splitUnwritable(
   plan: MergePlan,
   nodes: ReadonlyMap<string, Node>,
   bytes: Uint8Array,
   baseChecked: Readonly<Record<string, boolean>>,
+  pending: (id: string) => boolean | undefined,
 ): MergePlan['toFile'] {
   const starts = lineStarts(bytes);
-  const unwritable = plan.toFile.filter((change) => {
-    const line = nodes.get(change.id)?.source.line;
+  const cannotWrite = (id: string) => {
+    const line = nodes.get(id)?.source.line;
     return line === undefined || locateCheckbox(bytes, starts, line) === undefined;
-  });
+  };
+  const unwritable = plan.toFile.filter((change) => cannotWrite(change.id));
+  const planned = new Set([...plan.toFile, ...plan.toStore, ...plan.conflicts].map((change) => change.id));
+  for (const node of nodes.values()) {
+    const wanted = node.checked === undefined || planned.has(node.id) ? undefined : pending(node.id);
+    if (wanted !== undefined && cannotWrite(node.id)) unwritable.push({ id: node.id, checked: wanted });
+  }
   if (unwritable.length === 0) return [];
   const skipped = new Set(unwritable.map((change) => change.id));
   plan.toFile = plan.toFile.filter((change) => !skipped.has(change.id));

@@ -9,8 +9,9 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CliSandbox, cliSandbox } from './cli-harness.js';
+import { type CliSandbox, cliSandbox, ROOT } from './cli-harness.js';
 
 /*
  * `sync` and the reading commands against the learner's real files: table-cell and second-line boxes,
@@ -98,6 +99,21 @@ describe('sync and the file itself', () => {
     cli.ok(['sync']);
     expect(lstatSync(cli.path('plan.md')).isSymbolicLink()).toBe(true);
     expect(readFileSync(real, 'utf8')).toBe(PLAN.replace('- [ ] One', '- [x] One'));
+  });
+
+  it('never writes a bundled roadmap, even through a link of the learner’s that points at it', () => {
+    const bundled = join(ROOT, 'roadmaps', 'ai-engineer.md');
+    const before = readFileSync(bundled);
+    symlinkSync(bundled, cli.path('mine.md'));
+    cli.ok(['import', cli.path('mine.md')]);
+    const id = idOf(cli.path('mine.md'));
+    const nodes = (cli.ok(['status', id, '--json']).json as { nodes: { id: string; total: number }[] }).nodes;
+    const first = nodes.find((node) => node.total > 0)?.id;
+    cli.ok(['done', `${id}:${first}`, '--all']);
+    const run = cli.run(['sync', id]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/bundled roadmap/);
+    expect(readFileSync(bundled).equals(before)).toBe(true);
   });
 
   it('refuses a read-only file with a message, records nothing, and goes on with the other roadmaps', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { WaymarkError } from '../core/errors.js';
 import { importRoadmap } from '../core/markdown/import-roadmap.js';
@@ -282,8 +282,20 @@ export function syncableRoadmaps(workspace: Workspace): string[] {
 
 /** The bundled roadmaps belong to the installation: writing their boxes would edit Waymark itself. */
 function isBundled(path: string): boolean {
-  const rel = relative(bundledRoadmapsDir(), path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  const inside = (dir: string, file: string) => {
+    const rel = relative(dir, file);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  };
+  // A link of the learner's that points into the installation names a bundled file too.
+  return inside(bundledRoadmapsDir(), path) || inside(realOrSame(bundledRoadmapsDir()), realOrSame(path));
+}
+
+function realOrSame(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 function sourceOf(record: RoadmapRecord): string {

@@ -89,6 +89,13 @@ export function assertWritable(path: string, target = resolveTarget(path)): Stat
   }
   const mode = (stat.mode & 0o777).toString(8).padStart(4, '0');
   const through = target === path ? '' : ` (through the link to ${target})`;
+  if (!stat.isFile()) {
+    throw new WaymarkError(
+      'INPUT',
+      `${path}${through} is no longer a regular file, so sync does not write it.`,
+      'Put the roadmap file back at that path, or import it from where it is now.',
+    );
+  }
   if ((stat.mode & 0o222) === 0) {
     throw new WaymarkError(
       'INPUT',

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
+  chownSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -172,21 +173,27 @@ describe('sync and the file itself', () => {
     expect(run.stdout).toMatch(/cleaned\s+1 temp file/);
   });
 
-  it.skipIf(process.getuid?.() === 0)(
-    'a read-only folder: the error names the roadmap, not a temp file',
-    () => {
-      mkdirSync(cli.path('ro'));
-      const path = cli.path('ro/plan.md');
-      writeFileSync(path, PLAN);
-      cli.ok(['import', path]);
-      cli.ok(['done', 'One']);
-      chmodSync(cli.path('ro'), 0o500);
-      const run = cli.run(['sync']);
-      expect(run.status).toBe(1);
-      expect(run.stderr).toContain(path);
-      expect(run.stderr).not.toMatch(/\.tmp/);
-    },
-  );
+  it('a folder it cannot write: the error names the roadmap and its folder, not a temp file', () => {
+    mkdirSync(cli.path('ro'));
+    const path = cli.path('ro/plan.md');
+    writeFileSync(path, PLAN);
+    cli.ok(['import', path]);
+    cli.ok(['done', 'One']);
+    // Root writes anywhere, so as root the CLI runs as `nobody`, owning everything but the roadmap's folder.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) {
+      for (const name of readdirSync(cli.dir)) chownSync(cli.path(name), 65534, 65534);
+      chownSync(cli.dir, 65534, 65534);
+      chownSync(cli.path('ro'), 0, 0);
+      chownSync(path, 65534, 65534);
+    }
+    chmodSync(cli.path('ro'), asRoot ? 0o755 : 0o500);
+    const run = cli.run(['sync'], {}, asRoot ? { uid: 65534, gid: 65534 } : undefined);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${path}: its folder ${cli.path('ro')} is not writable`);
+    expect(run.stderr).not.toMatch(/\.tmp/);
+    expect(readFileSync(path, 'utf8')).toBe(PLAN);
+  });
 });
 
 describe('files that are not what they seem', () => {

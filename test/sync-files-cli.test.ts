@@ -132,6 +132,8 @@ describe('sync and the file itself', () => {
     expect(run.stderr).toContain(`${idOf(locked)}: ${locked} is read-only (mode 0444)`);
     expect(run.stderr).toMatch(/chmod u\+w/);
     expect(run.stderr).toMatch(/1 of 2 roadmaps could not be synced/);
+    const json = JSON.parse(cli.run(['sync', '--json']).stdout) as SyncJson[];
+    expect(json.find((entry) => entry.roadmapId === idOf(locked))?.error?.message).toMatch(/read-only/);
     expect(readFileSync(locked, 'utf8')).toBe(PLAN);
     expect(readFileSync(open, 'utf8')).toBe(
       PLAN.replace('# Plan', '# Other').replace('- [ ] Two', '- [x] Two'),

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WaymarkError } from '../core/errors.js';
-import { writeFileAtomically } from './write-file-atomically.js';
+import { writeFileAtomically, writeOutputFile } from './write-file-atomically.js';
 import { recoverRoadmapFile } from './write-side-files.js';
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -170,5 +170,22 @@ describe('recoverRoadmapFile', () => {
     expect(recoverRoadmapFile(path).restoredFrom).toBe(held);
     expect(readFileSync(path, 'utf8')).toBe('- [ ] a\n');
     expect(readdirSync(dir)).toEqual(['roadmap.md']);
+  });
+});
+
+describe('writeOutputFile', () => {
+  it('writes an export through a link, even one whose target does not exist yet, and keeps the link', () => {
+    const { dir } = fixture('');
+    const link = join(dir, 'latest.json');
+    symlinkSync(join(dir, 'backup-2026.json'), link);
+    writeOutputFile(link, bytes('{}'));
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'backup-2026.json'), 'utf8')).toBe('{}');
+  });
+
+  it('a missing folder: a message naming it', () => {
+    const { dir } = fixture('');
+    const error = waymarkError(() => writeOutputFile(join(dir, 'nope', 'out.json'), bytes('{}')));
+    expect(error.message).toContain(join(dir, 'nope'));
   });
 });

@@ -11,6 +11,7 @@ import {
   linkSync,
   lstatSync,
   openSync,
+  readlinkSync,
   readSync,
   realpathSync,
   renameSync,
@@ -19,7 +20,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { WaymarkError } from '../core/errors.js';
 import { recoverInterruptedWrites, releaseSideFile, sideFile } from './write-side-files.js';
 
@@ -61,7 +62,8 @@ export function writeOutputFile(path: string, bytes: Uint8Array): void {
     target = realpathSync(path);
     mode = statSync(target).mode & 0o7777;
   } catch {
-    // a new file
+    // A new file; a link that leads to no file yet gets its target created, the link kept.
+    target = danglingLinkTarget(path) ?? path;
   }
   const temp = writeTempFile(path, target, bytes, mode);
   try {
@@ -124,6 +126,14 @@ export function assertWritable(path: string, target = resolveTarget(path)): Stat
     }
   }
   return stat;
+}
+
+function danglingLinkTarget(path: string): string | undefined {
+  try {
+    return lstatSync(path).isSymbolicLink() ? resolve(dirname(path), readlinkSync(path)) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file a path finally names: writing replaces the target of a symlink, never the link. */
@@ -318,9 +328,9 @@ function describeWriteError(path: string, error: unknown): unknown {
       );
     case 'ENOENT':
       return new WaymarkError(
-        'NOT_FOUND',
-        `${path}: no such file (or a link to a file that is gone).`,
-        'Check the path.',
+        'INPUT',
+        `${path}: no such file or directory (the folder ${folder} may not exist, or a link leads nowhere).`,
+        'Check the path; create the folder first if needed.',
       );
     default:
       return error;

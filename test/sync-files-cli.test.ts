@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CliSandbox, cliSandbox, ROOT } from './cli-harness.js';
+import { BIN, type CliSandbox, cliSandbox, ROOT } from './cli-harness.js';
 
 /*
  * `sync` and the reading commands against the learner's real files: table-cell and second-line boxes,
@@ -228,4 +228,38 @@ describe('files that are not what they seem', () => {
     expect(run.stderr).toMatch(/tagged\.md:2: warning: front matter: Unresolved tag/);
     expect(run.stderr).toMatch(/tagged\.md:3: warning: front matter: "title" is given again/);
   });
+});
+
+describe('a sync killed at any moment', () => {
+  it('leaves the file whole (old or new), and the next sync cleans up and finishes', async () => {
+    const path = cli.path('big.md');
+    const notes = `${'A long paragraph of notes kept with the plan. '.repeat(15_000)}\n\n`;
+    const original = `# Big\n\n${notes}## Phase 1 (2 weeks)\n\n- [ ] One\n- [ ] Two\n`;
+    writeFileSync(path, original);
+    cli.ok(['import', path]);
+    let caughtMidWrite = 0;
+    for (let round = 0; round < 4; round++) {
+      cli.ok([round % 2 === 0 ? 'done' : 'reset', 'One']);
+      const before = readFileSync(path, 'utf8');
+      const child = spawn(process.execPath, [BIN, '--db', cli.db, 'sync'], { stdio: 'ignore' });
+      // Killed the moment its temp file appears (while it writes), or whenever the poll gives up.
+      const giveUp = Date.now() + 10_000;
+      while (Date.now() < giveUp && child.exitCode === null) {
+        if (readdirSync(cli.dir).some((name) => name.includes('.waymark-'))) {
+          caughtMidWrite++;
+          break;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.on('close', resolve));
+      const after = readFileSync(path, 'utf8');
+      const synced = before.replace(/- \[[ x]\] One/, round % 2 === 0 ? '- [x] One' : '- [ ] One');
+      expect([before, synced]).toContain(after);
+      cli.ok(['sync']);
+      expect(readdirSync(cli.dir).filter((name) => name.includes('.waymark-'))).toEqual([]);
+      expect(readFileSync(path, 'utf8')).toBe(synced);
+    }
+    expect(caughtMidWrite).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -242,6 +242,7 @@ describe('a sync killed at any moment', () => {
       cli.ok([round % 2 === 0 ? 'done' : 'reset', 'One']);
       const before = readFileSync(path, 'utf8');
       const child = spawn(process.execPath, [BIN, '--db', cli.db, 'sync'], { stdio: 'ignore' });
+      const closed = new Promise((resolve) => child.on('close', resolve));
       // Killed the moment its temp file appears (while it writes), or whenever the poll gives up.
       const giveUp = Date.now() + 10_000;
       while (Date.now() < giveUp && child.exitCode === null) {
@@ -252,7 +253,7 @@ describe('a sync killed at any moment', () => {
         await new Promise((resolve) => setImmediate(resolve));
       }
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.on('close', resolve));
+      await closed;
       const after = readFileSync(path, 'utf8');
       const synced = before.replace(/- \[[ x]\] One/, round % 2 === 0 ? '- [x] One' : '- [ ] One');
       expect([before, synced]).toContain(after);

@@ -22,6 +22,7 @@ import {
 } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { WaymarkError } from '../core/errors.js';
+import { describeWriteError } from './write-file-errors.js';
 import { recoverInterruptedWrites, releaseSideFile, sideFile } from './write-side-files.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -293,48 +294,6 @@ function changedError(path: string, how = 'changed'): WaymarkError {
     `${path} ${how} while Waymark was writing it; your version was kept and nothing was written.`,
     'Save your editor, then run the command again.',
   );
-}
-
-/** A system error during a write, as a message about the learner's file (never about our temp file). */
-function describeWriteError(path: string, error: unknown): unknown {
-  const code = (error as { code?: string }).code;
-  const folder = dirname(path);
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return new WaymarkError(
-        'INPUT',
-        `${path}: permission denied while writing it (the file or its folder ${folder} is not writable).`,
-        'Make the file and its folder writable for you, or move the roadmap to a folder of yours.',
-      );
-    case 'EROFS':
-      return new WaymarkError(
-        'INPUT',
-        `${path} is on a read-only file system.`,
-        'Move it to a writable disk to sync it.',
-      );
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new WaymarkError(
-        'INPUT',
-        `${path}: the disk is full; the file was not changed.`,
-        'Free some space and run the command again.',
-      );
-    case 'ELOOP':
-      return new WaymarkError(
-        'INPUT',
-        `${path}: too many levels of symbolic links.`,
-        'Point the link at the real file (ls -l shows where it leads).',
-      );
-    case 'ENOENT':
-      return new WaymarkError(
-        'INPUT',
-        `${path}: no such file or directory (the folder ${folder} may not exist, or a link leads nowhere).`,
-        'Check the path; create the folder first if needed.',
-      );
-    default:
-      return error;
-  }
 }
 
 function readWhole(path: string): Buffer {

@@ -1,9 +1,10 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WaymarkError } from '../core/errors.js';
-import { walkNodes } from '../core/model/roadmap.js';
+import { type Roadmap, walkNodes } from '../core/model/roadmap.js';
 import { foldEvents } from '../core/progress/fold.js';
 import { importRoadmapFile } from './import-service.js';
 import { syncEach, syncRoadmap } from './sync-service.js';
@@ -79,5 +80,52 @@ describe('syncEach', () => {
       [locked.id, 'INPUT'],
     ]);
     expect(readFileSync(fine.path, 'utf8')).toContain('- [x] Two');
+  });
+});
+
+describe('syncRoadmap, property', () => {
+  const line = fc.oneof(
+    fc.constantFrom('- [ ] Task', '- [x] Task', '* [X] Task', '1. [ ] Task'),
+    fc.constantFrom('-\n  [ ] Bare', '-\n  [x] Bare'),
+    fc.constantFrom('| Row | [ ] |', '| Row | [x] |', '| Row | ✅ |', '| Row | done |', '| Row | todo |'),
+    fc.constantFrom('- [x] Parent\n  - [ ] Child', 'Plain text.'),
+  );
+
+  it('changes only bytes inside boxes, never fails on a box it cannot write, and settles in one run', () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 10 }),
+        fc.array(fc.constantFrom('done', 'todo', undefined), { maxLength: 20 }),
+        (lines, changes) => {
+          const body = lines
+            .map((text, i) =>
+              text.startsWith('|') ? `| Topic | Done |\n| --- | --- |\n${text} ${i}` : `${text} ${i}`,
+            )
+            .join('\n\n');
+          const text = `# Plan\n\n## Phase 1 (2 weeks)\n\n${body}\n`;
+          const name = `plan-${Math.random().toString(36).slice(2)}.md`;
+          const { path, id } = imported(name, text);
+          const boxed = [...walkNodes((workspace.store.getRoadmap(id)?.model as Roadmap).nodes)]
+            .map(({ node }) => node)
+            .filter((node) => node.checked !== undefined);
+          const events = boxed.flatMap((node, i) => {
+            const status = changes[i];
+            return status ? [{ type: 'status' as const, roadmapId: id, nodeId: node.id, status }] : [];
+          });
+          if (events.length > 0) {
+            workspace.store.appendEvents(stampChange(workspace, workspace.now.toISOString(), events));
+          }
+          syncRoadmap(workspace, id);
+          const after = readFileSync(path, 'utf8');
+          const strip = (s: string) => s.replace(/\[[^\]\n]{1,8}\]/g, '[]');
+          expect(strip(after)).toBe(strip(text));
+          const again = syncRoadmap(workspace, id);
+          expect(again.written).toEqual([]);
+          expect(again.recorded).toEqual([]);
+          expect(readFileSync(path, 'utf8')).toBe(after);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

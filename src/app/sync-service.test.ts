@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WaymarkError } from '../core/errors.js';
-import { type Roadmap, walkNodes } from '../core/model/roadmap.js';
+import { walkNodes } from '../core/model/roadmap.js';
 import { foldEvents } from '../core/progress/fold.js';
 import { importRoadmapFile } from './import-service.js';
 import { syncEach, syncRoadmap } from './sync-service.js';
@@ -39,7 +39,7 @@ function imported(name: string, text = PLAN) {
     foldEvents(workspace.store.listEvents({ roadmapId: roadmap.id }))
       .nodes.get(roadmap.id)
       ?.get(idOf(title))?.status;
-  return { path, id: roadmap.id, mark, statusOf };
+  return { path, id: roadmap.id, roadmap, mark, statusOf };
 }
 
 describe('syncRoadmap', () => {
@@ -104,8 +104,8 @@ describe('syncRoadmap, property', () => {
             .join('\n\n');
           const text = `# Plan\n\n## Phase 1 (2 weeks)\n\n${body}\n`;
           const name = `plan-${Math.random().toString(36).slice(2)}.md`;
-          const { path, id } = imported(name, text);
-          const boxed = [...walkNodes((workspace.store.getRoadmap(id)?.model as Roadmap).nodes)]
+          const { path, id, roadmap } = imported(name, text);
+          const boxed = [...walkNodes(roadmap.nodes)]
             .map(({ node }) => node)
             .filter((node) => node.checked !== undefined);
           const events = boxed.flatMap((node, i) => {

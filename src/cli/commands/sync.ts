@@ -50,7 +50,11 @@ export async function syncCommand(
   if (failures.length > 0) {
     throw new WaymarkError(
       'INPUT',
-      `${failures.length} of ${failures.length + results.length} roadmaps could not be synced (see above); the others were.`,
+      results.length === 0
+        ? failures.length === 1
+          ? 'the roadmap could not be synced (see above).'
+          : `none of the ${failures.length} roadmaps could be synced (see above).`
+        : `${failures.length} of ${failures.length + results.length} roadmaps could not be synced (see above); the others were.`,
       conflicts.length > 0 ? 'Some items also conflict: see `conflict` lines above.' : undefined,
     );
   }

@@ -14,7 +14,7 @@ import type { RoadmapRecord } from '../store/port.js';
 import { bundledRoadmapsDir } from './bundled-roadmaps.js';
 import { describeFileError } from './file-errors.js';
 import { importRoadmapFile } from './import-service.js';
-import { readRoadmapFile } from './read-roadmap-file.js';
+import { readSettledRoadmapFile } from './read-settled-roadmap-file.js';
 import { loadRoadmaps, stampChange, type Workspace } from './workspace.js';
 import { assertWritable, writeFileAtomically } from './write-file-atomically.js';
 import { recoverRoadmapFile } from './write-side-files.js';
@@ -52,7 +52,7 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
       ? recoverRoadmapFile(record.sourcePath)
       : { removed: [] };
   const path = sourceOf(record);
-  const current = readRoadmapFile(path);
+  const current = readSettledRoadmapFile(path);
   const base = store.getSyncBase(roadmapId);
   const baseChecked = { ...(base?.checked ?? {}) };
   let model = record.model as Roadmap;

@@ -19,7 +19,7 @@ export interface RaceOptions {
   noteBytes: number;
   /** Stop syncing after this long, whatever the count (keeps the test bounded on a slow machine). */
   maxMs: number;
-  /** The editor waits up to this long (at random) between saves; default 30 ms. */
+  /** The editor waits up to this long (at random) between saves; default 100 ms. */
   editorPauseMs?: number;
 }
 
@@ -59,7 +59,7 @@ export async function runSyncRace(options: RaceOptions): Promise<RaceFigures> {
     : join(import.meta.dirname, '..', '..', '..', 'src', 'testing', 'editor-saves.mjs');
   const editor = spawn(
     process.execPath,
-    [editorPath, path, stop, String(options.maxMs + 10_000), String(options.editorPauseMs ?? 30)],
+    [editorPath, path, stop, String(options.maxMs + 10_000), String(options.editorPauseMs ?? 100)],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { apiBench } from './api.bench.js';
 import { cliBench } from './cli.bench.js';
 import { corpusBench } from './corpus.bench.js';
+import { filesBench } from './files.bench.js';
 import { importBench } from './import.bench.js';
 import { benchPlan } from './plan.bench.js';
 import { webBench } from './web.bench.js';
@@ -88,6 +89,7 @@ const SUITES: BenchSuite[] = [
   simpleSuite('plan', 'planning 10,000 items and a 10,000-trial forecast', benchPlan),
   webBench,
   apiBench,
+  filesBench,
 ];
 
 /** Keeps results alive so that the measured work cannot be optimized away. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { inputError } from '../core/errors.js';
+import { readRegularFile } from './read-regular-file.js';
 
 /** Roadmaps are documents a person writes; anything bigger is almost certainly not one. */
 export const MAX_ROADMAP_BYTES = 20 * 1024 * 1024;
@@ -14,36 +14,10 @@ export interface RoadmapFile {
 
 /** Reads a roadmap file as bytes and checks it is text we can import, with errors that say what to do. */
 export function readRoadmapFile(path: string): RoadmapFile {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      throw inputError(
-        `${path} is a directory, not a Markdown file.`,
-        'Pass the path of a .md file inside it.',
-      );
-    }
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-      throw inputError(
-        `${path}: no such file.`,
-        'Check the path, or run `waymark import --list` for the bundled roadmaps.',
-      );
-    }
-    if (error instanceof Error && 'code' in error && error.code === 'EACCES') {
-      throw inputError(`${path}: permission denied.`, 'Make the file readable (chmod u+r) and try again.');
-    }
-    throw error;
-  }
-  if (size > MAX_ROADMAP_BYTES) {
-    const mb = (size / 1024 / 1024).toFixed(1);
-    throw inputError(
-      `${path} is ${mb} MB; Waymark imports roadmaps up to ${MAX_ROADMAP_BYTES / 1024 / 1024} MB.`,
-      'Split the roadmap into several files and import each one.',
-    );
-  }
-  const bytes = readFileSync(path);
+  const bytes = readRegularFile(path, MAX_ROADMAP_BYTES, {
+    kind: 'roadmap',
+    hint: 'Pass the path of a Markdown (.md) file, or run `waymark import --list` for the bundled roadmaps.',
+  });
   return {
     path,
     bytes,

@@ -1,20 +1,24 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { WaymarkError } from '../core/errors.js';
 import { importRoadmap } from '../core/markdown/import-roadmap.js';
 import type { Node, Roadmap } from '../core/model/roadmap.js';
 import { walkNodes } from '../core/model/roadmap.js';
+import type { WaymarkEvent } from '../core/progress/events.js';
 import { foldEvents } from '../core/progress/fold.js';
 import { rollUp } from '../core/progress/rollup.js';
-import { applyCheckboxEdits } from '../core/sync/checkbox-edits.js';
-import { mergeCheckboxes } from '../core/sync/merge-checkboxes.js';
+import { applyCheckboxEdits, lineStarts, locateCheckbox } from '../core/sync/checkbox-edits.js';
+import { type MergePlan, mergeCheckboxes } from '../core/sync/merge-checkboxes.js';
 import type { RoadmapRecord } from '../store/port.js';
 import { bundledRoadmapsDir } from './bundled-roadmaps.js';
+import { describeFileError } from './file-errors.js';
 import { importRoadmapFile } from './import-service.js';
-import { readRoadmapFile } from './read-roadmap-file.js';
+import { readSettledRoadmapFile } from './read-settled-roadmap-file.js';
 import { assertSourceConfirmed } from './source-confirmation.js';
 import { loadRoadmaps, stampChange, type Workspace } from './workspace.js';
-import { writeFileAtomically } from './write-file-atomically.js';
+import { assertWritable, writeFileAtomically } from './write-file-atomically.js';
+import { recoverRoadmapFile } from './write-side-files.js';
 
 export interface SyncResult {
   roadmapId: string;
@@ -24,6 +28,12 @@ export interface SyncResult {
   /** Statuses recorded from boxes changed in the editor. */
   recorded: { id: string; title: string; done: boolean }[];
   conflicts: { id: string; title: string; file: boolean; store: boolean }[];
+  /** Items whose box Waymark cannot flip byte-exactly (a `✅` or `done` table cell): tick them by hand. */
+  unwritable: { id: string; title: string; line: number; checked: boolean }[];
+  /** Items whose lines were deleted from the file: their progress is archived (kept in the log). */
+  archived: { id: string; title: string }[];
+  /** Leftovers of an interrupted earlier write that were cleaned up (the file put back if it was missing). */
+  recovered?: { removed: number; restored: boolean };
 }
 
 export type Prefer = 'file' | 'store';
@@ -38,16 +48,28 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
   const record = store.getRoadmap(roadmapId);
   if (!record)
     throw new WaymarkError('NOT_FOUND', `no roadmap "${roadmapId}".`, 'Run `waymark list` to see the ids.');
+  // A path that came with a restored backup is not touched at all (not even cleaned up) until confirmed.
+  assertSourceConfirmed(record);
+  const recovery =
+    record.sourcePath && !isBundled(record.sourcePath)
+      ? recoverRoadmapFile(record.sourcePath)
+      : { removed: [] };
   const path = sourceOf(record);
-  const current = readRoadmapFile(path);
+  const current = readSettledRoadmapFile(path);
   const base = store.getSyncBase(roadmapId);
   const baseChecked = { ...(base?.checked ?? {}) };
   let model = record.model as Roadmap;
+  const previousTitles = new Map([...walkNodes(model.nodes)].map(({ node }) => [node.id, node.title]));
+  let archivedIds: string[] = [];
+  const moves: { from: string; to: string }[] = [];
   if (current.sha256 !== record.sha256) {
     // Edited in the editor since we last saw it: re-import so ids line up, and carry the base along moves.
     const reimported = importRoadmapFile(workspace, path);
+    assertSameVersion(reimported.roadmap, current.sha256, path);
     model = reimported.roadmap;
+    archivedIds = reimported.match?.archived ?? [];
     for (const move of reimported.match?.moved ?? []) {
+      moves.push(move);
       const before = base?.checked[move.from];
       if (before !== undefined) baseChecked[move.to] = before;
     }
@@ -56,9 +78,15 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
   const boxed = [...nodes.values()].filter((node) => node.checked !== undefined);
 
   const events = store.listEvents({ roadmapId });
-  const state = foldEvents(events);
-  const tree = rollUp(model.nodes, (id) => state.nodes.get(roadmapId)?.get(id)?.status);
-  const finished = (id: string) => ['done', 'skipped'].includes(tree.get(id)?.status ?? 'todo');
+  const finished = finishedIn(model, roadmapId, events);
+  const finishedAtBase = base
+    ? finishedIn(
+        model,
+        roadmapId,
+        events.filter((event) => event.recordedAt <= base.syncedAt),
+        moves,
+      )
+    : undefined;
   const touched = new Set(
     events
       .filter((event) => event.type === 'status' && (!base || event.recordedAt > base.syncedAt))
@@ -69,6 +97,9 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
     file: Object.fromEntries(boxed.map((node) => [node.id, node.checked === true])),
     store: Object.fromEntries(boxed.map((node) => [node.id, finished(node.id)])),
     storeTouched: touched,
+    ...(finishedAtBase
+      ? { storeAtBase: Object.fromEntries(boxed.map((node) => [node.id, finishedAtBase(node.id)])) }
+      : {}),
   });
   for (const conflict of prefer ? plan.conflicts : []) {
     if (prefer === 'file') plan.toStore.push({ id: conflict.id, done: conflict.file });
@@ -77,21 +108,12 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
   }
   const conflicts = prefer ? [] : plan.conflicts;
   const titleOf = (id: string) => nodes.get(id)?.title ?? id;
+  const unwritable = splitUnwritable(plan, nodes, current.bytes, baseChecked, (id) =>
+    finished(id) === (nodes.get(id)?.checked === true) ? undefined : finished(id),
+  );
 
-  if (plan.toStore.length > 0) {
-    store.appendEvents(
-      stampChange(
-        workspace,
-        workspace.now.toISOString(),
-        plan.toStore.map((change) => ({
-          type: 'status' as const,
-          roadmapId,
-          nodeId: change.id,
-          status: change.done ? ('done' as const) : ('todo' as const),
-        })),
-      ),
-    );
-  }
+  // Everything that can fail is checked or done before the store is touched: a refused or conflicting
+  // write records nothing, so the next run starts from the same state.
   let sha256 = current.sha256;
   let written = model;
   if (plan.toFile.length > 0) {
@@ -100,12 +122,27 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
       checked: change.checked,
     }));
     const bytes = applyCheckboxEdits(current.bytes, edits);
+    assertWritable(path);
     writeFileAtomically(path, bytes, current.sha256);
-    const after = readRoadmapFile(path);
-    sha256 = after.sha256;
-    written = { ...importRoadmap(after.text, { path, sha256 }).roadmap, id: roadmapId };
+    sha256 = createHash('sha256').update(bytes).digest('hex');
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    written = { ...importRoadmap(text, { path, sha256 }).roadmap, id: roadmapId };
   }
   store.transaction(() => {
+    if (plan.toStore.length > 0) {
+      store.appendEvents(
+        stampChange(
+          workspace,
+          workspace.now.toISOString(),
+          plan.toStore.map((change) => ({
+            type: 'status' as const,
+            roadmapId,
+            nodeId: change.id,
+            status: change.done ? ('done' as const) : ('todo' as const),
+          })),
+        ),
+      );
+    }
     store.saveRoadmap({
       ...record,
       title: written.title,
@@ -129,7 +166,114 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
     })),
     recorded: plan.toStore.map((change) => ({ id: change.id, title: titleOf(change.id), done: change.done })),
     conflicts: conflicts.map((conflict) => ({ ...conflict, title: titleOf(conflict.id) })),
+    unwritable: unwritable.map((change) => ({
+      id: change.id,
+      title: titleOf(change.id),
+      line: (nodes.get(change.id) as Node).source.line,
+      checked: change.checked,
+    })),
+    archived: archivedIds.map((id) => ({ id, title: previousTitles.get(id) ?? id })),
+    ...(recovery.removed.length > 0 || recovery.restoredFrom
+      ? { recovered: { removed: recovery.removed.length, restored: recovery.restoredFrom !== undefined } }
+      : {}),
   };
+}
+
+/** Finished-ness (done or skipped, rolled up the tree) of each node after `events`, renamed along `moves`. */
+function finishedIn(
+  model: Roadmap,
+  roadmapId: string,
+  events: readonly WaymarkEvent[],
+  moves: readonly { from: string; to: string }[] = [],
+): (id: string) => boolean {
+  const statuses = foldEvents(events).nodes.get(roadmapId);
+  const renamed = new Map(moves.map((move) => [move.to, move.from]));
+  const tree = rollUp(
+    model.nodes,
+    (id) => statuses?.get(id)?.status ?? statuses?.get(renamed.get(id) ?? '')?.status,
+  );
+  return (id) => ['done', 'skipped'].includes(tree.get(id)?.status ?? 'todo');
+}
+
+/**
+ * Takes out of `plan.toFile` the boxes that cannot be flipped byte-exactly (a `✅` or `done` table cell):
+ * they are returned to be reported, and keep their old base. Such a box that still disagrees with the store
+ * from an earlier sync (`pending` gives the store's side) is reported again, until it is ticked by hand.
+ */
+function splitUnwritable(
+  plan: MergePlan,
+  nodes: ReadonlyMap<string, Node>,
+  bytes: Uint8Array,
+  baseChecked: Readonly<Record<string, boolean>>,
+  pending: (id: string) => boolean | undefined,
+): MergePlan['toFile'] {
+  const starts = lineStarts(bytes);
+  const cannotWrite = (id: string) => {
+    const line = nodes.get(id)?.source.line;
+    return line === undefined || locateCheckbox(bytes, starts, line) === undefined;
+  };
+  const unwritable = plan.toFile.filter((change) => cannotWrite(change.id));
+  const planned = new Set([...plan.toFile, ...plan.toStore, ...plan.conflicts].map((change) => change.id));
+  for (const node of nodes.values()) {
+    const wanted = node.checked === undefined || planned.has(node.id) ? undefined : pending(node.id);
+    if (wanted !== undefined && cannotWrite(node.id)) unwritable.push({ id: node.id, checked: wanted });
+  }
+  if (unwritable.length === 0) return [];
+  const skipped = new Set(unwritable.map((change) => change.id));
+  plan.toFile = plan.toFile.filter((change) => !skipped.has(change.id));
+  for (const id of skipped) {
+    const before = baseChecked[id];
+    if (before === undefined) delete plan.base[id];
+    else plan.base[id] = before;
+  }
+  return unwritable;
+}
+
+/** The re-import read the file again: if an editor saved in between, the lines would not be the bytes'. */
+function assertSameVersion(roadmap: Roadmap, sha256: string, path: string): void {
+  if (roadmap.source.sha256 !== sha256) {
+    throw new WaymarkError(
+      'CONFLICT',
+      `${path} changed while Waymark was reading it; nothing was written.`,
+      'Save your editor, then run `waymark sync` again.',
+    );
+  }
+}
+
+export interface SyncFailure {
+  roadmapId: string;
+  error: { code: string; message: string; hint?: string };
+}
+
+/**
+ * Syncs each roadmap on its own: one roadmap's problem (a read-only file, a conflict, a file that is gone,
+ * even a bug) is reported for that roadmap and never stops the others.
+ */
+export function syncEach(
+  workspace: Workspace,
+  roadmapIds: readonly string[],
+  prefer?: Prefer,
+): { results: SyncResult[]; failures: SyncFailure[] } {
+  const results: SyncResult[] = [];
+  const failures: SyncFailure[] = [];
+  for (const roadmapId of roadmapIds) {
+    try {
+      results.push(syncRoadmap(workspace, roadmapId, prefer));
+    } catch (caught) {
+      const error = caught instanceof WaymarkError ? caught : describeFileError(caught);
+      failures.push({
+        roadmapId,
+        error: error
+          ? { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }
+          : {
+              code: 'INTERNAL',
+              message: `unexpected error: ${caught instanceof Error ? caught.message : String(caught)}`,
+              hint: 'This is a bug in Waymark. Run `waymark sync ID` with WAYMARK_DEBUG=1 and report the output.',
+            },
+      });
+    }
+  }
+  return { results, failures };
 }
 
 /** Every stored roadmap that came from a file of the learner's, once its path is confirmed. */
@@ -142,8 +286,20 @@ export function syncableRoadmaps(workspace: Workspace): string[] {
 
 /** The bundled roadmaps belong to the installation: writing their boxes would edit Waymark itself. */
 function isBundled(path: string): boolean {
-  const rel = relative(bundledRoadmapsDir(), path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  const inside = (dir: string, file: string) => {
+    const rel = relative(dir, file);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  };
+  // A link of the learner's that points into the installation names a bundled file too.
+  return inside(bundledRoadmapsDir(), path) || inside(realOrSame(bundledRoadmapsDir()), realOrSame(path));
+}
+
+function realOrSame(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 function sourceOf(record: RoadmapRecord): string {
@@ -157,7 +313,7 @@ function sourceOf(record: RoadmapRecord): string {
       'To keep your ticks in Markdown, copy that file to a folder of yours and `waymark import` the copy.',
     );
   }
-  if (!existsSync(path)) {
+  if (!existsSync(path) && !isDanglingLink(path)) {
     throw new WaymarkError(
       'NOT_FOUND',
       `the source of "${record.id}" is gone: ${path} was deleted or moved.`,
@@ -165,4 +321,13 @@ function sourceOf(record: RoadmapRecord): string {
     );
   }
   return path;
+}
+
+/** A symlink whose target is gone: reading it says so (naming the link), better than "deleted or moved". */
+function isDanglingLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,11 @@
 import { confirmSource, unconfirmedSources } from '../../app/source-confirmation.js';
-import { type Prefer, type SyncResult, syncableRoadmaps, syncRoadmap } from '../../app/sync-service.js';
+import {
+  type Prefer,
+  type SyncResult,
+  syncableRoadmaps,
+  syncEach,
+  syncRoadmap,
+} from '../../app/sync-service.js';
 import { WaymarkError } from '../../core/errors.js';
 import type { Io } from '../io.js';
 import { type StoreOptions, withWorkspace } from '../with-workspace.js';
@@ -14,6 +20,8 @@ export interface SyncOptions extends StoreOptions {
 /**
  * `waymark sync [ROADMAP] [--prefer file|store] [--relink]`: two-way sync of checkboxes with the Markdown
  * files. A source path that came with a restored backup is synced only after `--relink` confirms it.
+ * With no ROADMAP every roadmap is synced on its own: each one's problem is printed and the rest go on;
+ * the exit code is 1 if any failed.
  */
 export async function syncCommand(
   roadmapId: string | undefined,
@@ -24,7 +32,7 @@ export async function syncCommand(
     throw new WaymarkError('USAGE', `--prefer must be "file" or "store" (got "${options.prefer}").`);
   }
   const prefer = options.prefer as Prefer | undefined;
-  const results = await withWorkspace(options, io, (workspace) => {
+  const { results, failures } = await withWorkspace(options, io, (workspace) => {
     if (options.relink) {
       const pending = roadmapId === undefined ? unconfirmedSources(workspace) : [];
       for (const id of roadmapId === undefined ? pending.map((source) => source.id) : [roadmapId]) {
@@ -38,19 +46,35 @@ export async function syncCommand(
         );
       }
     }
-    const ids = roadmapId === undefined ? syncableRoadmaps(workspace) : [roadmapId];
-    return ids.map((id) => syncRoadmap(workspace, id, prefer));
+    return roadmapId === undefined
+      ? syncEach(workspace, syncableRoadmaps(workspace), prefer)
+      : { results: [syncRoadmap(workspace, roadmapId, prefer)], failures: [] };
   });
-  if (results.length === 0 && !options.json) {
+  if (results.length + failures.length === 0 && !options.json) {
     io.out(
       'Nothing to sync: no roadmap was imported from a Markdown file of yours (bundled ones are not synced).',
     );
   }
-  if (options.json) io.out(JSON.stringify(results));
+  if (options.json) io.out(JSON.stringify([...results, ...failures]));
   else for (const result of results) printResult(result, io);
+  for (const failure of failures) {
+    io.warn(`waymark: ${failure.roadmapId}: ${failure.error.message}`);
+    if (failure.error.hint) io.warn(`  ${failure.error.hint}`);
+  }
   const conflicts = results.flatMap((result) =>
     result.conflicts.map((conflict) => ({ ...conflict, roadmapId: result.roadmapId })),
   );
+  if (failures.length > 0) {
+    throw new WaymarkError(
+      'INPUT',
+      results.length === 0
+        ? failures.length === 1
+          ? 'the roadmap could not be synced (see above).'
+          : `none of the ${failures.length} roadmaps could be synced (see above).`
+        : `${failures.length} of ${failures.length + results.length} roadmaps could not be synced (see above); the others were.`,
+      conflicts.length > 0 ? 'Some items also conflict: see `conflict` lines above.' : undefined,
+    );
+  }
   if (conflicts.length > 0) {
     throw new WaymarkError(
       'CONFLICT',
@@ -61,14 +85,35 @@ export async function syncCommand(
 }
 
 function printResult(result: SyncResult, io: Io): void {
-  const nothing = result.written.length + result.recorded.length + result.conflicts.length === 0;
+  const nothing =
+    result.written.length +
+      result.recorded.length +
+      result.conflicts.length +
+      result.unwritable.length +
+      result.archived.length ===
+    0;
   io.out(
     `${io.style('bold', result.roadmapId)}  ${io.style('dim', result.path)}${nothing ? '  in sync' : ''}`,
   );
+  if (result.recovered?.restored) {
+    io.out(`  recovered  the file, from the copy an interrupted sync had set aside`);
+  } else if (result.recovered) {
+    io.out(`  cleaned    ${result.recovered.removed} temp file(s) left by an interrupted sync`);
+  }
+  for (const item of result.archived)
+    io.out(`  archived   ${item.id} ${item.title} (its line is gone from the file; its progress is kept)`);
   for (const item of result.recorded)
     io.out(`  from file  ${item.done ? 'done ' : 'todo '} ${item.id} ${item.title}`);
   for (const item of result.written)
     io.out(`  to file    ${item.checked ? '[x]' : '[ ]'}  ${item.id} ${item.title}`);
+  for (const item of result.unwritable) {
+    io.out(
+      io.style(
+        'yellow',
+        `  by hand    ${item.checked ? 'tick' : 'clear'} line ${item.line}: ${item.id} ${item.title} (Waymark writes only [ ] boxes, not this one)`,
+      ),
+    );
+  }
   for (const item of result.conflicts) {
     io.out(
       io.style(

@@ -62,6 +62,7 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   const lines = source.split(/\r\n|\r|\n/);
   const frontMatter = readFrontMatter(lines);
   if (frontMatter?.error) warnings.push({ line: 1, message: `${frontMatter.error}; it was ignored` });
+  if (frontMatter) warnings.push(...frontMatter.warnings);
   // Front matter lines become blank lines so that every line number stays the file's own.
   const body = frontMatter
     ? `${'\n'.repeat(frontMatter.lineCount)}${lines.slice(frontMatter.lineCount).join('\n')}`

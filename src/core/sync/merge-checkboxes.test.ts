@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeCheckboxes } from './merge-checkboxes.js';
 
@@ -37,5 +38,44 @@ describe('mergeCheckboxes', () => {
     expect(plan.toFile).toEqual([]);
     expect(plan.toStore).toEqual([]);
     expect(plan.base).toEqual({ a: true });
+  });
+});
+
+describe('mergeCheckboxes with the store as it was at the last sync', () => {
+  it('a child shown done under a ticked parent is not written while nothing changed in the store', () => {
+    const plan = mergeCheckboxes({
+      base: { parent: true, child: false },
+      file: { parent: true, child: false },
+      store: { parent: true, child: true },
+      storeAtBase: { parent: true, child: true },
+      storeTouched: new Set(),
+    });
+    expect(plan.toFile).toEqual([]);
+    expect(plan.toStore).toEqual([]);
+    expect(plan.base).toEqual({ parent: true, child: false });
+  });
+
+  it('property: with no change on either side since the last sync, nothing is written or recorded', () => {
+    const state = fc.dictionary(
+      fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      fc.record({ file: fc.boolean(), store: fc.boolean() }),
+    );
+    fc.assert(
+      fc.property(state, (items) => {
+        const ids = Object.keys(items);
+        const file = Object.fromEntries(ids.map((id) => [id, items[id]?.file as boolean]));
+        const store = Object.fromEntries(ids.map((id) => [id, items[id]?.store as boolean]));
+        const plan = mergeCheckboxes({
+          base: file,
+          file,
+          store,
+          storeAtBase: store,
+          storeTouched: new Set(),
+        });
+        expect(plan.toFile).toEqual([]);
+        expect(plan.toStore).toEqual([]);
+        expect(plan.conflicts).toEqual([]);
+      }),
+    );
   });
 });

@@ -13,6 +13,12 @@ export interface MergeInput {
   store: Readonly<Record<string, boolean>>;
   /** Ids whose status changed in the store since the last sync (even if back to the same value). */
   storeTouched: ReadonlySet<string>;
+  /**
+   * Done-ness per node id in the store at the last sync, when known. The store's side is then compared with
+   * itself: an item shown done only because its parent is done, over a box the learner left empty, is no
+   * change of the store's, so its box is not written.
+   */
+  storeAtBase?: Readonly<Record<string, boolean>>;
 }
 
 export interface MergePlan {
@@ -25,7 +31,7 @@ export interface MergePlan {
   base: Record<string, boolean>;
 }
 
-export function mergeCheckboxes({ base, file, store, storeTouched }: MergeInput): MergePlan {
+export function mergeCheckboxes({ base, file, store, storeTouched, storeAtBase }: MergeInput): MergePlan {
   const plan: MergePlan = { toFile: [], toStore: [], conflicts: [], base: {} };
   for (const id of Object.keys(file).sort()) {
     const inFile = file[id] as boolean;
@@ -33,13 +39,21 @@ export function mergeCheckboxes({ base, file, store, storeTouched }: MergeInput)
     const before = base[id];
     const firstSync = before === undefined;
     const fileChanged = firstSync ? inFile : inFile !== before;
-    const storeChanged = firstSync ? inStore : inStore !== before || storeTouched.has(id);
+    const storeBefore = storeAtBase?.[id];
+    const storeChanged =
+      storeBefore !== undefined
+        ? inStore !== storeBefore || storeTouched.has(id)
+        : firstSync
+          ? inStore
+          : inStore !== before || storeTouched.has(id);
     let merged = inFile;
     if (inFile === inStore) merged = inFile;
     else if (fileChanged && storeChanged) {
       plan.conflicts.push({ id, file: inFile, store: inStore });
       if (before !== undefined) plan.base[id] = before;
       continue;
+    } else if (!fileChanged && !storeChanged) {
+      merged = inFile; // they differed at the last sync already (a derived status): leave both alone
     } else if (fileChanged) {
       merged = inFile;
       plan.toStore.push({ id, done: inFile });

@@ -1,9 +1,11 @@
 import type { Node, NodeKind, Roadmap } from '../core/model/roadmap.js';
 import type { Status } from '../core/progress/events.js';
 import { nodeProgress, type ProgressState } from '../core/progress/fold.js';
-import { type ProgressTree, rollUp, totalOf } from '../core/progress/rollup.js';
+import { isLeaf } from '../core/progress/items.js';
+import { totalOf } from '../core/progress/rollup.js';
 import type { Store } from '../store/port.js';
 import { foldedState } from './folded-state.js';
+import { roadmapProgress } from './roadmap-progress.js';
 import type { LoadedRoadmap } from './workspace.js';
 
 /** One node as `waymark status --json` and the dashboard show it. */
@@ -12,8 +14,9 @@ export interface StatusNode {
   title: string;
   kind: NodeKind;
   trackable: boolean;
+  /** A leaf's own status; any other node's derived from the leaves beneath it (ARCHITECTURE.md). */
   status: Status;
-  /** Finished / all trackable items beneath (or the item itself). */
+  /** Finished (done or skipped) / all items beneath (or the item itself), as defined in core/progress/items.ts. */
   done: number;
   total: number;
   /** Hours of finished work / all work beneath, by the effort estimates. */
@@ -68,18 +71,17 @@ export function buildStatus(
 }
 
 /** Bump when RoadmapStatus or the rules behind it change, so caches written before are ignored. */
-const STATUS_VERSION = 1;
+const STATUS_VERSION = 2;
 
 function roadmapStatus(loaded: LoadedRoadmap, state: ProgressState, effortOf: EffortOf): RoadmapStatus {
   const { model } = loaded;
-  const statusOf = (nodeId: string) => state.nodes.get(model.id)?.get(nodeId)?.status;
-  const tree = rollUp(model.nodes, statusOf, effortOf(model, state));
+  const { tree } = roadmapProgress(model, state, effortOf(model, state));
   const doing: { id: string; title: string }[] = [];
   const toView = (node: Node): StatusNode => {
     const progress = tree.get(node.id);
+    if (progress?.status === 'doing' && isLeaf(node)) doing.push({ id: node.id, title: node.title });
     const children = node.children.map(toView);
     const own = nodeProgress(state, model.id, node.id);
-    if (own.status === 'doing') doing.push({ id: node.id, title: node.title });
     return {
       id: node.id,
       title: node.title,
@@ -95,7 +97,7 @@ function roadmapStatus(loaded: LoadedRoadmap, state: ProgressState, effortOf: Ef
     };
   };
   const nodes = model.nodes.map(toView);
-  const totals = totalOf(model.nodes, tree as ProgressTree);
+  const totals = totalOf(model.nodes, tree);
   const looseMinutes = state.sessions
     .filter((session) => session.roadmapId === model.id && session.nodeId === null)
     .reduce((sum, session) => sum + session.minutes, 0);

@@ -4,14 +4,16 @@ import { WaymarkError } from '../core/errors.js';
 import { importRoadmap } from '../core/markdown/import-roadmap.js';
 import type { Node, Roadmap } from '../core/model/roadmap.js';
 import { walkNodes } from '../core/model/roadmap.js';
+import type { Status } from '../core/progress/events.js';
 import { foldEvents } from '../core/progress/fold.js';
-import { rollUp } from '../core/progress/rollup.js';
+import { statusTargets } from '../core/progress/status-targets.js';
 import { applyCheckboxEdits } from '../core/sync/checkbox-edits.js';
 import { mergeCheckboxes } from '../core/sync/merge-checkboxes.js';
 import type { RoadmapRecord } from '../store/port.js';
 import { bundledRoadmapsDir } from './bundled-roadmaps.js';
 import { importRoadmapFile } from './import-service.js';
 import { readRoadmapFile } from './read-roadmap-file.js';
+import { leafStatuses, roadmapProgress } from './roadmap-progress.js';
 import { loadRoadmaps, stampChange, type Workspace } from './workspace.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
@@ -56,9 +58,11 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
 
   const events = store.listEvents({ roadmapId });
   const state = foldEvents(events);
-  const tree = rollUp(model.nodes, (id) => state.nodes.get(roadmapId)?.get(id)?.status);
+  // A parent's box follows its derived state (ARCHITECTURE.md, "Progress semantics").
+  const { tree } = roadmapProgress(model, state);
   const finished = (id: string) => ['done', 'skipped'].includes(tree.get(id)?.status ?? 'todo');
-  const touched = new Set(
+  const touched = withAncestors(
+    model.nodes,
     events
       .filter((event) => event.type === 'status' && (!base || event.recordedAt > base.syncedAt))
       .map((event) => event.nodeId as string),
@@ -77,17 +81,13 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
   const conflicts = prefer ? [] : plan.conflicts;
   const titleOf = (id: string) => nodes.get(id)?.title ?? id;
 
-  if (plan.toStore.length > 0) {
+  const recorded = leafChanges(plan.toStore, nodes, leafStatuses(model, state));
+  if (recorded.length > 0) {
     store.appendEvents(
       stampChange(
         workspace,
         workspace.now.toISOString(),
-        plan.toStore.map((change) => ({
-          type: 'status' as const,
-          roadmapId,
-          nodeId: change.id,
-          status: change.done ? ('done' as const) : ('todo' as const),
-        })),
+        recorded.map(([nodeId, status]) => ({ type: 'status' as const, roadmapId, nodeId, status })),
       ),
     );
   }
@@ -129,6 +129,38 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
     recorded: plan.toStore.map((change) => ({ id: change.id, title: titleOf(change.id), done: change.done })),
     conflicts: conflicts.map((conflict) => ({ ...conflict, title: titleOf(conflict.id) })),
   };
+}
+
+/** The ids given and every ancestor of theirs: a parent's derived state changes with its leaves. */
+function withAncestors(nodes: readonly Node[], ids: readonly string[]): Set<string> {
+  const wanted = new Set(ids);
+  const out = new Set(ids);
+  for (const { node, parents } of walkNodes(nodes)) {
+    if (wanted.has(node.id)) for (const parent of parents) out.add(parent.id);
+  }
+  return out;
+}
+
+/**
+ * Box changes made in the editor, as leaf statuses: a leaf's box sets it; a parent's box acts on the leaves
+ * beneath it (ticked: the unfinished ones become done; cleared: the finished ones go back to todo), except
+ * leaves whose own box changed too, which decide for themselves.
+ */
+function leafChanges(
+  changes: readonly { id: string; done: boolean }[],
+  nodes: ReadonlyMap<string, Node>,
+  current: ReadonlyMap<string, Status>,
+): [string, Status][] {
+  const out = new Map<string, Status>();
+  const own = new Set(changes.map((change) => change.id));
+  for (const change of changes) {
+    const node = nodes.get(change.id);
+    if (!node) continue;
+    const status: Status = change.done ? 'done' : 'todo';
+    const { change: leaves } = statusTargets(node, status, (id) => current.get(id) ?? 'todo');
+    for (const leaf of leaves) if (leaf === node || !own.has(leaf.id)) out.set(leaf.id, status);
+  }
+  return [...out];
 }
 
 /** Every stored roadmap that came from a file (bundled ones included). */

@@ -1,11 +1,14 @@
 import { WaymarkError } from '../core/errors.js';
-import type { Node } from '../core/model/roadmap.js';
-import { walkNodes } from '../core/model/roadmap.js';
+import { type Roadmap, walkNodes } from '../core/model/roadmap.js';
 import type { EvidenceKind, NewEvent, Status, WaymarkEvent } from '../core/progress/events.js';
+import { hasTrackableBelow } from '../core/progress/items.js';
 import { parseStudyDuration } from '../core/progress/parse-study-duration.js';
 import { type ResolvedItem, resolveItem } from '../core/progress/resolve-item.js';
+import { statusTargets } from '../core/progress/status-targets.js';
 import { parseWhen } from '../core/time/parse-when.js';
 import { utcOffsetMinutes } from './clock.js';
+import { foldedState } from './folded-state.js';
+import { leafStatuses, roadmapProgress } from './roadmap-progress.js';
 import { loadRoadmaps, stampChange, type Workspace } from './workspace.js';
 
 /** Finds items among the stored roadmaps (see resolveItem for the reference forms). */
@@ -28,8 +31,8 @@ export function eventTime(workspace: Workspace, at: string | undefined): string 
     : parseWhen(at, workspace.now, utcOffsetMinutes(workspace.now));
 }
 
-function assertTrackable(item: ResolvedItem): void {
-  if (!item.node.trackable) {
+function assertHoldsWork(item: ResolvedItem): void {
+  if (!item.node.trackable && !hasTrackableBelow(item.node)) {
     throw new WaymarkError(
       'INPUT',
       `${item.roadmapId}:${item.node.id} "${item.node.title}" is ${item.node.kind === 'habit' ? 'a routine habit' : 'information'}, not an item to finish.`,
@@ -38,12 +41,29 @@ function assertTrackable(item: ResolvedItem): void {
   }
 }
 
-export interface StatusChange {
-  items: ResolvedItem[];
-  events: WaymarkEvent[];
+export interface NamedTarget {
+  /** What the learner named. */
+  item: ResolvedItem;
+  /** The leaves beneath it (or itself) whose status changed. */
+  changed: number;
+  /** The leaves beneath it that kept their status (already there). */
+  unchanged: number;
 }
 
-/** `waymark start|done|skip|reset ITEM... [--all]`: one change, so one `undo` reverts it all. */
+export interface StatusChange {
+  /** The leaves whose status changed (one event each). */
+  items: ResolvedItem[];
+  events: WaymarkEvent[];
+  /** Per item named: how many leaves it changed, and how many were already there. */
+  named: NamedTarget[];
+}
+
+/**
+ * `waymark start|done|skip|reset ITEM...`: one change, so one `undo` reverts it all. Status is recorded on
+ * leaves (ARCHITECTURE.md, "Progress semantics"): naming a parent acts on the leaves beneath it
+ * (statusTargets), and a leaf already at the status records nothing. `all` is kept for older scripts:
+ * a parent always acts on everything beneath it.
+ */
 export function setStatus(
   workspace: Workspace,
   refs: readonly string[],
@@ -54,15 +74,28 @@ export function setStatus(
     throw new WaymarkError('USAGE', 'name at least one item.', 'e.g. `waymark done 2.3.1`');
   const at = eventTime(workspace, options.at);
   const items = refs.map((ref) => findItem(workspace, ref));
-  items.forEach(assertTrackable);
+  items.forEach(assertHoldsWork);
+  const models = new Map(loadRoadmaps(workspace.store).map(({ model }) => [model.id, model]));
   const targets = new Map<string, ResolvedItem>();
+  const named: NamedTarget[] = [];
   for (const item of items) {
-    const nodes: Node[] = options.all ? [...walkNodes([item.node])].map((entry) => entry.node) : [item.node];
-    for (const node of nodes) {
-      if (node.trackable)
-        targets.set(`${item.roadmapId}\u0000${node.id}`, { roadmapId: item.roadmapId, node });
-    }
+    const roadmap = models.get(item.roadmapId) as Roadmap;
+    const state = foldedState(workspace.store, item.roadmapId);
+    const progress = roadmapProgress(roadmap, state);
+    const leaves = leafStatuses(roadmap, state);
+    const current = (nodeId: string) => {
+      const key = `${item.roadmapId}\u0000${nodeId}`;
+      return targets.has(key) ? status : (leaves.get(nodeId) ?? 'todo');
+    };
+    const namedExcluded = [...progress.excluded].some((option) =>
+      [...walkNodes([option])].some((entry) => entry.node === item.node),
+    );
+    const { change, unchanged } = statusTargets(item.node, status, current, progress.excluded, namedExcluded);
+    for (const node of change)
+      targets.set(`${item.roadmapId}\u0000${node.id}`, { roadmapId: item.roadmapId, node });
+    named.push({ item, changed: change.length, unchanged: unchanged.length });
   }
+  if (targets.size === 0) return { items: [], events: [], named };
   const events = stampChange(
     workspace,
     at,
@@ -73,7 +106,7 @@ export function setStatus(
       status,
     })),
   );
-  return { items: [...targets.values()], events: workspace.store.appendEvents(events) };
+  return { items: [...targets.values()], events: workspace.store.appendEvents(events), named };
 }
 
 /** `waymark undo`: reverts the last change by recording an undo event (nothing is deleted). */

@@ -3,6 +3,7 @@ import { EFFORT_MODEL, effortWeights } from '../../app/effort.js';
 import { importRoadmapFile } from '../../app/import-service.js';
 import { buildStatus } from '../../app/progress-view.js';
 import { walkNodes } from '../../core/model/roadmap.js';
+import { itemsOf } from '../../core/progress/items.js';
 import { progressBar } from '../format/progress-bar.js';
 import type { Io } from '../io.js';
 import { type StoreOptions, withWorkspace } from '../with-workspace.js';
@@ -31,6 +32,8 @@ export async function importCommand(file: string | undefined, options: ImportOpt
     const counts = {
       nodes: nodes.length,
       trackable: nodes.filter((node) => node.trackable).length,
+      /** The unit of "N of M" in every view (core/progress/items.ts). */
+      items: itemsOf(summary.roadmap.nodes).length,
       phases: nodes.filter((node) => node.kind === 'phase').length,
       checked: nodes.filter((node) => node.checked).length,
     };
@@ -57,7 +60,7 @@ export async function importCommand(file: string | undefined, options: ImportOpt
     const verb = summary.created ? 'Imported' : summary.unchanged ? 'Unchanged' : 'Re-imported';
     io.out(`${verb} ${io.style('bold', summary.roadmap.title)} as ${io.style('cyan', summary.roadmap.id)}`);
     io.out(
-      `  ${counts.nodes} nodes, ${counts.trackable} trackable, ${counts.phases} phases${counts.checked ? `, ${counts.checked} already ticked (run \`waymark sync\` to record them)` : ''}`,
+      `  ${counts.nodes} nodes, ${counts.items} items, ${counts.phases} phases${counts.checked ? `, ${counts.checked} already ticked (run \`waymark sync\` to record them)` : ''}`,
     );
     const match = summary.match;
     if (match && !summary.unchanged) {

@@ -3,7 +3,7 @@ import { itemView } from '../../app/item-view.js';
 import { buildStatus, type RoadmapStatus, type StatusNode } from '../../app/progress-view.js';
 import { findItem } from '../../app/tracking-service.js';
 import { WaymarkError } from '../../core/errors.js';
-import { foldEvents, historyOf, nodeProgress } from '../../core/progress/fold.js';
+import { isLeaf } from '../../core/progress/items.js';
 import { formatMinutes, progressBar } from '../format/progress-bar.js';
 import type { Io } from '../io.js';
 import { type StoreOptions, withWorkspace } from '../with-workspace.js';
@@ -66,7 +66,9 @@ function printRoadmap(roadmap: RoadmapStatus, depth: number, io: Io): void {
     io.out(`${indent}${mark}${io.style('dim', node.id)} ${title}${bar}${time}`);
     for (const child of node.children) visit(child, level + 1);
   };
-  for (const node of roadmap.nodes) if (node.trackable || node.kind !== 'info') visit(node, 0);
+  // Information headings are shown only when items sit beneath them (nothing counted is hidden).
+  for (const node of roadmap.nodes)
+    if (node.trackable || node.kind !== 'info' || node.total > 0) visit(node, 0);
   io.out('');
 }
 
@@ -82,14 +84,17 @@ export async function showCommand(ref: string, options: ShowOptions, io: Io): Pr
       io.out(JSON.stringify(itemView(workspace, ref)));
       return;
     }
+    const view = itemView(workspace, ref);
     const item = findItem(workspace, ref);
-    const events = workspace.store.listEvents({ roadmapId: item.roadmapId });
-    const state = foldEvents(events);
-    const progress = nodeProgress(state, item.roadmapId, item.node.id);
-    const history = historyOf(events, item.roadmapId, item.node.id);
+    const { progress, counts } = view;
     io.out(`${io.style('bold', item.node.title)}  ${io.style('dim', `${item.roadmapId}:${item.node.id}`)}`);
+    const since =
+      progress.statusAt && isLeaf(item.node)
+        ? ` since ${progress.statusAt.slice(0, 16).replace('T', ' ')}`
+        : '';
+    const beneath = isLeaf(item.node) ? '' : ` (${counts.done}/${counts.total} items beneath it)`;
     io.out(
-      `  ${item.node.kind} · ${progress.status}${progress.statusAt ? ` since ${progress.statusAt.slice(0, 16).replace('T', ' ')}` : ''} · ${formatMinutes(progress.minutes)} logged · source line ${item.node.source.line}`,
+      `  ${item.node.kind} · ${progress.status}${since}${beneath} · ${formatMinutes(counts.minutes)} logged · source line ${item.node.source.line}`,
     );
     for (const link of item.node.links ?? []) io.out(`  link: ${link.text} <${link.url}>`);
     for (const [key, value] of Object.entries(item.node.meta ?? {})) io.out(`  ${key}: ${value}`);
@@ -98,17 +103,17 @@ export async function showCommand(ref: string, options: ShowOptions, io: Io): Pr
     if (progress.evidence.length > 0) io.out('Evidence:');
     for (const evidence of progress.evidence)
       io.out(`  ${evidence.at.slice(0, 10)}  ${evidence.kind}: ${evidence.ref}`);
-    if (history.length > 0) io.out('History:');
-    for (const { event, undone } of history) {
+    if (view.history.length > 0) io.out('History:');
+    for (const event of view.history) {
       const what =
         event.type === 'status'
           ? `status ${event.status}`
           : event.type === 'log'
             ? `logged ${formatMinutes(event.minutes)}${event.note ? ` (${event.note})` : ''}`
             : event.type;
-      io.out(
-        `  ${event.at.slice(0, 16).replace('T', ' ')}  ${undone ? io.style('strikethrough', what) : what}`,
-      );
+      const when = event.at.slice(0, 16).replace('T', ' ');
+      // Marked in words too: strikethrough is lost without colour (NO_COLOR, a pipe).
+      io.out(`  ${when}  ${event.undone ? `${io.style('strikethrough', what)} (undone)` : what}`);
     }
   });
 }

@@ -1,5 +1,13 @@
-import { addEvidence, addNote, logTime, setStatus, undoLastChange } from '../../app/tracking-service.js';
+import {
+  addEvidence,
+  addNote,
+  logTime,
+  type StatusChange,
+  setStatus,
+  undoLastChange,
+} from '../../app/tracking-service.js';
 import type { Status } from '../../core/progress/events.js';
+import { isLeaf } from '../../core/progress/items.js';
 import { formatMinutes } from '../format/progress-bar.js';
 import type { Io } from '../io.js';
 import { type StoreOptions, withWorkspace } from '../with-workspace.js';
@@ -10,6 +18,12 @@ export interface EventOptions extends StoreOptions {
 }
 
 const VERB: Record<Status, string> = { todo: 'Reset', doing: 'Started', done: 'Done', skipped: 'Skipped' };
+const STATE: Record<Status, string> = {
+  todo: 'todo',
+  doing: 'in progress',
+  done: 'done',
+  skipped: 'skipped',
+};
 
 /** `waymark start|done|skip|reset ITEM... [--all]`. */
 export async function statusChangeCommand(
@@ -26,14 +40,39 @@ export async function statusChangeCommand(
           status,
           items: change.items.map((item) => `${item.roadmapId}:${item.node.id}`),
           events: change.events,
+          named: change.named.map(({ item, changed, unchanged }) => ({
+            item: `${item.roadmapId}:${item.node.id}`,
+            changed,
+            unchanged,
+          })),
         }),
       );
       return;
     }
-    const shown = change.items.slice(0, 10).map((item) => `${item.node.id} ${item.node.title}`);
-    const more = change.items.length > 10 ? ` … and ${change.items.length - 10} more` : '';
-    io.out(`${VERB[status]}: ${shown.join('; ')}${more}`);
+    for (const line of describeStatusChange(status, change)) io.out(line);
   });
+}
+
+/** One line per item named; a parent says how many items beneath it changed, and that one undo reverts it. */
+export function describeStatusChange(status: Status, change: StatusChange): string[] {
+  const lines = change.named.map(({ item, changed, unchanged }) => {
+    const label = `${item.node.id} ${item.node.title}`;
+    if (isLeaf(item.node))
+      return changed > 0
+        ? `${VERB[status]}: ${label}`
+        : `Already ${STATE[status]}: ${label} (nothing recorded)`;
+    const beneath = `${changed} item${changed === 1 ? '' : 's'} beneath it`;
+    const kept =
+      unchanged > 0
+        ? ` (${unchanged} already ${STATE[status]}${status === 'doing' ? ' or finished' : ''}, left as they were)`
+        : '';
+    return changed > 0
+      ? `${VERB[status]}: ${label}: ${beneath}${kept}`
+      : `Already ${STATE[status]}: ${label} and everything beneath it (nothing recorded)`;
+  });
+  if (change.events.length > 0 && change.named.some(({ item }) => !isLeaf(item.node)))
+    lines.push('One change: `waymark undo` reverts it all.');
+  return lines;
 }
 
 export async function undoCommand(options: EventOptions, io: Io): Promise<void> {

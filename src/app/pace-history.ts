@@ -56,7 +56,8 @@ export function paceHistory(
   }
 
   for (const session of state.sessions) {
-    if (session.roadmapId === roadmap.id) weekOf(session.at).hoursLogged += session.minutes / 60;
+    if (session.roadmapId === roadmap.id && !session.review)
+      weekOf(session.at).hoursLogged += session.minutes / 60;
   }
   let first: string | undefined;
   const cancelled = cancelledInLog(inLogOrder(events)); // an undone change is no activity

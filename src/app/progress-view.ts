@@ -99,7 +99,8 @@ function roadmapStatus(loaded: LoadedRoadmap, state: ProgressState, effortOf: Ef
   const nodes = model.nodes.map(toView);
   const totals = totalOf(model.nodes, tree);
   const looseMinutes = state.sessions
-    .filter((session) => session.roadmapId === model.id && session.nodeId === null)
+    // Review sessions are study time, not work on the roadmap (ARCHITECTURE.md, "Progress semantics").
+    .filter((session) => session.roadmapId === model.id && session.nodeId === null && !session.review)
     .reduce((sum, session) => sum + session.minutes, 0);
   return {
     id: model.id,

@@ -16,11 +16,11 @@ import { type RetroKind, retroPeriod } from '../core/review/retro-period.js';
 import { buildCards } from '../core/review/review-cards.js';
 import { retentionBetween } from '../core/review/review-stats.js';
 import { foldedState } from './folded-state.js';
-import { roadmapProgress } from './roadmap-progress.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
 import { planContext } from './plan-context.js';
 import { effectiveCapacity, readSettings } from './planning-settings.js';
 import { expectedReviewMinutesPerDay } from './review-service.js';
+import { roadmapProgress } from './roadmap-progress.js';
 import { streakView } from './study-streak-view.js';
 import { selectRoadmaps, stampChange, type Workspace } from './workspace.js';
 

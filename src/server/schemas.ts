@@ -25,23 +25,34 @@ const calendarDate = z
 const roadmapId = z.string().trim().min(1).max(200).describe('A roadmap id');
 const hours = z
   .union([z.number().min(0).max(24), z.string().max(20)])
-  .describe('Hours: 2, "1.5h", "90m", "1h30"');
+  .describe('Hours: a number (2), or "1.5h", "90m", "1h30" (a bare number as a string is refused)');
 
 export const statusBody = z
   .strictObject({
     items: z.array(ref).min(1, 'name at least one item').max(10_000),
     status: z.enum(STATUSES),
-    all: z.boolean().optional().describe('Also every item beneath (one change: one undo reverts it)'),
+    all: z
+      .boolean()
+      .optional()
+      .describe('Kept for older clients: a parent always acts on every item beneath it'),
     at: when.optional(),
+    force: z.boolean().optional().describe('Accept an `at` far before the first activity (as `--force`)'),
   })
   .describe('Mark items todo, doing, done or skipped (as `waymark start|done|skip|reset`)');
 
 export const logBody = z
   .strictObject({
-    duration: z.string().trim().min(1).max(50).describe('90m, 1h30, 1h 30m, 2h, 1.5h'),
+    duration: z
+      .string()
+      .trim()
+      .min(1)
+      .max(50)
+      .describe('90m, 1h30, 1h 30m, 2h, 1.5h (a bare number is refused)'),
     item: ref.optional(),
+    roadmap: roadmapId.optional().describe('The roadmap of time not tied to an item'),
     note: z.string().max(20_000).optional(),
     at: when.optional(),
+    force: z.boolean().optional().describe('Accept an `at` far before the first activity (as `--force`)'),
   })
   .describe('Log study time, optionally on an item (as `waymark log`)');
 
@@ -50,15 +61,22 @@ export const noteBody = z
     item: ref,
     text: z.string().trim().min(1, 'the note is empty').max(20_000),
     at: when.optional(),
+    force: z.boolean().optional().describe('Accept an `at` far before the first activity (as `--force`)'),
   })
   .describe('Add a note to an item (as `waymark note`)');
 
 export const evidenceBody = z
   .strictObject({
     item: ref,
-    ref: z.string().trim().min(1, 'the evidence is empty').max(2_000).describe('A URL, a path or a commit'),
+    ref: z
+      .string()
+      .trim()
+      .min(1, 'the evidence is empty')
+      .max(2_000)
+      .describe('An http(s) URL, an absolute path of an existing file, a commit, or a certificate ID'),
     kind: z.enum(EVIDENCE_KINDS).optional().describe('Guessed from `ref` when omitted'),
     at: when.optional(),
+    force: z.boolean().optional().describe('Accept an `at` far before the first activity (as `--force`)'),
   })
   .describe('Attach evidence to an item (as `waymark evidence`)');
 

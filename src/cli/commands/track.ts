@@ -1,6 +1,8 @@
+import { learnerTimeZone } from '../../app/learner-clock.js';
 import {
   addEvidence,
   addNote,
+  describeUndone,
   logTime,
   type StatusChange,
   setStatus,
@@ -15,6 +17,7 @@ import { type StoreOptions, withWorkspace } from '../with-workspace.js';
 export interface EventOptions extends StoreOptions {
   json?: boolean;
   at?: string;
+  force?: boolean;
 }
 
 const VERB: Record<Status, string> = { todo: 'Reset', doing: 'Started', done: 'Done', skipped: 'Skipped' };
@@ -82,13 +85,11 @@ export async function undoCommand(options: EventOptions, io: Io): Promise<void> 
       io.out(JSON.stringify({ undone }));
       return;
     }
-    const describe = undone.map((event) =>
-      event.type === 'status'
-        ? `${event.nodeId} -> ${event.status}`
-        : `${event.type}${event.nodeId ? ` on ${event.nodeId}` : ''}`,
-    );
+    const lines = describeUndone(workspace, undone);
     io.out(
-      `Undone: ${describe.slice(0, 10).join(', ')}${describe.length > 10 ? ` … and ${describe.length - 10} more` : ''}`,
+      lines.length === 1
+        ? `Undone: ${lines[0]}`
+        : ['Undone:', ...lines.map((line) => `  ${line}`)].join('\n'),
     );
   });
 }
@@ -96,19 +97,28 @@ export async function undoCommand(options: EventOptions, io: Io): Promise<void> 
 export async function logCommand(
   duration: string,
   ref: string | undefined,
-  options: EventOptions & { message?: string },
+  options: EventOptions & { message?: string; roadmap?: string },
   io: Io,
 ): Promise<void> {
   await withWorkspace(options, io, (workspace) => {
     const result = logTime(workspace, duration, ref, {
       ...(options.message ? { note: options.message } : {}),
       ...(options.at ? { at: options.at } : {}),
+      ...(options.roadmap !== undefined ? { roadmap: options.roadmap } : {}),
+      ...(options.force ? { force: true } : {}),
+      timeZone: learnerTimeZone(io.env),
     });
-    if (options.json) io.out(JSON.stringify(result.event));
-    else
-      io.out(
-        `Logged ${formatMinutes(result.minutes)}${result.item ? ` on ${result.item.node.id} ${result.item.node.title}` : ''}`,
-      );
+    if (options.json) {
+      io.out(JSON.stringify(result.event));
+      return;
+    }
+    const where = result.item
+      ? ` on ${result.item.node.id} ${result.item.node.title}`
+      : ` on roadmap ${result.event.roadmapId}`;
+    const why = result.inferredFrom
+      ? ` (the roadmap of ${result.inferredFrom.node.id} ${result.inferredFrom.node.title}, the one item in progress; name another with --roadmap)`
+      : '';
+    io.out(`Logged ${formatMinutes(result.minutes)}${where}${why}`);
   });
 }
 
@@ -127,7 +137,7 @@ export async function evidenceCommand(
   io: Io,
 ): Promise<void> {
   await withWorkspace(options, io, (workspace) => {
-    const result = addEvidence(workspace, ref, evidence, options);
+    const result = addEvidence(workspace, ref, evidence, { ...options, cwd: process.cwd() });
     if (options.json) io.out(JSON.stringify(result.event));
     else io.out(`Added ${result.kind} evidence to ${result.item.node.id} ${result.item.node.title}`);
   });

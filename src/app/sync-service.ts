@@ -6,6 +6,8 @@ import type { Node, Roadmap } from '../core/model/roadmap.js';
 import { walkNodes } from '../core/model/roadmap.js';
 import type { Status } from '../core/progress/events.js';
 import { foldEvents } from '../core/progress/fold.js';
+import { isLeaf } from '../core/progress/items.js';
+import { rollUp } from '../core/progress/rollup.js';
 import { statusTargets } from '../core/progress/status-targets.js';
 import { applyCheckboxEdits } from '../core/sync/checkbox-edits.js';
 import { mergeCheckboxes } from '../core/sync/merge-checkboxes.js';
@@ -61,8 +63,7 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
   // A parent's box follows its derived state (ARCHITECTURE.md, "Progress semantics").
   const { tree } = roadmapProgress(model, state);
   const finished = (id: string) => ['done', 'skipped'].includes(tree.get(id)?.status ?? 'todo');
-  const touched = withAncestors(
-    model.nodes,
+  const touched = new Set(
     events
       .filter((event) => event.type === 'status' && (!base || event.recordedAt > base.syncedAt))
       .map((event) => event.nodeId as string),
@@ -81,7 +82,9 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
   const conflicts = prefer ? [] : plan.conflicts;
   const titleOf = (id: string) => nodes.get(id)?.title ?? id;
 
-  const recorded = leafChanges(plan.toStore, nodes, leafStatuses(model, state));
+  const leaves = leafStatuses(model, state);
+  const recorded = leafChanges(plan.toStore, nodes, leaves);
+  followDerivedParents(model, boxed, plan, leaves, recorded);
   if (recorded.length > 0) {
     store.appendEvents(
       stampChange(
@@ -131,16 +134,6 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
   };
 }
 
-/** The ids given and every ancestor of theirs: a parent's derived state changes with its leaves. */
-function withAncestors(nodes: readonly Node[], ids: readonly string[]): Set<string> {
-  const wanted = new Set(ids);
-  const out = new Set(ids);
-  for (const { node, parents } of walkNodes(nodes)) {
-    if (wanted.has(node.id)) for (const parent of parents) out.add(parent.id);
-  }
-  return out;
-}
-
 /**
  * Box changes made in the editor, as leaf statuses: a leaf's box sets it; a parent's box acts on the leaves
  * beneath it (ticked: the unfinished ones become done; cleared: the finished ones go back to todo), except
@@ -161,6 +154,34 @@ function leafChanges(
     for (const leaf of leaves) if (leaf === node || !own.has(leaf.id)) out.set(leaf.id, status);
   }
   return [...out];
+}
+
+/**
+ * A box edited in the editor changes the state of the parents above it (untick an item and its section is
+ * no longer done): their boxes follow in the same write, unless they are in conflict.
+ */
+function followDerivedParents(
+  model: Roadmap,
+  boxed: readonly Node[],
+  plan: ReturnType<typeof mergeCheckboxes>,
+  before: ReadonlyMap<string, Status>,
+  recorded: readonly [string, Status][],
+): void {
+  if (recorded.length === 0) return;
+  const after = new Map(before);
+  for (const [id, status] of recorded) after.set(id, status);
+  const tree = rollUp(model.nodes, (id) => after.get(id));
+  const conflicted = new Set(plan.conflicts.map((conflict) => conflict.id));
+  for (const node of boxed) {
+    if (isLeaf(node) || conflicted.has(node.id)) continue;
+    const wanted = ['done', 'skipped'].includes(tree.get(node.id)?.status ?? 'todo');
+    const edit = plan.toFile.find((change) => change.id === node.id);
+    const inFile = edit ? edit.checked : node.checked === true;
+    if (inFile === wanted) continue;
+    if (edit) edit.checked = wanted;
+    else plan.toFile.push({ id: node.id, checked: wanted });
+    plan.base[node.id] = wanted;
+  }
 }
 
 /** Every stored roadmap that came from a file (bundled ones included). */

@@ -10,7 +10,7 @@ import { logReviewSession } from '../src/app/review-service.js';
 import { openWorkspace } from '../src/app/workspace.js';
 import { todayCommand } from '../src/cli/commands/agenda.js';
 import { estimateCommand } from '../src/cli/commands/estimate.js';
-import { listCommand } from '../src/cli/commands/import.js';
+import { listCommand, removeCommand } from '../src/cli/commands/import.js';
 import { planCommand } from '../src/cli/commands/plan.js';
 import { retroCommand } from '../src/cli/commands/retro.js';
 import { statsCommand } from '../src/cli/commands/stats.js';
@@ -375,5 +375,28 @@ describe('7. smaller points', () => {
     expect(await box.cliText((options, io) => undoCommand(options, io))).toEqual([
       'Undone: log of 40 min on 1.1.1.1 Vectors and matrices',
     ]);
+  });
+
+  it('remove ROADMAP drops it from every view, keeps its events, and re-import brings it back', async () => {
+    const id = await importCopy(box, 'ai-ml-career');
+    await mark('done', 'ai-engineer:1.1.1');
+    await box.cli((options, io) => logCommand('30m', 'ai-engineer:1.1.1.1', options, io));
+    const before = await status('ai-engineer');
+    const events = eventCount();
+    expect(await box.cli((options, io) => removeCommand('ai-engineer', options, io))).toEqual({
+      removed: 'ai-engineer',
+      eventsKept: 5,
+    });
+    expect(((await box.cli((options, io) => listCommand(options, io))) as Json[]).map((r) => r.id)).toEqual([
+      id,
+    ]);
+    expect((await box.api('/api/roadmaps')).json.map((r: Json) => r.id)).toEqual([id]);
+    expect(eventCount()).toBe(events);
+    expect(await box.cli((options, io) => removeCommand('ai-engineer', options, io))).toMatchObject({
+      error: 'NOT_FOUND',
+    });
+    await importCopy(box, 'ai-engineer');
+    expect(await status('ai-engineer')).toEqual(before);
+    expect(eventCount()).toBe(events);
   });
 });

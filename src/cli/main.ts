@@ -53,6 +53,18 @@ export function buildProgram(io: Io): Command {
     });
 
   program
+    .command('remove')
+    .description(
+      'Remove a roadmap from every view (its events stay: importing the file again brings it back)',
+    )
+    .argument('<roadmap>', 'a roadmap id')
+    .option('--json', 'print {removed, eventsKept} as JSON')
+    .action(async (roadmap: string, _options, command: Command) => {
+      const { removeCommand } = await import('./commands/import.js');
+      await removeCommand(roadmap, command.optsWithGlobals(), io);
+    });
+
+  program
     .command('status')
     .description('Progress per phase and section (by count and by effort), time logged, work in progress')
     .argument('[roadmap]', 'a roadmap id (default: all)')

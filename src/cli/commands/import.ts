@@ -1,6 +1,6 @@
 import { listBundledRoadmaps } from '../../app/bundled-roadmaps.js';
 import { EFFORT_MODEL, effortWeights } from '../../app/effort.js';
-import { importRoadmapFile } from '../../app/import-service.js';
+import { importRoadmapFile, removeRoadmap } from '../../app/import-service.js';
 import { buildStatus } from '../../app/progress-view.js';
 import { walkNodes } from '../../core/model/roadmap.js';
 import { itemsOf } from '../../core/progress/items.js';
@@ -110,5 +110,19 @@ export async function listCommand(options: ListOptions, io: Io): Promise<void> {
         `${roadmap.id.padEnd(width)}  ${progressBar(roadmap.progress.ratio)}  ${roadmap.progress.done}/${roadmap.progress.total}  ${roadmap.title}`,
       );
     }
+  });
+}
+
+/** `waymark remove ROADMAP`: drops the roadmap from every view; its events stay, so re-importing restores it. */
+export async function removeCommand(roadmapId: string, options: ListOptions, io: Io): Promise<void> {
+  await withWorkspace(options, io, (workspace) => {
+    const removed = removeRoadmap(workspace, roadmapId);
+    if (options.json) {
+      io.out(JSON.stringify({ removed: removed.id, eventsKept: removed.events }));
+      return;
+    }
+    io.out(
+      `Removed ${removed.title} (${removed.id}). Its ${removed.events} event${removed.events === 1 ? ' stays' : 's stay'} in the log: \`waymark import\` of the same file brings it back with its progress.`,
+    );
   });
 }

@@ -8,7 +8,13 @@
  *   apply together, so a re-import that swaps two ids swaps their progress. `archived` belongs to the
  *   target and does not move: a moved item is live, and `from` is left with no state.
  */
-import { type EvidenceKind, isReviewLog, type ReviewRating, type Status, type WaymarkEvent } from './events.js';
+import {
+  type EvidenceKind,
+  isReviewLog,
+  type ReviewRating,
+  type Status,
+  type WaymarkEvent,
+} from './events.js';
 import { inLogOrder, isLater } from './order.js';
 import { cancelledInLog } from './undo.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importBundled, importText } from '../../testing/load-seed.js';
-import { itemsOf } from './items.js';
 import type { Status } from './events.js';
+import { itemsOf } from './items.js';
 import { rollUp, totalOf } from './rollup.js';
 
 const { nodes } = importText(

@@ -6,6 +6,7 @@ import { totalOf } from '../core/progress/rollup.js';
 import type { Store } from '../store/port.js';
 import { foldedState } from './folded-state.js';
 import { roadmapProgress } from './roadmap-progress.js';
+import { cachedStatus, statusCacheKey, statusStamp } from './status-cache.js';
 import type { LoadedRoadmap } from './workspace.js';
 
 /** One node as `waymark status --json` and the dashboard show it. */
@@ -60,18 +61,13 @@ export function buildStatus(
   return records.map((record) => {
     const loaded = () => roadmapStatus({ record, model: record.model as Roadmap }, fold(), effortOf);
     if (cacheTag === undefined) return loaded();
-    const key = `status:v${STATUS_VERSION}:${cacheTag}:${record.id}`;
-    const stamp = `${store.eventStamp({ roadmapId: record.id })}|${record.sha256}|${record.importedAt}|${record.sourcePath ?? ''}`;
-    const cached = store.readCache(key);
-    if (cached?.stamp === stamp) return JSON.parse(cached.value) as RoadmapStatus;
+    const cached = cachedStatus(store, record, cacheTag);
+    if (cached) return cached;
     const status = loaded();
-    store.writeCache(key, stamp, JSON.stringify(status));
+    store.writeCache(statusCacheKey(cacheTag, record.id), statusStamp(store, record), JSON.stringify(status));
     return status;
   });
 }
-
-/** Bump when RoadmapStatus or the rules behind it change, so caches written before are ignored. */
-const STATUS_VERSION = 2;
 
 function roadmapStatus(loaded: LoadedRoadmap, state: ProgressState, effortOf: EffortOf): RoadmapStatus {
   const { model } = loaded;

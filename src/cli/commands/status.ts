@@ -1,9 +1,8 @@
-import { EFFORT_MODEL, effortWeights } from '../../app/effort.js';
-import { itemView } from '../../app/item-view.js';
-import { buildStatus, type RoadmapStatus, type StatusNode } from '../../app/progress-view.js';
-import { findItem } from '../../app/tracking-service.js';
+import { EFFORT_MODEL } from '../../app/effort-model.js';
+import type { RoadmapStatus, StatusNode } from '../../app/progress-view.js';
+import { cachedStatus } from '../../app/status-cache.js';
 import { WaymarkError } from '../../core/errors.js';
-import { isLeaf } from '../../core/progress/items.js';
+import type { RoadmapRecord, Store } from '../../store/port.js';
 import { formatMinutes, progressBar } from '../format/progress-bar.js';
 import type { Io } from '../io.js';
 import { type StoreOptions, withWorkspace } from '../with-workspace.js';
@@ -25,16 +24,17 @@ export async function statusCommand(
   if (!Number.isInteger(depth) || depth < 0) {
     throw new WaymarkError('USAGE', `--depth must be a whole number (got "${options.depth}").`);
   }
-  await withWorkspace(options, io, ({ store }) => {
-    if (roadmapId !== undefined && !store.getRoadmap(roadmapId)) {
-      const known = store.listRoadmaps().map((record) => record.id);
+  await withWorkspace(options, io, async ({ store }) => {
+    const records = store.listRoadmaps();
+    if (roadmapId !== undefined && !records.some((record) => record.id === roadmapId)) {
+      const known = records.map((record) => record.id);
       throw new WaymarkError(
         'NOT_FOUND',
         `no roadmap "${roadmapId}".`,
         known.length ? `Known: ${known.join(', ')}` : 'Import one with `waymark import FILE`.',
       );
     }
-    const roadmaps = buildStatus(store, effortWeights, roadmapId, EFFORT_MODEL);
+    const roadmaps = await statuses(store, records, roadmapId);
     if (options.json) {
       io.out(JSON.stringify(roadmapId === undefined ? roadmaps : roadmaps[0]));
       return;
@@ -42,6 +42,25 @@ export async function statusCommand(
     if (roadmaps.length === 0) io.out('No roadmaps yet. Import one: waymark import ai-engineer');
     for (const roadmap of roadmaps) printRoadmap(roadmap, depth, io);
   });
+}
+
+/**
+ * The status views, from the cache when nothing changed since they were derived (the common case of a
+ * read command); only otherwise is the code that derives them loaded.
+ */
+async function statuses(
+  store: Store,
+  all: readonly RoadmapRecord[],
+  roadmapId: string | undefined,
+): Promise<RoadmapStatus[]> {
+  const records = all.filter((record) => roadmapId === undefined || record.id === roadmapId);
+  const cached = records.map((record) => cachedStatus(store, record, EFFORT_MODEL));
+  if (cached.every((status) => status !== undefined)) return cached as RoadmapStatus[];
+  const [{ buildStatus }, { effortWeights }] = await Promise.all([
+    import('../../app/progress-view.js'),
+    import('../../app/effort.js'),
+  ]);
+  return buildStatus(store, effortWeights, roadmapId, EFFORT_MODEL);
 }
 
 function printRoadmap(roadmap: RoadmapStatus, depth: number, io: Io): void {
@@ -78,6 +97,11 @@ export interface ShowOptions extends StoreOptions {
 
 /** `waymark show ITEM`: one item with its history, notes, evidence and time. */
 export async function showCommand(ref: string, options: ShowOptions, io: Io): Promise<void> {
+  const [{ itemView }, { findItem }, { isLeaf }] = await Promise.all([
+    import('../../app/item-view.js'),
+    import('../../app/tracking-service.js'),
+    import('../../core/progress/items.js'),
+  ]);
   await withWorkspace(options, io, (workspace) => {
     if (options.json) {
       // The same view as GET /api/items/:roadmapId/:nodeId.

@@ -2,8 +2,9 @@
  * Opens (creating if needed) the local SQLite store: checks the file is a Waymark database, sets the
  * pragmas, runs pending migrations. Every refusal is a STORE error that says what to do.
  */
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { WaymarkError } from '../../core/errors.js';
 import { APPLICATION_ID, migrate } from './migrations.js';
@@ -11,6 +12,20 @@ import { createSqliteStore, type SqliteStore } from './sqlite-store.js';
 import { DEFAULT_RETRY, type RetryOptions } from './write-transaction.js';
 
 export type SqliteStoreOptions = Partial<RetryOptions>;
+
+/**
+ * The addon's path, found once: better-sqlite3 otherwise asks the `bindings` package, which probes a dozen
+ * paths with fs calls on every start (a few ms of each CLI command). Left to `bindings` if not built there.
+ */
+const NATIVE_BINDING = (() => {
+  const path = join(
+    dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')),
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
+  return existsSync(path) ? path : undefined;
+})();
 
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
   const retry: RetryOptions = { ...DEFAULT_RETRY, ...options };
@@ -35,7 +50,7 @@ export function openDatabase(path: string, retry: RetryOptions = DEFAULT_RETRY):
   try {
     // SQLite would open a read-only file read-only and fail only at the first write: refuse up front.
     if (stat) accessSync(path, constants.W_OK);
-    db = new Database(path);
+    db = new Database(path, NATIVE_BINDING ? { nativeBinding: NATIVE_BINDING } : {});
     configure(db, retry);
     checkIsWaymark(db, path);
     migrate(db, path, retry);

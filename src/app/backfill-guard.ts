@@ -10,8 +10,11 @@ import { cancelledInLog } from '../core/progress/undo.js';
 import { foldedState } from './folded-state.js';
 import type { Workspace } from './workspace.js';
 
-/** How far before the learner's first activity (or first import) a date may go without `--force`. */
-export const BACKFILL_LIMIT_DAYS = 30;
+/**
+ * How far before the first activity (or first import) a date may go without `--force`: a year, since a
+ * learner often imports a roadmap they have followed for months and backfills what they did.
+ */
+export const BACKFILL_LIMIT_DAYS = 365;
 const DAY_MS = 86_400_000;
 const ACTIVITY = new Set(['status', 'log', 'note', 'evidence', 'review']);
 

@@ -292,15 +292,15 @@ describe('6. undo and dates', () => {
     ])
       expect(await run()).toMatchObject({ error: 'INPUT' });
     expect(eventCount()).toBe(0);
-    const forced = await box.cli((options, io) =>
-      logCommand('1h', 'ai-engineer:1.1.1.1', { ...options, at: '1999-01-01', force: true }, io),
-    );
-    expect(forced).toMatchObject({ minutes: 60, at: '1999-01-01T12:00:00.000Z' });
     // Months of earlier work, backfilled right after the import, are taken as they are.
     const months = await box.cli((o, io) =>
       statusChangeCommand('done', ['ai-engineer:1.1.1.2'], { ...o, at: '2026-03-01' }, io),
     );
     expect(months.events).toHaveLength(1);
+    const forced = await box.cli((options, io) =>
+      logCommand('1h', 'ai-engineer:1.1.1.1', { ...options, at: '1999-01-01', force: true }, io),
+    );
+    expect(forced).toMatchObject({ minutes: 60, at: '1999-01-01T12:00:00.000Z' });
   });
 
   it('refuses more than 24 h of logs on one calendar day', async () => {

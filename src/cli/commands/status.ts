@@ -70,7 +70,9 @@ function printRoadmap(roadmap: RoadmapStatus, depth: number, io: Io): void {
     `  ${progressBar(progress.ratio)}  ${progress.done}/${progress.total} items · ${Math.round(progress.effortRatio * 100)}% by effort · ${formatMinutes(roadmap.minutes)} logged`,
   );
   if (roadmap.doing.length > 0) {
-    io.out(`  In progress: ${roadmap.doing.map((item) => `${item.id} ${item.title}`).join('; ')}`);
+    const shown = roadmap.doing.slice(0, 5).map((item) => `${item.id} ${item.title}`);
+    const more = roadmap.doing.length > 5 ? ` … and ${roadmap.doing.length - 5} more` : '';
+    io.out(`  In progress: ${shown.join('; ')}${more}`);
   }
   const visit = (node: StatusNode, level: number) => {
     if (level >= depth) return;

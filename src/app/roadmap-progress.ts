@@ -66,12 +66,27 @@ function derive(
   weightOf: ((node: Node) => number) | undefined,
 ): RoadmapProgress {
   const leaves = leafStatuses(roadmap, state);
-  const { excluded } = resolveElectives(roadmap.nodes, readSettings(state, roadmap.id).choices, leaves);
+  const excluded = hasElectives(roadmap.nodes)
+    ? resolveElectives(roadmap.nodes, readSettings(state, roadmap.id).choices, leaves).excluded
+    : new Set<Node>();
   const tree = rollUp(roadmap.nodes, (id) => leaves.get(id), weightOf, { excluded });
   const status = new Map<string, Status>();
   for (const [id, progress] of tree) if (progress.status !== 'todo') status.set(id, progress.status);
   const items = itemsOf(roadmap.nodes).filter((node) => (tree.get(node.id)?.total ?? 0) > 0);
   return { tree, status, excluded, items };
+}
+
+const electiveRoadmaps = new WeakMap<readonly Node[], boolean>();
+
+/** Whether the roadmap has any elective group (most have none: their derivation skips the electives). */
+function hasElectives(nodes: readonly Node[]): boolean {
+  let known = electiveRoadmaps.get(nodes);
+  if (known === undefined) {
+    const visit = (node: Node): boolean => node.choose !== undefined || node.children.some(visit);
+    known = nodes.some(visit);
+    electiveRoadmaps.set(nodes, known);
+  }
+  return known;
 }
 
 /** The derived status of one node. */

@@ -26,27 +26,23 @@ export interface RollUpOptions {
 
 const isFinished = (status: Status) => status === 'done' || status === 'skipped';
 
+/** Leaves beneath a node, in scope and in all: how many, finished, skipped, started. One object per node. */
 interface Tally {
   leaves: number;
   finished: number;
   skipped: number;
   started: number;
-}
-
-const newTally = (): Tally => ({ leaves: 0, finished: 0, skipped: 0, started: 0 });
-
-function addTo(into: Tally, from: Tally): void {
-  into.leaves += from.leaves;
-  into.finished += from.finished;
-  into.skipped += from.skipped;
-  into.started += from.started;
+  allLeaves: number;
+  allFinished: number;
+  allSkipped: number;
+  allStarted: number;
 }
 
 /** All finished: done (skipped when every one was skipped); anything started: doing; else todo. */
-function derived(tally: Tally): Status {
-  if (tally.leaves === 0) return 'todo';
-  if (tally.finished === tally.leaves) return tally.skipped === tally.leaves ? 'skipped' : 'done';
-  return tally.started > 0 ? 'doing' : 'todo';
+function derived(leaves: number, finished: number, skipped: number, started: number): Status {
+  if (leaves === 0) return 'todo';
+  if (finished === leaves) return skipped === leaves ? 'skipped' : 'done';
+  return started > 0 ? 'doing' : 'todo';
 }
 
 /**
@@ -61,52 +57,78 @@ export function rollUp(
   options: RollUpOptions = {},
 ): ProgressTree {
   const tree: ProgressTree = new Map();
-  const excluded = options.excluded;
-  /** Returns the tallies of in-scope leaves and of all leaves beneath. */
-  const visit = (node: Node, checkpoint: boolean, outOfScope: boolean): [Tally, Tally] => {
+  const excluded = options.excluded !== undefined && options.excluded.size > 0 ? options.excluded : undefined;
+  const visit = (node: Node, checkpoint: boolean, outOfScope: boolean): Tally => {
     const inCheckpoint = checkpoint || isCheckpoint(node);
     const out = outOfScope || excluded?.has(node) === true;
-    const scoped = newTally();
-    const all = newTally();
-    let progress: RolledUpProgress;
+    const tally: Tally = {
+      leaves: 0,
+      finished: 0,
+      skipped: 0,
+      started: 0,
+      allLeaves: 0,
+      allFinished: 0,
+      allSkipped: 0,
+      allStarted: 0,
+    };
     if (isLeaf(node)) {
       const status = statusOf(node.id) ?? 'todo';
-      const tally: Tally = {
-        leaves: 1,
-        finished: isFinished(status) ? 1 : 0,
-        skipped: status === 'skipped' ? 1 : 0,
-        started: status === 'todo' ? 0 : 1,
-      };
-      addTo(all, tally);
-      if (!out) addTo(scoped, tally);
+      const done = isFinished(status) ? 1 : 0;
+      const skipped = status === 'skipped' ? 1 : 0;
+      const started = status === 'todo' ? 0 : 1;
+      tally.allLeaves = 1;
+      tally.allFinished = done;
+      tally.allSkipped = skipped;
+      tally.allStarted = started;
+      if (!out) {
+        tally.leaves = 1;
+        tally.finished = done;
+        tally.skipped = skipped;
+        tally.started = started;
+      }
       const counted = !inCheckpoint && !out;
       const weight = counted ? weightOf(node) : 0;
-      const finished = counted && isFinished(status);
-      progress = {
+      const finished = counted && done === 1;
+      tree.set(node.id, {
         status,
         total: counted ? 1 : 0,
         finished: finished ? 1 : 0,
         weightTotal: weight,
         weightFinished: finished ? weight : 0,
-      };
+      });
       for (const child of node.children) visit(child, inCheckpoint, out); // information beneath an item
-    } else {
-      progress = { status: 'todo', total: 0, finished: 0, weightTotal: 0, weightFinished: 0 };
-      for (const child of node.children) {
-        const [childScoped, childAll] = visit(child, inCheckpoint, out);
-        addTo(scoped, childScoped);
-        addTo(all, childAll);
-        const sub = tree.get(child.id) as RolledUpProgress;
-        progress.total += sub.total;
-        progress.finished += sub.finished;
-        progress.weightTotal += sub.weightTotal;
-        progress.weightFinished += sub.weightFinished;
-      }
-      // An elective option not chosen still shows its own state.
-      progress.status = derived(scoped.leaves > 0 ? scoped : all);
+      return tally;
     }
+    const progress: RolledUpProgress = {
+      status: 'todo',
+      total: 0,
+      finished: 0,
+      weightTotal: 0,
+      weightFinished: 0,
+    };
+    for (const child of node.children) {
+      const sub = visit(child, inCheckpoint, out);
+      tally.leaves += sub.leaves;
+      tally.finished += sub.finished;
+      tally.skipped += sub.skipped;
+      tally.started += sub.started;
+      tally.allLeaves += sub.allLeaves;
+      tally.allFinished += sub.allFinished;
+      tally.allSkipped += sub.allSkipped;
+      tally.allStarted += sub.allStarted;
+      const counts = tree.get(child.id) as RolledUpProgress;
+      progress.total += counts.total;
+      progress.finished += counts.finished;
+      progress.weightTotal += counts.weightTotal;
+      progress.weightFinished += counts.weightFinished;
+    }
+    // An elective option not chosen still shows its own state.
+    progress.status =
+      tally.leaves > 0
+        ? derived(tally.leaves, tally.finished, tally.skipped, tally.started)
+        : derived(tally.allLeaves, tally.allFinished, tally.allSkipped, tally.allStarted);
     tree.set(node.id, progress);
-    return [scoped, all];
+    return tally;
   };
   for (const node of nodes) visit(node, false, false);
   return tree;

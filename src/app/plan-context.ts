@@ -24,7 +24,7 @@ import {
   readSettings,
 } from './planning-settings.js';
 import { expectedReviewMinutesPerDay } from './review-service.js';
-import { roadmapProgress } from './roadmap-progress.js';
+import { type RoadmapProgress, roadmapProgress, roadmapProgressAt } from './roadmap-progress.js';
 import { loadRoadmaps as loadRecords, type Workspace } from './workspace.js';
 
 /** Every stored roadmap's model (see loadRoadmap). */
@@ -125,9 +125,14 @@ export function planningEvents(
  * Effort with the learner's estimates and pace; an item in progress keeps only what is left of it after the
  * time already logged on it (never below zero).
  */
-function remainingEffort(roadmap: Roadmap, state: ProgressState, settings: PlanningSettings): EffortEstimate {
+function remainingEffort(
+  roadmap: Roadmap,
+  state: ProgressState,
+  settings: PlanningSettings,
+  derived: RoadmapProgress,
+): EffortEstimate {
   const progress = state.nodes.get(roadmap.id) ?? new Map();
-  const { status } = roadmapProgress(roadmap, state);
+  const { status } = derived;
   const actuals: { nodeId: string; hours: number }[] = [];
   for (const [nodeId, entry] of progress) {
     if (status.get(nodeId) === 'done' && entry.minutes > 0)
@@ -201,8 +206,11 @@ export function planContext(
           checkReviewMinutes(expectedReviewMinutesPerDay(workspace, roadmap.id, { state, roadmap })),
           automaticReviewLimit(capacity.capacity),
         );
-  const status = new Map(roadmapProgress(roadmap, state).status);
-  const effort = remainingEffort(roadmap, state, settings);
+  // Derived once per event stamp when the plan is of today (the whole log); an earlier day's log is a prefix.
+  const derived =
+    today >= realToday ? roadmapProgressAt(roadmap, state, workspace.store) : roadmapProgress(roadmap, state);
+  const status = new Map(derived.status);
+  const effort = remainingEffort(roadmap, state, settings, derived);
 
   let target: { date: CalendarDate; source: TargetSource } | undefined;
   if (request.target !== undefined) {

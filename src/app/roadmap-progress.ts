@@ -9,6 +9,7 @@ import type { Status } from '../core/progress/events.js';
 import type { ProgressState } from '../core/progress/fold.js';
 import { isLeaf, itemsOf } from '../core/progress/items.js';
 import { type ProgressTree, rollUp } from '../core/progress/rollup.js';
+import type { Store } from '../store/port.js';
 import { readSettings } from './planning-settings.js';
 
 export interface RoadmapProgress {
@@ -57,6 +58,29 @@ export function roadmapProgress(
     progress = derive(roadmap, state, undefined);
     byRoadmap.set(roadmap, progress);
   }
+  return progress;
+}
+
+const byStamp = new WeakMap<Store, Map<string, { model: Roadmap; progress: RoadmapProgress }>>();
+const STAMP_CACHE_LIMIT = 32;
+
+/**
+ * The same derivation, reused across folds of the whole log: keyed by the store and the roadmap's event
+ * stamp (which changes with every event), so a long-lived process (the server, the plan view) derives once
+ * per stamp even when each request folds the log afresh. `state` must be the fold of the whole log.
+ */
+export function roadmapProgressAt(roadmap: Roadmap, state: ProgressState, store: Store): RoadmapProgress {
+  let cache = byStamp.get(store);
+  if (!cache) {
+    cache = new Map();
+    byStamp.set(store, cache);
+  }
+  const key = `${roadmap.id}\u0000${store.eventStamp({ roadmapId: roadmap.id })}`;
+  const hit = cache.get(key);
+  if (hit && hit.model === roadmap) return hit.progress;
+  const progress = roadmapProgress(roadmap, state);
+  if (cache.size >= STAMP_CACHE_LIMIT) cache.clear();
+  cache.set(key, { model: roadmap, progress });
   return progress;
 }
 

@@ -1,7 +1,9 @@
 import { listBundledRoadmaps } from '../../app/bundled-roadmaps.js';
 import { EFFORT_MODEL, effortWeights } from '../../app/effort.js';
+import { foldedState } from '../../app/folded-state.js';
 import { importRoadmapFile, removeRoadmap } from '../../app/import-service.js';
 import { buildStatus } from '../../app/progress-view.js';
+import { roadmapProgress } from '../../app/roadmap-progress.js';
 import { walkNodes } from '../../core/model/roadmap.js';
 import { itemsOf } from '../../core/progress/items.js';
 import { progressBar } from '../format/progress-bar.js';
@@ -32,11 +34,14 @@ export async function importCommand(file: string | undefined, options: ImportOpt
     const counts = {
       nodes: nodes.length,
       trackable: nodes.filter((node) => node.trackable).length,
-      /** The unit of "N of M" in every view (core/progress/items.ts). */
-      items: itemsOf(summary.roadmap.nodes).length,
+      /** The unit of "N of M" in every view (core/progress/items.ts), as `list` counts them. */
+      items: roadmapProgress(summary.roadmap, foldedState(workspace.store, summary.roadmap.id)).items.length,
+      /** Items in elective options not chosen: not counted until chosen. */
+      notChosen: 0,
       phases: nodes.filter((node) => node.kind === 'phase').length,
       checked: nodes.filter((node) => node.checked).length,
     };
+    counts.notChosen = itemsOf(summary.roadmap.nodes).length - counts.items;
     if (options.json) {
       io.out(
         JSON.stringify({
@@ -60,7 +65,7 @@ export async function importCommand(file: string | undefined, options: ImportOpt
     const verb = summary.created ? 'Imported' : summary.unchanged ? 'Unchanged' : 'Re-imported';
     io.out(`${verb} ${io.style('bold', summary.roadmap.title)} as ${io.style('cyan', summary.roadmap.id)}`);
     io.out(
-      `  ${counts.nodes} nodes, ${counts.items} items, ${counts.phases} phases${counts.checked ? `, ${counts.checked} already ticked (run \`waymark sync\` to record them)` : ''}`,
+      `  ${counts.nodes} nodes, ${counts.items} items${counts.notChosen ? ` (and ${counts.notChosen} in elective options not chosen)` : ''}, ${counts.phases} phases${counts.checked ? `, ${counts.checked} already ticked (run \`waymark sync\` to record them)` : ''}`,
     );
     const match = summary.match;
     if (match && !summary.unchanged) {

@@ -16,6 +16,7 @@ import { hoursOn } from '../core/plan/capacity.js';
 import type { DayPlan } from '../core/plan/plan-roadmap.js';
 import type { Status } from '../core/progress/events.js';
 import { nodeProgress } from '../core/progress/fold.js';
+import { isLeaf } from '../core/progress/items.js';
 import { type HabitDue, habitsDue } from './habits-due.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
 import { allRoadmaps, loadRoadmap, type PlanContext, planContext } from './plan-context.js';
@@ -186,7 +187,8 @@ function agendaOn(all: readonly Indexed[], date: CalendarDate, today: CalendarDa
     }
     for (const [nodeId, status] of context.status) {
       const node = entry.nodes.get(nodeId);
-      if (status !== 'doing' || !node?.trackable) continue;
+      // Leaves only: a parent is in progress through the items beneath it, which are listed themselves.
+      if (status !== 'doing' || !node || !isLeaf(node)) continue;
       const hours = context.effort.items.get(nodeId);
       const here = plannedHere.get(nodeId);
       inProgress.push({

@@ -15,9 +15,11 @@ describe('burnupView', () => {
       { type: 'log', nodeId: 'a', minutes: 30, at: '2026-11-15T10:00:00.000Z' },
       { type: 'status', nodeId: 'a', status: 'done', at: '2026-11-16T10:00:00.000Z' },
       { type: 'status', nodeId: 'b', status: 'skipped', at: '2026-11-18T10:00:00.000Z' },
-      // Backfilled: recorded after b, happened before it.
-      { type: 'status', nodeId: 'c', status: 'done', at: '2026-11-17T23:00:00.000Z' },
-      { type: 'status', nodeId: 'c', status: 'todo', at: '2026-11-19T08:00:00.000Z' },
+      // Backfilled: recorded after b, happened before it. `done c` records on c's items (one change).
+      { type: 'status', nodeId: 'c1', status: 'done', at: '2026-11-17T23:00:00.000Z', changeId: 'c' },
+      { type: 'status', nodeId: 'c2', status: 'done', at: '2026-11-17T23:00:00.000Z', changeId: 'c' },
+      { type: 'status', nodeId: 'c1', status: 'todo', at: '2026-11-19T08:00:00.000Z', changeId: 'r' },
+      { type: 'status', nodeId: 'c2', status: 'todo', at: '2026-11-19T08:00:00.000Z', changeId: 'r' },
     );
     const { points } = burnupView({ roadmap: r, events: log, today: '2026-11-20', timeZone: 'UTC' });
     expect(points).toEqual([

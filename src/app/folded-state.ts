@@ -7,7 +7,7 @@ import { foldEvents, type ProgressState } from '../core/progress/fold.js';
 import type { Store } from '../store/port.js';
 
 /** Bump when the fold's rules or ProgressState's shape change, so caches written before are ignored. */
-const FOLD_VERSION = 1;
+const FOLD_VERSION = 2;
 
 export function foldedState(store: Store, roadmapId?: string): ProgressState {
   const key = `fold:v${FOLD_VERSION}:${roadmapId ?? '*'}`;

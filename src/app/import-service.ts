@@ -1,9 +1,13 @@
 import { resolve } from 'node:path';
+import { WaymarkError } from '../core/errors.js';
 import { type ImportWarning, importRoadmap } from '../core/markdown/import-roadmap.js';
 import { type Roadmap, walkNodes } from '../core/model/roadmap.js';
+import { isLeaf } from '../core/progress/items.js';
 import { matchReimport, type ReimportMatch } from '../core/progress/match-reimport.js';
 import { resolveRoadmapPath } from './bundled-roadmaps.js';
+import { foldedState } from './folded-state.js';
 import { readRoadmapFile } from './read-roadmap-file.js';
+import { leafStatuses } from './roadmap-progress.js';
 import { stampChange, type Workspace } from './workspace.js';
 
 export interface ImportSummary {
@@ -63,6 +67,27 @@ export function importRoadmapFile(
   });
 }
 
+/**
+ * `waymark remove ROADMAP`: the roadmap leaves every view, but its events stay in the log, so importing
+ * the same file again (or restoring a backup) brings it back with all its progress.
+ */
+export function removeRoadmap(
+  workspace: Workspace,
+  roadmapId: string,
+): { id: string; title: string; events: number } {
+  const record = workspace.store.getRoadmap(roadmapId);
+  if (!record) {
+    const known = workspace.store.listRoadmaps().map((entry) => entry.id);
+    throw new WaymarkError(
+      'NOT_FOUND',
+      `no roadmap "${roadmapId}".`,
+      known.length > 0 ? `Known: ${known.join(', ')}.` : 'Nothing is imported.',
+    );
+  }
+  workspace.store.removeRoadmap(roadmapId);
+  return { id: record.id, title: record.title, events: workspace.store.listEvents({ roadmapId }).length };
+}
+
 /** Two different files with the same name ("README.md") get "readme", "readme-2", ... */
 function freeId(workspace: Workspace, wanted: string): string {
   const taken = new Set(workspace.store.listRoadmaps().map((record) => record.id));
@@ -81,11 +106,19 @@ function importCheckedBoxes(workspace: Workspace, roadmap: Roadmap, sha256: stri
     .map(({ node }) => node)
     .filter((node) => node.checked !== undefined);
   const at = workspace.now.toISOString();
+  // A roadmap imported again after `waymark remove` finds its events still in the log: what is done stays
+  // done, and a ticked box records nothing new.
+  const already = leafStatuses(roadmap, foldedState(store, roadmap.id));
   const done = stampChange(
     workspace,
     at,
     boxed
-      .filter((node) => node.checked === true)
+      .filter(
+        (node) =>
+          node.checked === true &&
+          isLeaf(node) &&
+          !['done', 'skipped'].includes(already.get(node.id) ?? 'todo'),
+      )
       .map((node) => ({
         type: 'status' as const,
         roadmapId: roadmap.id,

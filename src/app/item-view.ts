@@ -1,16 +1,12 @@
 /**
  * One item with everything known about it: `waymark show ITEM --json` and the dashboard's item panel.
  */
-import type { Node } from '../core/model/roadmap.js';
+import type { Node, Roadmap } from '../core/model/roadmap.js';
 import { walkNodes } from '../core/model/roadmap.js';
 import type { WaymarkEvent } from '../core/progress/events.js';
-import {
-  foldEvents,
-  historyOf,
-  type LogSession,
-  type NodeProgress,
-  nodeProgress,
-} from '../core/progress/fold.js';
+import { historyOf, type LogSession, type NodeProgress, nodeProgress } from '../core/progress/fold.js';
+import { foldedState } from './folded-state.js';
+import { roadmapProgress } from './roadmap-progress.js';
 import { findItem } from './tracking-service.js';
 import type { Workspace } from './workspace.js';
 
@@ -20,7 +16,10 @@ export interface ItemView {
   node: Omit<Node, 'children'> & { children: string[] };
   /** The ancestors, outermost first. */
   path: { id: string; title: string }[];
+  /** What the log holds for the node; `status` is the derived one (a parent's from the leaves beneath it). */
   progress: NodeProgress;
+  /** Items beneath it (or itself), finished, and minutes logged on it and beneath it: the numbers of `status`. */
+  counts: { done: number; total: number; minutes: number };
   /** Study sessions logged on the item itself, oldest first. */
   sessions: LogSession[];
   /** Every event about it, oldest first; undone ones flagged. */
@@ -31,7 +30,13 @@ export function itemView(workspace: Workspace, ref: string): ItemView {
   const item = findItem(workspace, ref);
   const roadmap = workspace.store.getRoadmap(item.roadmapId);
   const events = workspace.store.listEvents({ roadmapId: item.roadmapId });
-  const state = foldEvents(events);
+  const state = foldedState(workspace.store, item.roadmapId);
+  const model = roadmap?.model as Roadmap | undefined;
+  const derived = model ? roadmapProgress(model, state) : undefined;
+  const rolled = derived?.tree.get(item.node.id);
+  let minutes = 0;
+  for (const { node } of walkNodes([item.node]))
+    minutes += nodeProgress(state, item.roadmapId, node.id).minutes;
   let path: { id: string; title: string }[] = [];
   for (const { node, parents } of walkNodes((roadmap?.model as { nodes: Node[] } | undefined)?.nodes ?? [])) {
     if (node.id === item.node.id) {
@@ -44,7 +49,11 @@ export function itemView(workspace: Workspace, ref: string): ItemView {
     roadmapId: item.roadmapId,
     node: { ...node, children: children.map((child) => child.id) },
     path,
-    progress: nodeProgress(state, item.roadmapId, item.node.id),
+    progress: {
+      ...nodeProgress(state, item.roadmapId, item.node.id),
+      status: rolled?.status ?? 'todo',
+    },
+    counts: { done: rolled?.finished ?? 0, total: rolled?.total ?? 0, minutes },
     sessions: state.sessions.filter(
       (session) => session.roadmapId === item.roadmapId && session.nodeId === item.node.id,
     ),

@@ -34,11 +34,22 @@ export function roadmapSummaries(
   });
 }
 
-/** The phases; a roadmap without phases shows its top-level groups that hold work. */
-function phasesOf(nodes: readonly StatusNode[]): PhaseSummary[] {
-  const phases = nodes.filter((node) => node.kind === 'phase');
-  const shown = phases.length > 0 ? phases : nodes.filter((node) => node.total > 0);
-  return shown.map((node) => ({
+/**
+ * The roadmap's work in groups that together hold every item exactly once: each phase (wherever it sits,
+ * e.g. under an information heading), and each top-level node outside the phases that holds items (a
+ * "Learning Resources" section, a lone item). So the groups always add up to the roadmap's total.
+ */
+export function phasesOf(nodes: readonly StatusNode[]): PhaseSummary[] {
+  const groups: StatusNode[] = [];
+  const hasPhase = (node: StatusNode): boolean =>
+    node.children.some((child) => (child.kind === 'phase' && child.total > 0) || hasPhase(child));
+  const visit = (node: StatusNode) => {
+    if (node.total === 0) return;
+    if (node.kind === 'phase' || !hasPhase(node)) groups.push(node);
+    else for (const child of node.children) visit(child);
+  };
+  for (const node of nodes) visit(node);
+  return groups.map((node) => ({
     id: node.id,
     title: node.title,
     done: node.done,

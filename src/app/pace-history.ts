@@ -4,12 +4,14 @@
  */
 
 import type { WeekRecord } from '../core/forecast/weekly-window.js';
-import type { Node, Roadmap } from '../core/model/roadmap.js';
+import type { Roadmap } from '../core/model/roadmap.js';
 import { addDays, type CalendarDate, weekday } from '../core/plan/calendar-date.js';
 import { localDate } from '../core/plan/local-date.js';
-import { analyseWork, isEffortless } from '../core/plan/work-structure.js';
+import { analyseWork } from '../core/plan/work-structure.js';
 import type { WaymarkEvent } from '../core/progress/events.js';
 import { nodeProgress, type ProgressState } from '../core/progress/fold.js';
+import { inLogOrder } from '../core/progress/order.js';
+import { cancelledInLog } from '../core/progress/undo.js';
 
 /** The Monday on or before a date. */
 export function weekStartOf(date: CalendarDate): CalendarDate {
@@ -20,8 +22,7 @@ export function weekStartOf(date: CalendarDate): CalendarDate {
 const ACTIVITY = new Set<WaymarkEvent['type']>(['status', 'log', 'note', 'evidence', 'review']);
 
 /**
- * Weeks with their counts, oldest first. A unit counts as finished in the week its own `done` was set, or its
- * closest ancestor's when that closed it. The first active week is always listed (with zeros if need be), so
+ * Weeks with their counts, oldest first. An item counts as finished in the week its `done` was set. The first active week is always listed (with zeros if need be), so
  * quiet weeks after the start count as zero pace.
  */
 export function paceHistory(
@@ -47,30 +48,22 @@ export function paceHistory(
     return record;
   };
 
-  const { unitSet } = analyseWork(roadmap.nodes);
-  const visit = (node: Node, closedAt: string | undefined, closedByDone: boolean) => {
-    if (isEffortless(node)) return;
-    const progress = nodeProgress(state, roadmap.id, node.id);
-    let at = closedAt;
-    let done = closedByDone;
-    if (at === undefined && (progress.status === 'done' || progress.status === 'skipped')) {
-      at = progress.statusAt;
-      done = progress.status === 'done';
-    }
-    if (unitSet.has(node)) {
-      if (at !== undefined && done) weekOf(at).itemsDone++;
-      return;
-    }
-    for (const child of node.children) visit(child, at, done);
-  };
-  for (const node of roadmap.nodes) visit(node, undefined, false);
+  // Status lives on items (ARCHITECTURE.md, "Progress semantics"): an item counts in the week it was done.
+  for (const unit of analyseWork(roadmap.nodes).units) {
+    const progress = nodeProgress(state, roadmap.id, unit.id);
+    if (progress.status === 'done' && !progress.archived && progress.statusAt !== undefined)
+      weekOf(progress.statusAt).itemsDone++;
+  }
 
   for (const session of state.sessions) {
-    if (session.roadmapId === roadmap.id) weekOf(session.at).hoursLogged += session.minutes / 60;
+    if (session.roadmapId === roadmap.id && !session.review)
+      weekOf(session.at).hoursLogged += session.minutes / 60;
   }
   let first: string | undefined;
+  const cancelled = cancelledInLog(inLogOrder(events)); // an undone change is no activity
   for (const event of events) {
-    if (event.roadmapId !== roadmap.id || !ACTIVITY.has(event.type)) continue;
+    if (event.roadmapId !== roadmap.id || !ACTIVITY.has(event.type) || cancelled.has(event.changeId))
+      continue;
     if (first === undefined || event.at < first) first = event.at;
   }
   if (first !== undefined) weekOf(first);

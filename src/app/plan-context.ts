@@ -24,6 +24,7 @@ import {
   readSettings,
 } from './planning-settings.js';
 import { expectedReviewMinutesPerDay } from './review-service.js';
+import { type RoadmapProgress, roadmapProgress, roadmapProgressAt } from './roadmap-progress.js';
 import { loadRoadmaps as loadRecords, type Workspace } from './workspace.js';
 
 /** Every stored roadmap's model (see loadRoadmap). */
@@ -120,23 +121,22 @@ export function planningEvents(
   return events.filter((event) => localDate(event.at, timeZone) <= asOf);
 }
 
-function statusMap(state: ProgressState, roadmapId: string): Map<string, Status> {
-  const status = new Map<string, Status>();
-  for (const [nodeId, progress] of state.nodes.get(roadmapId) ?? []) {
-    if (!progress.archived && progress.status !== 'todo') status.set(nodeId, progress.status);
-  }
-  return status;
-}
-
 /**
  * Effort with the learner's estimates and pace; an item in progress keeps only what is left of it after the
  * time already logged on it (never below zero).
  */
-function remainingEffort(roadmap: Roadmap, state: ProgressState, settings: PlanningSettings): EffortEstimate {
+function remainingEffort(
+  roadmap: Roadmap,
+  state: ProgressState,
+  settings: PlanningSettings,
+  derived: RoadmapProgress,
+): EffortEstimate {
   const progress = state.nodes.get(roadmap.id) ?? new Map();
+  const { status } = derived;
   const actuals: { nodeId: string; hours: number }[] = [];
   for (const [nodeId, entry] of progress) {
-    if (entry.status === 'done' && entry.minutes > 0) actuals.push({ nodeId, hours: entry.minutes / 60 });
+    if (status.get(nodeId) === 'done' && entry.minutes > 0)
+      actuals.push({ nodeId, hours: entry.minutes / 60 });
   }
   const effort = estimateEffort(roadmap, {
     overrides: estimateOverrides(roadmap, state),
@@ -147,7 +147,7 @@ function remainingEffort(roadmap: Roadmap, state: ProgressState, settings: Plann
   for (const unit of unitSet) {
     const entry = progress.get(unit.id);
     const hours = effort.items.get(unit.id);
-    if (entry?.status !== 'doing' || entry.minutes <= 0 || !hours) continue;
+    if (status.get(unit.id) !== 'doing' || !entry || entry.minutes <= 0 || !hours) continue;
     const logged = entry.minutes / 60;
     const left: HoursRange = { min: Math.max(0, hours.min - logged), max: Math.max(0, hours.max - logged) };
     effort.items.set(unit.id, left);
@@ -206,8 +206,11 @@ export function planContext(
           checkReviewMinutes(expectedReviewMinutesPerDay(workspace, roadmap.id, { state, roadmap })),
           automaticReviewLimit(capacity.capacity),
         );
-  const status = statusMap(state, roadmap.id);
-  const effort = remainingEffort(roadmap, state, settings);
+  // Derived once per event stamp when the plan is of today (the whole log); an earlier day's log is a prefix.
+  const derived =
+    today >= realToday ? roadmapProgressAt(roadmap, state, workspace.store) : roadmapProgress(roadmap, state);
+  const status = new Map(derived.status);
+  const effort = remainingEffort(roadmap, state, settings, derived);
 
   let target: { date: CalendarDate; source: TargetSource } | undefined;
   if (request.target !== undefined) {

@@ -43,6 +43,7 @@ import {
   SETTING,
   type SettingsChange,
 } from './planning-settings.js';
+import { roadmapProgress } from './roadmap-progress.js';
 import { findItem } from './tracking-service.js';
 import { stampChange, type Workspace } from './workspace.js';
 
@@ -351,9 +352,7 @@ export function settingsView(workspace: Workspace, roadmapId: string): SettingsV
     ...workspace.store.listEvents({ roadmapId: GLOBAL_SCOPE }),
   ]);
   const settings = readSettings(state, roadmapId);
-  const status = new Map(
-    [...(state.nodes.get(roadmapId) ?? [])].map(([nodeId, progress]) => [nodeId, progress.status]),
-  );
+  const { status } = roadmapProgress(roadmap, state);
   const resolved = resolveElectives(roadmap.nodes, settings.choices, status);
   const targetSource =
     settings.targetDate !== undefined
@@ -632,9 +631,7 @@ export function chooseOption(
   const { events } = updateSettings(workspace, roadmap.id, { choices: { [group.id]: next } });
   const state = foldedState(workspace.store, roadmap.id);
   const after = readSettings(state, roadmap.id);
-  const status = new Map(
-    [...(state.nodes.get(roadmap.id) ?? [])].map(([nodeId, progress]) => [nodeId, progress.status]),
-  );
+  const { status } = roadmapProgress(roadmap, state);
   const selection = resolveElectives(roadmap.nodes, after.choices, status).selections.find(
     (entry) => entry.groupId === group.id,
   );

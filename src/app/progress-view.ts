@@ -1,9 +1,12 @@
 import type { Node, NodeKind, Roadmap } from '../core/model/roadmap.js';
 import type { Status } from '../core/progress/events.js';
 import { nodeProgress, type ProgressState } from '../core/progress/fold.js';
-import { type ProgressTree, rollUp, totalOf } from '../core/progress/rollup.js';
+import { isLeaf } from '../core/progress/items.js';
+import { totalOf } from '../core/progress/rollup.js';
 import type { Store } from '../store/port.js';
 import { foldedState } from './folded-state.js';
+import { roadmapProgress } from './roadmap-progress.js';
+import { cachedStatus, statusCacheKey, statusStamp } from './status-cache.js';
 import type { LoadedRoadmap } from './workspace.js';
 
 /** One node as `waymark status --json` and the dashboard show it. */
@@ -12,8 +15,9 @@ export interface StatusNode {
   title: string;
   kind: NodeKind;
   trackable: boolean;
+  /** A leaf's own status; any other node's derived from the leaves beneath it (ARCHITECTURE.md). */
   status: Status;
-  /** Finished / all trackable items beneath (or the item itself). */
+  /** Finished (done or skipped) / all items beneath (or the item itself), as defined in core/progress/items.ts. */
   done: number;
   total: number;
   /** Hours of finished work / all work beneath, by the effort estimates. */
@@ -57,29 +61,23 @@ export function buildStatus(
   return records.map((record) => {
     const loaded = () => roadmapStatus({ record, model: record.model as Roadmap }, fold(), effortOf);
     if (cacheTag === undefined) return loaded();
-    const key = `status:v${STATUS_VERSION}:${cacheTag}:${record.id}`;
-    const stamp = `${store.eventStamp({ roadmapId: record.id })}|${record.sha256}|${record.importedAt}|${record.sourcePath ?? ''}`;
-    const cached = store.readCache(key);
-    if (cached?.stamp === stamp) return JSON.parse(cached.value) as RoadmapStatus;
+    const cached = cachedStatus(store, record, cacheTag);
+    if (cached) return cached;
     const status = loaded();
-    store.writeCache(key, stamp, JSON.stringify(status));
+    store.writeCache(statusCacheKey(cacheTag, record.id), statusStamp(store, record), JSON.stringify(status));
     return status;
   });
 }
 
-/** Bump when RoadmapStatus or the rules behind it change, so caches written before are ignored. */
-const STATUS_VERSION = 1;
-
 function roadmapStatus(loaded: LoadedRoadmap, state: ProgressState, effortOf: EffortOf): RoadmapStatus {
   const { model } = loaded;
-  const statusOf = (nodeId: string) => state.nodes.get(model.id)?.get(nodeId)?.status;
-  const tree = rollUp(model.nodes, statusOf, effortOf(model, state));
+  const { tree } = roadmapProgress(model, state, effortOf(model, state));
   const doing: { id: string; title: string }[] = [];
   const toView = (node: Node): StatusNode => {
     const progress = tree.get(node.id);
+    if (progress?.status === 'doing' && isLeaf(node)) doing.push({ id: node.id, title: node.title });
     const children = node.children.map(toView);
     const own = nodeProgress(state, model.id, node.id);
-    if (own.status === 'doing') doing.push({ id: node.id, title: node.title });
     return {
       id: node.id,
       title: node.title,
@@ -95,9 +93,10 @@ function roadmapStatus(loaded: LoadedRoadmap, state: ProgressState, effortOf: Ef
     };
   };
   const nodes = model.nodes.map(toView);
-  const totals = totalOf(model.nodes, tree as ProgressTree);
+  const totals = totalOf(model.nodes, tree);
   const looseMinutes = state.sessions
-    .filter((session) => session.roadmapId === model.id && session.nodeId === null)
+    // Review sessions are study time, not work on the roadmap (ARCHITECTURE.md, "Progress semantics").
+    .filter((session) => session.roadmapId === model.id && session.nodeId === null && !session.review)
     .reduce((sum, session) => sum + session.minutes, 0);
   return {
     id: model.id,

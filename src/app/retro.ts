@@ -20,6 +20,7 @@ import { learnerTimeZone, learnerToday } from './learner-clock.js';
 import { planContext } from './plan-context.js';
 import { effectiveCapacity, readSettings } from './planning-settings.js';
 import { expectedReviewMinutesPerDay } from './review-service.js';
+import { roadmapProgress } from './roadmap-progress.js';
 import { streakView } from './study-streak-view.js';
 import { selectRoadmaps, stampChange, type Workspace } from './workspace.js';
 
@@ -60,13 +61,12 @@ export function buildRetro(workspace: Workspace, request: RetroRequest = {}): Re
       const progress = nodeProgress(state, roadmap.id, node.id);
       return progress.status === 'done' && !progress.archived ? inPeriod(progress.statusAt) : undefined;
     };
-    // A phase or section done together with items beneath it is told by those items.
-    const anyBelow = (node: Node): boolean =>
-      node.children.some((child) => (child.trackable && finishedOn(child) !== undefined) || anyBelow(child));
+    // Items only (ARCHITECTURE.md, "Progress semantics"): a parent is finished through the items beneath it.
+    const items = new Set(roadmapProgress(roadmap, state).items);
     for (const { node, parents } of walkNodes(roadmap.nodes)) {
-      if (!node.trackable) continue;
+      if (!items.has(node)) continue;
       const day = finishedOn(node);
-      if (day === undefined || anyBelow(node)) continue;
+      if (day === undefined) continue;
       const progress = nodeProgress(state, roadmap.id, node.id);
       if (node.kind === 'project' || node.kind === 'certificate') {
         showcase.push({

@@ -231,7 +231,8 @@ export function logReviewSession(
   if (cards === 0 || minutes <= 0) return undefined;
   const [event] = workspace.store.appendEvents(
     stampChange(workspace, workspace.now.toISOString(), [
-      { type: 'log', roadmapId, nodeId: null, minutes, note: reviewSessionNote(cards) },
+      // Review time, not work on the roadmap: `status` and the forecast leave it out, the streak counts it.
+      { type: 'log', roadmapId, nodeId: null, minutes, note: reviewSessionNote(cards), kind: 'review' },
     ]),
   );
   return event;

@@ -5,9 +5,11 @@ import { WaymarkError } from '../core/errors.js';
 import { importRoadmap } from '../core/markdown/import-roadmap.js';
 import type { Node, Roadmap } from '../core/model/roadmap.js';
 import { walkNodes } from '../core/model/roadmap.js';
-import type { WaymarkEvent } from '../core/progress/events.js';
+import type { Status, WaymarkEvent } from '../core/progress/events.js';
 import { foldEvents } from '../core/progress/fold.js';
+import { isLeaf } from '../core/progress/items.js';
 import { rollUp } from '../core/progress/rollup.js';
+import { statusTargets } from '../core/progress/status-targets.js';
 import { applyCheckboxEdits, lineStarts, locateCheckbox } from '../core/sync/checkbox-edits.js';
 import { type MergePlan, mergeCheckboxes } from '../core/sync/merge-checkboxes.js';
 import type { RoadmapRecord } from '../store/port.js';
@@ -15,6 +17,7 @@ import { bundledRoadmapsDir } from './bundled-roadmaps.js';
 import { describeFileError } from './file-errors.js';
 import { importRoadmapFile } from './import-service.js';
 import { readSettledRoadmapFile } from './read-settled-roadmap-file.js';
+import { leafStatuses, roadmapProgress } from './roadmap-progress.js';
 import { assertSourceConfirmed } from './source-confirmation.js';
 import { loadRoadmaps, stampChange, type Workspace } from './workspace.js';
 import { assertWritable, writeFileAtomically } from './write-file-atomically.js';
@@ -78,7 +81,10 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
   const boxed = [...nodes.values()].filter((node) => node.checked !== undefined);
 
   const events = store.listEvents({ roadmapId });
-  const finished = finishedIn(model, roadmapId, events);
+  const state = foldEvents(events);
+  // A parent's box follows its derived state (ARCHITECTURE.md, "Progress semantics").
+  const { tree } = roadmapProgress(model, state);
+  const finished = (id: string) => ['done', 'skipped'].includes(tree.get(id)?.status ?? 'todo');
   const finishedAtBase = base
     ? finishedIn(
         model,
@@ -108,6 +114,10 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
   }
   const conflicts = prefer ? [] : plan.conflicts;
   const titleOf = (id: string) => nodes.get(id)?.title ?? id;
+  // Box edits as leaf statuses (a parent's box acts on its leaves); parents' boxes follow in the same write.
+  const leaves = leafStatuses(model, state);
+  const recorded = leafChanges(plan.toStore, nodes, leaves);
+  followDerivedParents(model, boxed, plan, leaves, recorded);
   const unwritable = splitUnwritable(plan, nodes, current.bytes, baseChecked, (id) =>
     finished(id) === (nodes.get(id)?.checked === true) ? undefined : finished(id),
   );
@@ -129,17 +139,12 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
     written = { ...importRoadmap(text, { path, sha256 }).roadmap, id: roadmapId };
   }
   store.transaction(() => {
-    if (plan.toStore.length > 0) {
+    if (recorded.length > 0) {
       store.appendEvents(
         stampChange(
           workspace,
           workspace.now.toISOString(),
-          plan.toStore.map((change) => ({
-            type: 'status' as const,
-            roadmapId,
-            nodeId: change.id,
-            status: change.done ? ('done' as const) : ('todo' as const),
-          })),
+          recorded.map(([nodeId, status]) => ({ type: 'status' as const, roadmapId, nodeId, status })),
         ),
       );
     }
@@ -274,6 +279,56 @@ export function syncEach(
     }
   }
   return { results, failures };
+}
+
+/**
+ * Box changes made in the editor, as leaf statuses: a leaf's box sets it; a parent's box acts on the leaves
+ * beneath it (ticked: the unfinished ones become done; cleared: the finished ones go back to todo), except
+ * leaves whose own box changed too, which decide for themselves.
+ */
+function leafChanges(
+  changes: readonly { id: string; done: boolean }[],
+  nodes: ReadonlyMap<string, Node>,
+  current: ReadonlyMap<string, Status>,
+): [string, Status][] {
+  const out = new Map<string, Status>();
+  const own = new Set(changes.map((change) => change.id));
+  for (const change of changes) {
+    const node = nodes.get(change.id);
+    if (!node) continue;
+    const status: Status = change.done ? 'done' : 'todo';
+    const { change: leaves } = statusTargets(node, status, (id) => current.get(id) ?? 'todo');
+    for (const leaf of leaves) if (leaf === node || !own.has(leaf.id)) out.set(leaf.id, status);
+  }
+  return [...out];
+}
+
+/**
+ * A box edited in the editor changes the state of the parents above it (untick an item and its section is
+ * no longer done): their boxes follow in the same write, unless they are in conflict.
+ */
+function followDerivedParents(
+  model: Roadmap,
+  boxed: readonly Node[],
+  plan: ReturnType<typeof mergeCheckboxes>,
+  before: ReadonlyMap<string, Status>,
+  recorded: readonly [string, Status][],
+): void {
+  if (recorded.length === 0) return;
+  const after = new Map(before);
+  for (const [id, status] of recorded) after.set(id, status);
+  const tree = rollUp(model.nodes, (id) => after.get(id));
+  const conflicted = new Set(plan.conflicts.map((conflict) => conflict.id));
+  for (const node of boxed) {
+    if (isLeaf(node) || conflicted.has(node.id)) continue;
+    const wanted = ['done', 'skipped'].includes(tree.get(node.id)?.status ?? 'todo');
+    const edit = plan.toFile.find((change) => change.id === node.id);
+    const inFile = edit ? edit.checked : node.checked === true;
+    if (inFile === wanted) continue;
+    if (edit) edit.checked = wanted;
+    else plan.toFile.push({ id: node.id, checked: wanted });
+    plan.base[node.id] = wanted;
+  }
 }
 
 /** Every stored roadmap that came from a file of the learner's, once its path is confirmed. */

@@ -54,6 +54,18 @@ export function buildProgram(io: Io): Command {
     });
 
   program
+    .command('remove')
+    .description(
+      'Remove a roadmap from every view (its events stay: importing the file again brings it back)',
+    )
+    .argument('<roadmap>', 'a roadmap id')
+    .option('--json', 'print {removed, eventsKept} as JSON')
+    .action(async (roadmap: string, _options, command: Command) => {
+      const { removeCommand } = await import('./commands/import.js');
+      await removeCommand(roadmap, command.optsWithGlobals(), io);
+    });
+
+  program
     .command('status')
     .description('Progress per phase and section (by count and by effort), time logged, work in progress')
     .argument('[roadmap]', 'a roadmap id (default: all)')
@@ -85,8 +97,9 @@ export function buildProgram(io: Io): Command {
       .command(verb)
       .description(description)
       .argument('<items...>', 'roadmap:id, an id, or part of a title')
-      .option('--all', 'also every item beneath (one change: one undo reverts it)')
+      .option('--all', 'kept for older scripts: a parent always acts on every item beneath it')
       .option('--at <when>', 'when it happened: yesterday, 2026-11-20, 2026-11-20T19:30')
+      .option('--force', 'accept an --at date far before your first activity')
       .option('--json', 'print the recorded events as JSON')
       .action(async (items: string[], _options, command: Command) => {
         const { statusChangeCommand } = await import('./commands/track.js');
@@ -105,11 +118,13 @@ export function buildProgram(io: Io): Command {
 
   program
     .command('log')
-    .description('Log study time, optionally on an item')
-    .argument('<duration>', '90m, 1h30, 1h 30m, 2h, 1.5h')
+    .description('Log study time, on an item or on a roadmap')
+    .argument('<duration>', '90m, 1h30, 1h 30m, 2h, 1.5h (a bare number is refused: minutes or hours?)')
     .argument('[item]', 'roadmap:id, an id, or part of a title')
+    .option('--roadmap <id>', 'the roadmap of time not tied to an item')
     .option('-m, --message <note>', 'what you did')
     .option('--at <when>', 'when it happened: yesterday, 2026-11-20, 2026-11-20T19:30')
+    .option('--force', 'accept an --at date far before your first activity')
     .option('--json', 'print the recorded event as JSON')
     .action(async (duration: string, item: string | undefined, _options, command: Command) => {
       const { logCommand } = await import('./commands/track.js');
@@ -122,6 +137,7 @@ export function buildProgram(io: Io): Command {
     .argument('<item>', 'roadmap:id, an id, or part of a title')
     .argument('<text...>', 'the note')
     .option('--at <when>', 'when it happened')
+    .option('--force', 'accept an --at date far before your first activity')
     .option('--json', 'print the recorded event as JSON')
     .action(async (item: string, text: string[], _options, command: Command) => {
       const { noteCommand } = await import('./commands/track.js');
@@ -132,9 +148,13 @@ export function buildProgram(io: Io): Command {
     .command('evidence')
     .description('Attach evidence to an item: a certificate, project link, commit or file')
     .argument('<item>', 'roadmap:id, an id, or part of a title')
-    .argument('<ref>', 'a URL or a path')
+    .argument(
+      '<ref>',
+      'an http(s) URL, a commit, a certificate ID (with --kind certificate) or an existing file',
+    )
     .option('--kind <kind>', 'certificate, project, commit, link or file (guessed when omitted)')
     .option('--at <when>', 'when it happened')
+    .option('--force', 'accept an --at date far before your first activity')
     .option('--json', 'print the recorded event as JSON')
     .action(async (item: string, ref: string, _options, command: Command) => {
       const { evidenceCommand } = await import('./commands/track.js');

@@ -25,7 +25,7 @@ const calendarDate = z
 const roadmapId = z.string().trim().min(1).max(200).describe('A roadmap id');
 const hours = z
   .union([z.number().min(0).max(24), z.string().max(20)])
-  .describe('Hours: 2, "1.5h", "90m", "1h30"');
+  .describe('Hours: a number (2), or "1.5h", "90m", "1h30" (a bare number as a string is refused)');
 
 /**
  * Items per status request. The largest bundled roadmap has about 600 items and the dashboard sends one at a
@@ -45,17 +45,28 @@ export const statusBody = z
           `at most ${MAX_STATUS_ITEMS} items per request (got ${(issue.input as unknown[]).length}); send several requests, or a parent with "all": true`,
       }),
     status: z.enum(STATUSES),
-    all: z.boolean().optional().describe('Also every item beneath (one change: one undo reverts it)'),
+    all: z
+      .boolean()
+      .optional()
+      .describe('Kept for older clients: a parent always acts on every item beneath it'),
     at: when.optional(),
+    force: z.boolean().optional().describe('Accept an `at` far before the first activity (as `--force`)'),
   })
   .describe('Mark items todo, doing, done or skipped (as `waymark start|done|skip|reset`)');
 
 export const logBody = z
   .strictObject({
-    duration: z.string().trim().min(1).max(50).describe('90m, 1h30, 1h 30m, 2h, 1.5h'),
+    duration: z
+      .string()
+      .trim()
+      .min(1)
+      .max(50)
+      .describe('90m, 1h30, 1h 30m, 2h, 1.5h (a bare number is refused)'),
     item: ref.optional(),
+    roadmap: roadmapId.optional().describe('The roadmap of time not tied to an item'),
     note: z.string().max(EVENT_LIMITS.noteChars).optional(),
     at: when.optional(),
+    force: z.boolean().optional().describe('Accept an `at` far before the first activity (as `--force`)'),
   })
   .describe('Log study time, optionally on an item (as `waymark log`)');
 
@@ -64,6 +75,7 @@ export const noteBody = z
     item: ref,
     text: z.string().trim().min(1, 'the note is empty').max(EVENT_LIMITS.noteChars),
     at: when.optional(),
+    force: z.boolean().optional().describe('Accept an `at` far before the first activity (as `--force`)'),
   })
   .describe('Add a note to an item (as `waymark note`)');
 
@@ -75,9 +87,10 @@ export const evidenceBody = z
       .trim()
       .min(1, 'the evidence is empty')
       .max(EVENT_LIMITS.refChars)
-      .describe('A URL, a path or a commit'),
+      .describe('An http(s) URL, an absolute path of an existing file, a commit, or a certificate ID'),
     kind: z.enum(EVIDENCE_KINDS).optional().describe('Guessed from `ref` when omitted'),
     at: when.optional(),
+    force: z.boolean().optional().describe('Accept an `at` far before the first activity (as `--force`)'),
   })
   .describe('Attach evidence to an item (as `waymark evidence`)');
 

@@ -1,8 +1,11 @@
 import { listBundledRoadmaps } from '../../app/bundled-roadmaps.js';
 import { EFFORT_MODEL, effortWeights } from '../../app/effort.js';
-import { importRoadmapFile } from '../../app/import-service.js';
+import { foldedState } from '../../app/folded-state.js';
+import { importRoadmapFile, removeRoadmap } from '../../app/import-service.js';
 import { buildStatus } from '../../app/progress-view.js';
+import { roadmapProgress } from '../../app/roadmap-progress.js';
 import { walkNodes } from '../../core/model/roadmap.js';
+import { itemsOf } from '../../core/progress/items.js';
 import { progressBar } from '../format/progress-bar.js';
 import type { Io } from '../io.js';
 import { type StoreOptions, withWorkspace } from '../with-workspace.js';
@@ -31,9 +34,14 @@ export async function importCommand(file: string | undefined, options: ImportOpt
     const counts = {
       nodes: nodes.length,
       trackable: nodes.filter((node) => node.trackable).length,
+      /** The unit of "N of M" in every view (core/progress/items.ts), as `list` counts them. */
+      items: roadmapProgress(summary.roadmap, foldedState(workspace.store, summary.roadmap.id)).items.length,
+      /** Items in elective options not chosen: not counted until chosen. */
+      notChosen: 0,
       phases: nodes.filter((node) => node.kind === 'phase').length,
       checked: nodes.filter((node) => node.checked).length,
     };
+    counts.notChosen = itemsOf(summary.roadmap.nodes).length - counts.items;
     if (options.json) {
       io.out(
         JSON.stringify({
@@ -57,7 +65,7 @@ export async function importCommand(file: string | undefined, options: ImportOpt
     const verb = summary.created ? 'Imported' : summary.unchanged ? 'Unchanged' : 'Re-imported';
     io.out(`${verb} ${io.style('bold', summary.roadmap.title)} as ${io.style('cyan', summary.roadmap.id)}`);
     io.out(
-      `  ${counts.nodes} nodes, ${counts.trackable} trackable, ${counts.phases} phases${counts.checked ? `, ${counts.checked} already ticked (run \`waymark sync\` to record them)` : ''}`,
+      `  ${counts.nodes} nodes, ${counts.items} items${counts.notChosen ? ` (and ${counts.notChosen} in elective options not chosen)` : ''}, ${counts.phases} phases${counts.checked ? `, ${counts.checked} already ticked (run \`waymark sync\` to record them)` : ''}`,
     );
     const match = summary.match;
     if (match && !summary.unchanged) {
@@ -113,4 +121,18 @@ export async function listCommand(options: ListOptions, io: Io): Promise<void> {
     },
     'read',
   );
+}
+
+/** `waymark remove ROADMAP`: drops the roadmap from every view; its events stay, so re-importing restores it. */
+export async function removeCommand(roadmapId: string, options: ListOptions, io: Io): Promise<void> {
+  await withWorkspace(options, io, (workspace) => {
+    const removed = removeRoadmap(workspace, roadmapId);
+    if (options.json) {
+      io.out(JSON.stringify({ removed: removed.id, eventsKept: removed.events }));
+      return;
+    }
+    io.out(
+      `Removed ${removed.title} (${removed.id}). Its ${removed.events} event${removed.events === 1 ? ' stays' : 's stay'} in the log: \`waymark import\` of the same file brings it back with its progress.`,
+    );
+  });
 }

@@ -1,9 +1,8 @@
-import { EFFORT_MODEL, effortWeights } from '../../app/effort.js';
-import { itemView } from '../../app/item-view.js';
-import { buildStatus, type RoadmapStatus, type StatusNode } from '../../app/progress-view.js';
-import { findItem } from '../../app/tracking-service.js';
+import { EFFORT_MODEL } from '../../app/effort-model.js';
+import type { RoadmapStatus, StatusNode } from '../../app/progress-view.js';
+import { cachedStatus } from '../../app/status-cache.js';
 import { WaymarkError } from '../../core/errors.js';
-import { foldEvents, historyOf, nodeProgress } from '../../core/progress/fold.js';
+import type { RoadmapRecord, Store } from '../../store/port.js';
 import { formatMinutes, progressBar } from '../format/progress-bar.js';
 import type { Io } from '../io.js';
 import { type StoreOptions, withWorkspace } from '../with-workspace.js';
@@ -28,16 +27,17 @@ export async function statusCommand(
   await withWorkspace(
     options,
     io,
-    ({ store }) => {
-      if (roadmapId !== undefined && !store.getRoadmap(roadmapId)) {
-        const known = store.listRoadmaps().map((record) => record.id);
+    async ({ store }) => {
+      const records = store.listRoadmaps();
+      if (roadmapId !== undefined && !records.some((record) => record.id === roadmapId)) {
+        const known = records.map((record) => record.id);
         throw new WaymarkError(
           'NOT_FOUND',
           `no roadmap "${roadmapId}".`,
           known.length ? `Known: ${known.join(', ')}` : 'Import one with `waymark import FILE`.',
         );
       }
-      const roadmaps = buildStatus(store, effortWeights, roadmapId, EFFORT_MODEL);
+      const roadmaps = await statuses(store, records, roadmapId);
       if (options.json) {
         io.out(JSON.stringify(roadmapId === undefined ? roadmaps : roadmaps[0]));
         return;
@@ -49,6 +49,25 @@ export async function statusCommand(
   );
 }
 
+/**
+ * The status views, from the cache when nothing changed since they were derived (the common case of a
+ * read command); only otherwise is the code that derives them loaded.
+ */
+async function statuses(
+  store: Store,
+  all: readonly RoadmapRecord[],
+  roadmapId: string | undefined,
+): Promise<RoadmapStatus[]> {
+  const records = all.filter((record) => roadmapId === undefined || record.id === roadmapId);
+  const cached = records.map((record) => cachedStatus(store, record, EFFORT_MODEL));
+  if (cached.every((status) => status !== undefined)) return cached as RoadmapStatus[];
+  const [{ buildStatus }, { effortWeights }] = await Promise.all([
+    import('../../app/progress-view.js'),
+    import('../../app/effort.js'),
+  ]);
+  return buildStatus(store, effortWeights, roadmapId, EFFORT_MODEL);
+}
+
 function printRoadmap(roadmap: RoadmapStatus, depth: number, io: Io): void {
   const { progress } = roadmap;
   io.out(`${io.style('bold', roadmap.title)}  ${io.style('dim', roadmap.id)}`);
@@ -56,7 +75,9 @@ function printRoadmap(roadmap: RoadmapStatus, depth: number, io: Io): void {
     `  ${progressBar(progress.ratio)}  ${progress.done}/${progress.total} items · ${Math.round(progress.effortRatio * 100)}% by effort · ${formatMinutes(roadmap.minutes)} logged`,
   );
   if (roadmap.doing.length > 0) {
-    io.out(`  In progress: ${roadmap.doing.map((item) => `${item.id} ${item.title}`).join('; ')}`);
+    const shown = roadmap.doing.slice(0, 5).map((item) => `${item.id} ${item.title}`);
+    const more = roadmap.doing.length > 5 ? ` … and ${roadmap.doing.length - 5} more` : '';
+    io.out(`  In progress: ${shown.join('; ')}${more}`);
   }
   const visit = (node: StatusNode, level: number) => {
     if (level >= depth) return;
@@ -71,7 +92,9 @@ function printRoadmap(roadmap: RoadmapStatus, depth: number, io: Io): void {
     io.out(`${indent}${mark}${io.style('dim', node.id)} ${title}${bar}${time}`);
     for (const child of node.children) visit(child, level + 1);
   };
-  for (const node of roadmap.nodes) if (node.trackable || node.kind !== 'info') visit(node, 0);
+  // Information headings are shown only when items sit beneath them (nothing counted is hidden).
+  for (const node of roadmap.nodes)
+    if (node.trackable || node.kind !== 'info' || node.total > 0) visit(node, 0);
   io.out('');
 }
 
@@ -81,6 +104,11 @@ export interface ShowOptions extends StoreOptions {
 
 /** `waymark show ITEM`: one item with its history, notes, evidence and time. */
 export async function showCommand(ref: string, options: ShowOptions, io: Io): Promise<void> {
+  const [{ itemView }, { findItem }, { isLeaf }] = await Promise.all([
+    import('../../app/item-view.js'),
+    import('../../app/tracking-service.js'),
+    import('../../core/progress/items.js'),
+  ]);
   await withWorkspace(
     options,
     io,
@@ -90,14 +118,17 @@ export async function showCommand(ref: string, options: ShowOptions, io: Io): Pr
         io.out(JSON.stringify(itemView(workspace, ref)));
         return;
       }
+      const view = itemView(workspace, ref);
       const item = findItem(workspace, ref);
-      const events = workspace.store.listEvents({ roadmapId: item.roadmapId });
-      const state = foldEvents(events);
-      const progress = nodeProgress(state, item.roadmapId, item.node.id);
-      const history = historyOf(events, item.roadmapId, item.node.id);
+      const { progress, counts } = view;
       io.out(`${io.style('bold', item.node.title)}  ${io.style('dim', `${item.roadmapId}:${item.node.id}`)}`);
+      const since =
+        progress.statusAt && isLeaf(item.node)
+          ? ` since ${progress.statusAt.slice(0, 16).replace('T', ' ')}`
+          : '';
+      const beneath = isLeaf(item.node) ? '' : ` (${counts.done}/${counts.total} items beneath it)`;
       io.out(
-        `  ${item.node.kind} · ${progress.status}${progress.statusAt ? ` since ${progress.statusAt.slice(0, 16).replace('T', ' ')}` : ''} · ${formatMinutes(progress.minutes)} logged · source line ${item.node.source.line}`,
+        `  ${item.node.kind} · ${progress.status}${since}${beneath} · ${formatMinutes(counts.minutes)} logged · source line ${item.node.source.line}`,
       );
       for (const link of item.node.links ?? []) io.out(`  link: ${link.text} <${link.url}>`);
       for (const [key, value] of Object.entries(item.node.meta ?? {})) io.out(`  ${key}: ${value}`);
@@ -106,17 +137,17 @@ export async function showCommand(ref: string, options: ShowOptions, io: Io): Pr
       if (progress.evidence.length > 0) io.out('Evidence:');
       for (const evidence of progress.evidence)
         io.out(`  ${evidence.at.slice(0, 10)}  ${evidence.kind}: ${evidence.ref}`);
-      if (history.length > 0) io.out('History:');
-      for (const { event, undone } of history) {
+      if (view.history.length > 0) io.out('History:');
+      for (const event of view.history) {
         const what =
           event.type === 'status'
             ? `status ${event.status}`
             : event.type === 'log'
               ? `logged ${formatMinutes(event.minutes)}${event.note ? ` (${event.note})` : ''}`
               : event.type;
-        io.out(
-          `  ${event.at.slice(0, 16).replace('T', ' ')}  ${undone ? io.style('strikethrough', what) : what}`,
-        );
+        const when = event.at.slice(0, 16).replace('T', ' ');
+        // Marked in words too: strikethrough is lost without colour (NO_COLOR, a pipe).
+        io.out(`  ${when}  ${event.undone ? `${io.style('strikethrough', what)} (undone)` : what}`);
       }
     },
     'read',

@@ -1,16 +1,16 @@
 /**
  * Which nodes hold plannable work, and how much each weighs. Shared by the effort estimate and the planner
- * so both agree on the unit of planning: a trackable node with no work beneath it (leaf work).
+ * so both agree on the unit of planning: an item (see progress/items.ts), the unit every view counts.
  * Containers are done when their units are.
  */
 import { electiveOptions, type Node, type NodeKind } from '../model/roadmap.js';
+import { isCheckpoint, isLeaf } from '../progress/items.js';
 
-/** Routine blocks, reviews and milestone checklists restate work planned elsewhere: no effort, whole subtree. */
-const EFFORTLESS: ReadonlySet<NodeKind> = new Set<NodeKind>(['habit', 'review', 'milestone']);
 /** Groupings weigh only what they hold; other containers (a topic with sub-topics) add a share of their own. */
 const GROUPING: ReadonlySet<NodeKind> = new Set<NodeKind>(['phase', 'section']);
 
-export const isEffortless = (node: Node) => EFFORTLESS.has(node.kind);
+/** Routine blocks, reviews and milestone checklists restate work planned elsewhere: no effort, whole subtree. */
+export const isEffortless = isCheckpoint;
 
 export interface WorkStructure {
   /** Planning units in document order. */
@@ -53,7 +53,7 @@ function analyse(nodes: readonly Node[]): WorkStructure {
     for (const child of node.children) inside += weigh(child) * (optionFactor.get(child) ?? 1);
     let total = 0;
     if (inside > 0) total = inside + (node.trackable && !GROUPING.has(node.kind) ? 1 : 0);
-    else if (node.trackable) {
+    else if (isLeaf(node)) {
       total = 1;
       units.push(node); // nothing beneath a unit is a unit, so post-order is document order here
       unitSet.add(node);

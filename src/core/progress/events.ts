@@ -46,8 +46,22 @@ type NodeEvent = EventBase<string>;
 type AnyEvent = EventBase<string | null>;
 
 export type StatusEvent = NodeEvent & { type: 'status'; status: Status };
-/** Time logged; `nodeId` is null for time not tied to an item. */
-export type LogEvent = AnyEvent & { type: 'log'; minutes: number; note?: string };
+/**
+ * Time logged; `nodeId` is null for time not tied to an item. `kind: 'review'` is spaced-review time (a
+ * review session): study time of the day, but not work on the roadmap (ARCHITECTURE.md, "Progress semantics").
+ */
+export type LogEvent = AnyEvent & { type: 'log'; minutes: number; note?: string; kind?: LogKind };
+export const LOG_KINDS = ['study', 'review'] as const;
+export type LogKind = (typeof LOG_KINDS)[number];
+
+/** Review-session logs written before logs had a kind carry only their note ("Review session: 3 cards"). */
+const LEGACY_REVIEW_NOTE = /^Review session: \d+ cards?\b/;
+
+/** Whether a log is review time rather than work on its roadmap. */
+export function isReviewLog(event: { nodeId: string | null; kind?: LogKind; note?: string }): boolean {
+  if (event.kind !== undefined) return event.kind === 'review';
+  return event.nodeId === null && LEGACY_REVIEW_NOTE.test(event.note ?? '');
+}
 export type NoteEvent = NodeEvent & { type: 'note'; text: string };
 export type EvidenceEvent = NodeEvent & { type: 'evidence'; kind: EvidenceKind; ref: string };
 export type EstimateEvent = NodeEvent & { type: 'estimate'; hours: number };
@@ -85,7 +99,7 @@ const BASE_KEYS = ['id', 'roadmapId', 'nodeId', 'type', 'at', 'recordedAt', 'cha
 const NODE_SCOPED = new Set<EventType>(['status', 'note', 'evidence', 'estimate', 'archive', 'review']);
 const TYPE_KEYS: Record<EventType, { required: string[]; optional?: string[] }> = {
   status: { required: ['status'] },
-  log: { required: ['minutes'], optional: ['note'] },
+  log: { required: ['minutes'], optional: ['note', 'kind'] },
   note: { required: ['text'] },
   evidence: { required: ['kind', 'ref'] },
   estimate: { required: ['hours'] },
@@ -201,6 +215,7 @@ export function validateEvent(value: unknown, where = 'event'): WaymarkEvent {
       if (typeof o.note === 'string' && o.note.length > EVENT_LIMITS.noteChars)
         bad(`"note" must be at most ${EVENT_LIMITS.noteChars} characters (got ${o.note.length})`);
       if (o.note !== undefined) event.note = o.note;
+      if (o.kind !== undefined) event.kind = oneOf('kind', LOG_KINDS);
       break;
     case 'note':
       event.text = bounded('text', EVENT_LIMITS.noteChars);

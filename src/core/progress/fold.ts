@@ -8,7 +8,13 @@
  *   apply together, so a re-import that swaps two ids swaps their progress. `archived` belongs to the
  *   target and does not move: a moved item is live, and `from` is left with no state.
  */
-import type { EvidenceKind, ReviewRating, Status, WaymarkEvent } from './events.js';
+import {
+  type EvidenceKind,
+  isReviewLog,
+  type ReviewRating,
+  type Status,
+  type WaymarkEvent,
+} from './events.js';
 import { inLogOrder, isLater } from './order.js';
 import { cancelledInLog } from './undo.js';
 
@@ -25,6 +31,8 @@ export interface LogSession extends Dated {
   nodeId: string | null;
   minutes: number;
   note?: string;
+  /** Present (true) on spaced-review time, which is not work on the roadmap (see isReviewLog). */
+  review?: true;
 }
 
 export interface NodeProgress {
@@ -116,6 +124,7 @@ export function foldEvents(events: readonly WaymarkEvent[]): ProgressState {
           minutes: e.minutes,
         };
         if (e.note !== undefined) item.note = e.note;
+        if (isReviewLog(e)) item.review = true;
         if (e.nodeId === null) looseSessions.push({ item, ord });
         else {
           const acc = accOf(e.roadmapId, e.nodeId);

@@ -9,7 +9,7 @@ describe('parseStudyDuration', () => {
     ['1h 30m', 90],
     ['2h', 120],
     ['1.5h', 90],
-    ['45', 45],
+    ['45m', 45],
     ['24h', 1440],
   ])('%s -> %i minutes', (text, minutes) => expect(parseStudyDuration(text)).toBe(minutes));
 

@@ -16,6 +16,8 @@ const session = (minutes: number, note?: string): LogSession => ({
   nodeId: null,
   minutes,
   ...(note ? { note } : {}),
+  // As the fold marks them: review sessions are review time (see isReviewLog).
+  ...(note?.startsWith('Review session') ? { review: true as const } : {}),
 });
 
 const card = (createdAt: string): ReviewCard => {

@@ -35,7 +35,7 @@ export function reviewPace(sessions: readonly LogSession[]): ReviewPace {
   let minutes = 0;
   let cards = 0;
   for (const session of sessions) {
-    const match = SESSION_NOTE.exec(session.note ?? '');
+    const match = session.review ? SESSION_NOTE.exec(session.note ?? '') : null;
     if (!match) continue;
     minutes += session.minutes;
     cards += Number(match[1]);

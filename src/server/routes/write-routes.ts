@@ -14,15 +14,21 @@ export const writeRoutes = [
     summary: 'Mark items todo, doing, done or skipped, as one change (one undo reverts it)',
     responseDescription: '{ status, items: ["roadmapId:nodeId"], events } as `waymark done --json`',
     handle: ({ workspace, body }) => {
-      const b = body as { items: string[]; status: Status; all?: boolean; at?: string };
+      const b = body as { items: string[]; status: Status; all?: boolean; at?: string; force?: boolean };
       const change = setStatus(workspace, b.items, b.status, {
         ...(b.all !== undefined ? { all: b.all } : {}),
         ...(b.at !== undefined ? { at: b.at } : {}),
+        ...(b.force ? { force: true } : {}),
       });
       return {
         status: b.status,
         items: change.items.map((item) => `${item.roadmapId}:${item.node.id}`),
         events: change.events,
+        named: change.named.map(({ item, changed, unchanged }) => ({
+          item: `${item.roadmapId}:${item.node.id}`,
+          changed,
+          unchanged,
+        })),
       };
     },
   }),
@@ -34,11 +40,21 @@ export const writeRoutes = [
     status: 201,
     summary: 'Log study time, optionally on an item',
     responseDescription: 'The recorded log event, as `waymark log --json`',
-    handle: ({ workspace, body }) => {
-      const b = body as { duration: string; item?: string; note?: string; at?: string };
+    handle: ({ workspace, body, timeZone }) => {
+      const b = body as {
+        duration: string;
+        item?: string;
+        roadmap?: string;
+        note?: string;
+        at?: string;
+        force?: boolean;
+      };
       return logTime(workspace, b.duration, b.item, {
         ...(b.note ? { note: b.note } : {}),
         ...(b.at !== undefined ? { at: b.at } : {}),
+        ...(b.roadmap !== undefined ? { roadmap: b.roadmap } : {}),
+        ...(b.force ? { force: true } : {}),
+        timeZone,
       }).event;
     },
   }),
@@ -51,8 +67,11 @@ export const writeRoutes = [
     summary: 'Add a note to an item',
     responseDescription: 'The recorded note event, as `waymark note --json`',
     handle: ({ workspace, body }) => {
-      const b = body as { item: string; text: string; at?: string };
-      return addNote(workspace, b.item, b.text, b.at !== undefined ? { at: b.at } : {}).event;
+      const b = body as { item: string; text: string; at?: string; force?: boolean };
+      return addNote(workspace, b.item, b.text, {
+        ...(b.at !== undefined ? { at: b.at } : {}),
+        ...(b.force ? { force: true } : {}),
+      }).event;
     },
   }),
   route({
@@ -64,10 +83,11 @@ export const writeRoutes = [
     summary: 'Attach evidence (certificate, project, commit, link or file) to an item',
     responseDescription: 'The recorded evidence event, as `waymark evidence --json`',
     handle: ({ workspace, body }) => {
-      const b = body as { item: string; ref: string; kind?: EvidenceKind; at?: string };
+      const b = body as { item: string; ref: string; kind?: EvidenceKind; at?: string; force?: boolean };
       return addEvidence(workspace, b.item, b.ref, {
         ...(b.kind ? { kind: b.kind } : {}),
         ...(b.at !== undefined ? { at: b.at } : {}),
+        ...(b.force ? { force: true } : {}),
       }).event;
     },
   }),

@@ -8,8 +8,9 @@
  *   where SQLite cannot make its shared-memory file, it reads a snapshot of the file instead.
  * Every refusal is a STORE error that says what to do.
  */
-import { accessSync, constants, mkdirSync, readFileSync, type Stats, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, type Stats, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { WaymarkError } from '../../core/errors.js';
 import { createStoreFile } from './create-store-file.js';
@@ -28,6 +29,28 @@ export interface SqliteStoreOptions extends Partial<RetryOptions> {
   whileOpening?: Partial<RetryOptions>;
   /** Open for reading only (see the module comment). */
   readOnly?: boolean;
+}
+
+/**
+ * The addon's path, found once: better-sqlite3 otherwise asks the `bindings` package, which probes a dozen
+ * paths with fs calls on every start (a few ms of each CLI command). Left to `bindings` if not built there.
+ */
+const NATIVE_BINDING = (() => {
+  const path = join(
+    dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')),
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
+  return existsSync(path) ? path : undefined;
+})();
+
+/** A better-sqlite3 connection through the addon found once (see NATIVE_BINDING). */
+function connect(
+  filename: string | Buffer,
+  options: Omit<Database.Options, 'nativeBinding'> = {},
+): Database.Database {
+  return new Database(filename, NATIVE_BINDING ? { ...options, nativeBinding: NATIVE_BINDING } : options);
 }
 
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
@@ -54,12 +77,12 @@ export function openDatabase(path: string, retry: RetryOptions = DEFAULT_RETRY):
   try {
     mkdirSync(dirname(path), { recursive: true });
     const stat = existingStoreFile(path);
-    if (!stat) createStoreFile(path, (temp) => initialize(new Database(temp), temp, retry).close());
+    if (!stat) createStoreFile(path, (temp) => initialize(connect(temp), temp, retry).close());
     const damage = recordedDamage(path);
     if (damage) throw damagedStoreError(path, `found ${damage.foundAt}: ${damage.detail}`);
     // SQLite would open a read-only file read-only and fail only at the first write: refuse up front.
     accessSync(path, constants.W_OK);
-    db = initialize(new Database(path, { fileMustExist: true }), path, retry);
+    db = initialize(connect(path, { fileMustExist: true }), path, retry);
     return db;
   } catch (error) {
     db?.close();
@@ -148,10 +171,10 @@ function openForReading(path: string, retry: RetryOptions): Reader {
     throw openFailure(error, path);
   }
   // Nothing stored yet: an empty store, and no file created by a command that only reads.
-  if (!stat) return { db: initialize(new Database(':memory:'), path, retry), fromFile: false };
+  if (!stat) return { db: initialize(connect(':memory:'), path, retry), fromFile: false };
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = connect(path, { readonly: true, fileMustExist: true });
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(retry.busyTimeoutMs))}`);
     checkIsWaymark(db, path); // the first read: fails here on read-only media without a -shm file
     if (appliedVersion(db) < (MIGRATIONS.at(-1)?.id ?? 0)) {
@@ -191,7 +214,7 @@ function snapshotReader(path: string, retry: RetryOptions): Reader {
     const bytes = readFileSync(path);
     // Bytes 18-19 say "WAL mode"; an in-memory database cannot be in WAL mode, so read it as a rollback one.
     if (bytes[18] === 2 && bytes[19] === 2) bytes.fill(1, 18, 20);
-    const db = new Database(bytes);
+    const db = connect(bytes);
     configureMemory(db);
     checkIsWaymark(db, path);
     checkNotNewer(db, path);
@@ -221,7 +244,7 @@ function cacheWriter(path: string): {
         if (!db) {
           accessSync(path, constants.W_OK);
           if (recordedDamage(path)) throw new Error('damaged');
-          db = new Database(path, { fileMustExist: true });
+          db = connect(path, { fileMustExist: true });
           db.pragma('busy_timeout = 0');
           upsert = db.prepare(
             `INSERT INTO derived_cache (key, stamp, value) VALUES (?, ?, ?)

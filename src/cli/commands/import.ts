@@ -1,8 +1,9 @@
 import { listBundledRoadmaps } from '../../app/bundled-roadmaps.js';
 import { EFFORT_MODEL, effortWeights } from '../../app/effort.js';
-import { importRoadmapFile } from '../../app/import-service.js';
+import { type ImportSummary, importRoadmapFile } from '../../app/import-service.js';
 import { buildStatus } from '../../app/progress-view.js';
 import { walkNodes } from '../../core/model/roadmap.js';
+import type { ReimportMatch } from '../../core/progress/match-reimport.js';
 import { progressBar } from '../format/progress-bar.js';
 import type { Io } from '../io.js';
 import { type StoreOptions, withWorkspace } from '../with-workspace.js';
@@ -42,10 +43,14 @@ export async function importCommand(file: string | undefined, options: ImportOpt
           created: summary.created,
           unchanged: summary.unchanged,
           counts,
+          recordedTicks: summary.recordedTicks,
+          pendingSync: summary.pendingSync,
           ...(summary.match
             ? {
                 moved: summary.match.moved,
-                archived: summary.match.archived,
+                retitled: summary.match.retitled,
+                archived: summary.archived,
+                restored: summary.restored,
                 added: summary.match.added,
                 kept: summary.match.kept.length,
               }
@@ -57,17 +62,42 @@ export async function importCommand(file: string | undefined, options: ImportOpt
     const verb = summary.created ? 'Imported' : summary.unchanged ? 'Unchanged' : 'Re-imported';
     io.out(`${verb} ${io.style('bold', summary.roadmap.title)} as ${io.style('cyan', summary.roadmap.id)}`);
     io.out(
-      `  ${counts.nodes} nodes, ${counts.trackable} trackable, ${counts.phases} phases${counts.checked ? `, ${counts.checked} already ticked (run \`waymark sync\` to record them)` : ''}`,
+      `  ${counts.nodes} nodes, ${counts.trackable} trackable, ${counts.phases} phases${ticksNote(summary)}`,
     );
     const match = summary.match;
-    if (match && !summary.unchanged) {
-      io.out(
-        `  matched ${match.kept.length} items, moved ${match.moved.length}, archived ${match.archived.length}, added ${match.added.length}`,
-      );
-      for (const move of match.moved.slice(0, 20)) io.out(`    moved    ${move.from} -> ${move.to}`);
-      for (const id of match.archived.slice(0, 20)) io.out(`    archived ${id} (progress kept)`);
-    }
+    if (match && !summary.unchanged) printMatch(summary, match, io);
   });
+}
+
+/** What the file's ticked boxes mean for Waymark: recorded already, or waiting for a sync. */
+function ticksNote(summary: ImportSummary): string {
+  if (summary.recordedTicks > 0) return `, ${summary.recordedTicks} already ticked (recorded as done)`;
+  if (summary.pendingSync > 0) {
+    const boxes = summary.pendingSync === 1 ? '1 box differs' : `${summary.pendingSync} boxes differ`;
+    return `, ${boxes} from Waymark (run \`waymark sync\` to reconcile)`;
+  }
+  return '';
+}
+
+function printMatch(summary: ImportSummary, match: ReimportMatch, io: Io): void {
+  io.out(
+    `  matched ${match.kept.length + match.moved.length} items (${match.moved.length} under a new id), archived ${summary.archived.length}, restored ${summary.restored.length}, added ${match.added.length}`,
+  );
+  const shown = 20;
+  const titles = new Map(match.retitled.map((change) => [change.id, change]));
+  for (const move of match.moved.slice(0, shown)) {
+    const retitled = titles.get(move.to);
+    io.out(
+      `    followed ${move.from} -> ${move.to}${retitled ? `  "${retitled.before}" -> "${retitled.after}"` : ''}`,
+    );
+  }
+  for (const gone of summary.archived.slice(0, shown))
+    io.out(
+      `    archived ${gone.id} ${gone.title}${gone.hadProgress ? ' (progress kept: `waymark list --archived`)' : ''}`,
+    );
+  for (const back of summary.restored.slice(0, shown)) io.out(`    restored ${back.to} ${back.title}`);
+  const hidden = Math.max(0, match.moved.length - shown) + Math.max(0, summary.archived.length - shown);
+  if (hidden > 0) io.out(`    … and ${hidden} more (--json lists them all)`);
 }
 
 export interface ListOptions extends StoreOptions {

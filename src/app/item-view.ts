@@ -3,6 +3,7 @@
  */
 import type { Node } from '../core/model/roadmap.js';
 import { walkNodes } from '../core/model/roadmap.js';
+import { archivedItems } from '../core/progress/archived-items.js';
 import type { WaymarkEvent } from '../core/progress/events.js';
 import {
   foldEvents,
@@ -25,13 +26,18 @@ export interface ItemView {
   sessions: LogSession[];
   /** Every event about it, oldest first; undone ones flagged. */
   history: (WaymarkEvent & { undone: boolean })[];
+  /** Set when the item left the roadmap's file on a re-import: when, and under which titles it sat. */
+  archived?: { at: string; path: string[] };
 }
 
 export function itemView(workspace: Workspace, ref: string): ItemView {
-  const item = findItem(workspace, ref);
+  const item = findItem(workspace, ref, { archived: true });
   const roadmap = workspace.store.getRoadmap(item.roadmapId);
   const events = workspace.store.listEvents({ roadmapId: item.roadmapId });
   const state = foldEvents(events);
+  const archived = item.archived
+    ? archivedItems(events, state, item.roadmapId).find((entry) => entry.id === item.node.id)
+    : undefined;
   let path: { id: string; title: string }[] = [];
   for (const { node, parents } of walkNodes((roadmap?.model as { nodes: Node[] } | undefined)?.nodes ?? [])) {
     if (node.id === item.node.id) {
@@ -52,5 +58,6 @@ export function itemView(workspace: Workspace, ref: string): ItemView {
       ...entry.event,
       undone: entry.undone,
     })),
+    ...(archived ? { archived: { at: archived.archivedAt, path: archived.path } } : {}),
   };
 }

@@ -1,16 +1,27 @@
 import { WaymarkError } from '../core/errors.js';
 import type { Node } from '../core/model/roadmap.js';
 import { walkNodes } from '../core/model/roadmap.js';
+import { archivedItems } from '../core/progress/archived-items.js';
 import type { EvidenceKind, NewEvent, Status, WaymarkEvent } from '../core/progress/events.js';
 import { parseStudyDuration } from '../core/progress/parse-study-duration.js';
-import { type ResolvedItem, resolveItem } from '../core/progress/resolve-item.js';
+import { type ResolvedItem, type ResolveOptions, resolveItem } from '../core/progress/resolve-item.js';
 import { parseWhen } from '../core/time/parse-when.js';
 import { utcOffsetMinutes } from './clock.js';
+import { foldedState } from './folded-state.js';
 import { loadRoadmaps, stampChange, type Workspace } from './workspace.js';
 
-/** Finds items among the stored roadmaps (see resolveItem for the reference forms). */
-export function findItem(workspace: Workspace, ref: string): ResolvedItem {
-  const roadmaps = loadRoadmaps(workspace.store).map(({ model }) => ({ id: model.id, nodes: model.nodes }));
+/**
+ * Finds items among the stored roadmaps (see resolveItem for the reference forms). Archived items are looked
+ * up only when nothing live matches; with `{ archived: true }` one is returned, else named in the error.
+ */
+export function findItem(workspace: Workspace, ref: string, options: ResolveOptions = {}): ResolvedItem {
+  const { store } = workspace;
+  const roadmaps = loadRoadmaps(store).map(({ model }) => ({
+    id: model.id,
+    nodes: model.nodes,
+    archived: () =>
+      archivedItems(store.listEvents({ roadmapId: model.id }), foldedState(store, model.id), model.id),
+  }));
   if (roadmaps.length === 0) {
     throw new WaymarkError(
       'NOT_FOUND',
@@ -18,7 +29,7 @@ export function findItem(workspace: Workspace, ref: string): ResolvedItem {
       'Run `waymark import FILE` (or `waymark import ai-engineer`).',
     );
   }
-  return resolveItem(ref, roadmaps);
+  return resolveItem(ref, roadmaps, options);
 }
 
 /** When the event happened: `--at` if given, else now. */

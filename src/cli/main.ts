@@ -46,6 +46,7 @@ export function buildProgram(io: Io): Command {
   program
     .command('list')
     .description('The roadmaps in your store with their progress')
+    .option('--archived', 'instead, the items re-imports archived (gone from the file, progress kept)')
     .option('--json', 'print [{id, title, progress, ...}] as JSON')
     .action(async (_options, command: Command) => {
       const { listCommand } = await import('./commands/import.js');
@@ -71,6 +72,20 @@ export function buildProgram(io: Io): Command {
     .action(async (item: string, _options, command: Command) => {
       const { showCommand } = await import('./commands/status.js');
       await showCommand(item, command.optsWithGlobals(), io);
+    });
+
+  program
+    .command('reattach')
+    .description("Give an archived item's progress (status, time, notes, evidence, reviews) to an item")
+    .argument(
+      '<archived>',
+      'the archived item: roadmap:id, an id, or part of its title (see list --archived)',
+    )
+    .argument('<item>', 'the item of the same roadmap to carry it')
+    .option('--json', 'print the recorded event and the resulting progress as JSON')
+    .action(async (archived: string, item: string, _options, command: Command) => {
+      const { reattachCommand } = await import('./commands/reattach.js');
+      await reattachCommand(archived, item, command.optsWithGlobals(), io);
     });
 
   const statusVerbs: [string, Status, string][] = [

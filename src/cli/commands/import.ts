@@ -1,10 +1,11 @@
+import { type ArchivedEntry, archivedView } from '../../app/archived-view.js';
 import { listBundledRoadmaps } from '../../app/bundled-roadmaps.js';
 import { EFFORT_MODEL, effortWeights } from '../../app/effort.js';
 import { type ImportSummary, importRoadmapFile } from '../../app/import-service.js';
 import { buildStatus } from '../../app/progress-view.js';
 import { walkNodes } from '../../core/model/roadmap.js';
 import type { ReimportMatch } from '../../core/progress/match-reimport.js';
-import { progressBar } from '../format/progress-bar.js';
+import { formatMinutes, progressBar } from '../format/progress-bar.js';
 import type { Io } from '../io.js';
 import { type StoreOptions, withWorkspace } from '../with-workspace.js';
 
@@ -102,11 +103,16 @@ function printMatch(summary: ImportSummary, match: ReimportMatch, io: Io): void 
 
 export interface ListOptions extends StoreOptions {
   json?: boolean;
+  archived?: boolean;
 }
 
-/** `waymark list`: the stored roadmaps with their progress. */
+/** `waymark list`: the stored roadmaps with their progress; `--archived`: the items re-imports archived. */
 export async function listCommand(options: ListOptions, io: Io): Promise<void> {
   await withWorkspace(options, io, ({ store }) => {
+    if (options.archived) {
+      printArchived(archivedView(store), options, io);
+      return;
+    }
     const roadmaps = buildStatus(store, effortWeights, undefined, EFFORT_MODEL);
     if (options.json) {
       io.out(
@@ -138,4 +144,36 @@ export async function listCommand(options: ListOptions, io: Io): Promise<void> {
       );
     }
   });
+}
+
+/** Archived items with progress, one a line; those without any are counted, and all are in --json. */
+function printArchived(entries: ArchivedEntry[], options: ListOptions, io: Io): void {
+  if (options.json) {
+    io.out(JSON.stringify(entries));
+    return;
+  }
+  const kept = entries.filter((entry) => entry.hasProgress);
+  if (kept.length === 0) io.out('No archived item carries progress.');
+  for (const entry of kept) {
+    const facts = [
+      entry.status,
+      entry.minutes > 0 ? `${formatMinutes(entry.minutes)} logged` : '',
+      entry.notes > 0 ? `${entry.notes} note${entry.notes === 1 ? '' : 's'}` : '',
+      entry.evidence > 0 ? `${entry.evidence} evidence` : '',
+      entry.reviews > 0 ? `${entry.reviews} review${entry.reviews === 1 ? '' : 's'}` : '',
+    ].filter((fact) => fact !== '');
+    const under = entry.path.length > 0 ? io.style('dim', ` (under ${entry.path.join(' > ')})`) : '';
+    io.out(`${entry.roadmapId}:${entry.id}  ${entry.title}${under}`);
+    io.out(`    ${facts.join(' · ')} · archived ${entry.archivedAt.slice(0, 10)}`);
+  }
+  const empty = entries.length - kept.length;
+  if (empty > 0)
+    io.out(
+      io.style(
+        'dim',
+        `(${empty} more archived item${empty === 1 ? '' : 's'} without progress: --json lists them)`,
+      ),
+    );
+  if (kept.length > 0)
+    io.out('Move one onto an item of its roadmap: waymark reattach ROADMAP:OLD_ID NEW_ITEM');
 }

@@ -1,9 +1,8 @@
 import { EFFORT_MODEL, effortWeights } from '../../app/effort.js';
 import { itemView } from '../../app/item-view.js';
 import { buildStatus, type RoadmapStatus, type StatusNode } from '../../app/progress-view.js';
-import { findItem } from '../../app/tracking-service.js';
 import { WaymarkError } from '../../core/errors.js';
-import { foldEvents, historyOf, nodeProgress } from '../../core/progress/fold.js';
+import type { WaymarkEvent } from '../../core/progress/events.js';
 import { formatMinutes, progressBar } from '../format/progress-bar.js';
 import type { Io } from '../io.js';
 import { type StoreOptions, withWorkspace } from '../with-workspace.js';
@@ -82,15 +81,27 @@ export async function showCommand(ref: string, options: ShowOptions, io: Io): Pr
       io.out(JSON.stringify(itemView(workspace, ref)));
       return;
     }
-    const item = findItem(workspace, ref);
-    const events = workspace.store.listEvents({ roadmapId: item.roadmapId });
-    const state = foldEvents(events);
-    const progress = nodeProgress(state, item.roadmapId, item.node.id);
-    const history = historyOf(events, item.roadmapId, item.node.id);
-    io.out(`${io.style('bold', item.node.title)}  ${io.style('dim', `${item.roadmapId}:${item.node.id}`)}`);
+    const view = itemView(workspace, ref);
+    const item = { roadmapId: view.roadmapId, node: view.node };
+    const { progress } = view;
+    const history = view.history.map(({ undone, ...event }) => ({ event: event as WaymarkEvent, undone }));
+    const ref2 = `${item.roadmapId}:${item.node.id}`;
+    io.out(`${io.style('bold', item.node.title)}  ${io.style('dim', ref2)}`);
+    const where = view.archived ? 'archived' : `source line ${item.node.source.line}`;
     io.out(
-      `  ${item.node.kind} · ${progress.status}${progress.statusAt ? ` since ${progress.statusAt.slice(0, 16).replace('T', ' ')}` : ''} · ${formatMinutes(progress.minutes)} logged · source line ${item.node.source.line}`,
+      `  ${view.archived ? 'item' : item.node.kind} · ${progress.status}${progress.statusAt ? ` since ${progress.statusAt.slice(0, 16).replace('T', ' ')}` : ''} · ${formatMinutes(progress.minutes)} logged · ${where}`,
     );
+    if (view.archived) {
+      const under =
+        view.archived.path.length > 0 ? `, where it sat under ${view.archived.path.join(' > ')}` : '';
+      io.out(
+        io.style(
+          'yellow',
+          `  Archived ${view.archived.at.slice(0, 10)}: it left the roadmap's file${under}. Its progress is kept.`,
+        ),
+      );
+      io.out(`  Move it onto an item of the roadmap with \`waymark reattach ${ref2} NEW_ITEM\`.`);
+    }
     for (const link of item.node.links ?? []) io.out(`  link: ${link.text} <${link.url}>`);
     for (const [key, value] of Object.entries(item.node.meta ?? {})) io.out(`  ${key}: ${value}`);
     if (progress.notes.length > 0) io.out('Notes:');

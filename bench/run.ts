@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { apiBench } from './api.bench.js';
 import { cliBench } from './cli.bench.js';
 import { importBench } from './import.bench.js';
+import { matchBench } from './match.bench.js';
 import { benchPlan } from './plan.bench.js';
 import { webBench } from './web.bench.js';
 
@@ -82,6 +83,7 @@ export function simpleSuite(
 
 const SUITES: BenchSuite[] = [
   importBench,
+  matchBench,
   cliBench,
   simpleSuite('plan', 'planning 10,000 items and a 10,000-trial forecast', benchPlan),
   webBench,

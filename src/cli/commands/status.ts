@@ -116,10 +116,18 @@ export async function showCommand(ref: string, options: ShowOptions, io: Io): Pr
           ? `status ${event.status}`
           : event.type === 'log'
             ? `logged ${formatMinutes(event.minutes)}${event.note ? ` (${event.note})` : ''}`
-            : event.type;
+            : (identityChange(event) ?? event.type);
       io.out(
         `  ${event.at.slice(0, 16).replace('T', ' ')}  ${undone ? io.style('strikethrough', what) : what}`,
       );
     }
   });
+}
+
+/** History lines for the events that moved the item's identity (re-import, sync, reattach). */
+function identityChange(event: WaymarkEvent): string | undefined {
+  if (event.type === 'archive') return "archived (it left the roadmap's file; progress kept)";
+  if (event.type !== 'rename') return undefined;
+  if (event.from === event.to) return 'back in the file (archived progress restored)';
+  return `progress moved from ${event.from} to ${event.to}`;
 }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importBundled, importText } from '../../testing/load-seed.js';
+import { normalizeTitle } from '../text/similarity.js';
 import { matchReimport } from './match-reimport.js';
 
 const nodes = (markdown: string) => importText(markdown).roadmap.nodes;
@@ -127,5 +129,25 @@ describe('matchReimport: ordinary edits of a roadmap without its own numbering',
     expect(matchReimport(before, after).moved.map(({ from, to }) => [from, to])).toEqual([
       ['s/learn-git-basics', 's/version-control-with-git'],
     ]);
+  });
+});
+
+describe('normalizeTitle', () => {
+  it('gives ASCII titles the same form on its fast path as the Unicode one', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((code) => String.fromCharCode(code)) }),
+        (title) => {
+          const unicode = title
+            .normalize('NFKD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .toLowerCase()
+            .replace(/[^\p{L}\p{N}]+/gu, ' ')
+            .trim();
+          expect(normalizeTitle(title)).toBe(unicode);
+        },
+      ),
+    );
+    expect(normalizeTitle('Aurélien’s C++ & Go')).toBe('aurelien s c go');
   });
 });

@@ -1,5 +1,14 @@
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 /** Lower-case letters and digits only, single spaces: how titles are compared. */
 export function normalizeTitle(title: string): string {
+  // Most titles are ASCII, where NFKD and the Unicode classes change nothing: the same result, cheaper.
+  if (!NOT_ASCII.test(title)) {
+    return title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
   return title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

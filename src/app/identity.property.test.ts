@@ -102,7 +102,8 @@ describe('progress survives ordinary edits of the seeds (property)', () => {
             writeFileSync(path, edited.text);
             if (viaSync) syncRoadmap(workspace, roadmapId);
             else importRoadmapFile(workspace, path);
-            const after = (workspace.store.getRoadmap(roadmapId)?.model as { nodes: Node[] }).nodes;
+            const after =
+              (workspace.store.getRoadmap(roadmapId)?.model as { nodes: Node[] } | undefined)?.nodes ?? [];
             const expected = expectedIds(first.roadmap.nodes, after, edited.lineMap);
             if (!expected) return;
             const events = workspace.store.listEvents({ roadmapId });

@@ -59,10 +59,17 @@ export function importRoadmapFile(
   }
   const previous = existing.model as Roadmap;
   const match = matchReimport(previous.nodes, roadmap.nodes);
-  const events = store.listEvents({ roadmapId: roadmap.id });
   const state = foldedState(store, roadmap.id);
   const previousIds = new Set([...walkNodes(previous.nodes)].map(({ node }) => node.id));
-  const pool = archivedItems(events, state, roadmap.id).filter((item) => !previousIds.has(item.id));
+  // The log is read (for the archived items' titles) only when something is archived.
+  const anyArchived = [...(state.nodes.get(roadmap.id)?.values() ?? [])].some(
+    (progress) => progress.archived,
+  );
+  const pool = anyArchived
+    ? archivedItems(store.listEvents({ roadmapId: roadmap.id }), state, roadmap.id).filter(
+        (item) => !previousIds.has(item.id),
+      )
+    : [];
   const restored = restoreArchived(match, roadmap, pool);
   const archived = archivedWithTitles(previous, match.archived, state);
   const stillArchived = (id: string) => state.nodes.get(roadmap.id)?.get(id)?.archived === true;

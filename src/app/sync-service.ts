@@ -24,6 +24,8 @@ export interface SyncResult {
   /** Statuses recorded from boxes changed in the editor. */
   recorded: { id: string; title: string; done: boolean }[];
   conflicts: { id: string; title: string; file: boolean; store: boolean }[];
+  /** Items of the file matched to the stored structure (kept or followed). */
+  matched: number;
   /** Items the re-read structure followed to a new id or title (their progress went with them). */
   followed: { from: string; to: string; before: string; after: string }[];
   /** Archived items that came back to the file. */
@@ -140,7 +142,12 @@ function rereadStructure(workspace: Workspace, record: RoadmapRecord, file: Road
   }
   return {
     roadmap: summary.roadmap,
-    report: { followed, restored: summary.restored, archived: summary.archived },
+    report: {
+      matched: (match?.kept.length ?? 0) + (match?.moved.length ?? 0),
+      followed,
+      restored: summary.restored,
+      archived: summary.archived,
+    },
   };
 }
 

@@ -161,7 +161,10 @@ export function buildProgram(io: Io): Command {
       "Two-way sync of checkboxes with the roadmap's Markdown file (only the bytes inside [ ] change)",
     )
     .argument('[roadmap]', 'a roadmap id (default: every roadmap imported from a file)')
-    .option('--prefer <side>', 'resolve conflicts: "file" or "store"')
+    .option(
+      '--prefer <side>',
+      'where the file and Waymark disagree: "store" keeps Waymark\'s state and rewrites the box, "file" records the box',
+    )
     .option('--json', 'print the result as JSON')
     .action(async (roadmap: string | undefined, _options, command: Command) => {
       const { syncCommand } = await import('./commands/sync.js');

@@ -1,9 +1,7 @@
-const NOT_ASCII = /[^\x00-\x7f]/;
-
 /** Lower-case letters and digits only, single spaces: how titles are compared. */
 export function normalizeTitle(title: string): string {
   // Most titles are ASCII, where NFKD and the Unicode classes change nothing: the same result, cheaper.
-  if (!NOT_ASCII.test(title)) {
+  if (isAscii(title)) {
     return title
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, ' ')
@@ -84,4 +82,9 @@ export function titleSimilarity(
   const containment = shared / Math.min(setA.size, setB.size);
   const jaccard = shared / (setA.size + setB.size - shared);
   return Math.max(bigram, (containment + jaccard) / 2);
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }

@@ -32,10 +32,13 @@ export interface EditedText {
   lineMap: Map<number, number>;
   /** The line of an inserted item, in the new text. */
   inserted?: number;
+  /** The line this edit retitled or moved to another section, in the new text. */
+  touched?: { line: number; how: 'retitled' | 'moved-across' };
   describe: string;
 }
 
-const LIST_PREFIX = /^(\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?(?:\d+(?:\.\d+)+\.?\s+)?)(.*)$/;
+/** Marker and box (1), the source's own numbering (2), the rest of the line (3). */
+const LIST_PREFIX = /^(\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?)(\d+(?:\.\d+)+\.?\s+)?(.*)$/;
 const ENDS_IN_WORD = /\p{L}{2,}$/u;
 
 /** Single-line nodes on a list-item line, each with its line text. */
@@ -75,6 +78,7 @@ export function applyEdit(text: string, edit: Edit): EditedText | undefined {
     return {
       text: out.join('\n'),
       lineMap: identity(lines.length),
+      touched: { line: node.source.line, how: 'retitled' },
       describe: `${edit.kind} line ${node.source.line}: "${before.trim()}" -> "${out[node.source.line - 1]?.trim()}"`,
     };
   };
@@ -93,8 +97,8 @@ export function applyEdit(text: string, edit: Edit): EditedText | undefined {
     case 'prefix':
       return retitle((line) => {
         const match = LIST_PREFIX.exec(line);
-        return match && /^\p{L}/u.test(match[2] as string) && ENDS_IN_WORD.test(line)
-          ? `${match[1]}Introduction to ${match[2]}`
+        return match && /^\p{L}/u.test(match[3] as string) && ENDS_IN_WORD.test(line)
+          ? `${match[1]}${match[2] ?? ''}Introduction to ${match[3]}`
           : undefined;
       });
     case 'delete': {
@@ -133,11 +137,17 @@ export function applyEdit(text: string, edit: Edit): EditedText | undefined {
         (other) =>
           other.node !== leaf.node &&
           indent(other.node) === indent(leaf.node) &&
-          (edit.kind === 'move-within' ? other.parent === leaf.parent : other.parent !== leaf.parent),
+          (edit.kind === 'move-within'
+            ? other.parent === leaf.parent
+            : // Into a section holding an item of the same title, which of the two is which is anyone's guess.
+              other.parent !== leaf.parent &&
+              !(other.parent?.children ?? nodes).some((sibling) => sibling.title === leaf.node.title)),
       );
       const destination = at(destinations, edit.target);
       if (!destination) return undefined;
-      return moveLine(lines, leaf.node.source.line, destination.node.source.line, edit.kind);
+      const moved = moveLine(lines, leaf.node.source.line, destination.node.source.line, edit.kind);
+      const line = moved.lineMap.get(leaf.node.source.line) as number;
+      return edit.kind === 'move-across' ? { ...moved, touched: { line, how: 'moved-across' } } : moved;
     }
   }
 }
@@ -195,9 +205,21 @@ export function applyEdits(
   let lineMap = identity(text.split('\n').length);
   let inserted: number[] = [];
   const steps: string[] = [];
+  // An item both moved to another section and retitled has lost both its place and its name: no matcher can
+  // tell it from a removed item and a new one (it is archived, and `reattach` moves its progress), so such
+  // sequences are not generated.
+  let touched: { line: number; how: string }[] = [];
   for (const edit of edits) {
     const next = applyEdit(current, edit);
     if (!next) return undefined;
+    touched = touched
+      .map((entry) => ({ ...entry, line: next.lineMap.get(entry.line) ?? -1 }))
+      .filter((entry) => entry.line > 0);
+    if (next.touched) {
+      const mark = next.touched;
+      if (touched.some((entry) => entry.line === mark.line && entry.how !== mark.how)) return undefined;
+      touched.push(mark);
+    }
     const composed = new Map<number, number>();
     for (const [old, mid] of lineMap) {
       const line = next.lineMap.get(mid);

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateRoadmap } from '../../testing/generate-roadmap.js';
 import { importBundled, importText } from '../../testing/load-seed.js';
 import { applyEdits, EDIT_KINDS, type Edit, expectedIds, idsByLine } from '../../testing/roadmap-edits.js';
 import { matchReimport } from './match-reimport.js';
+
+const withoutNumbering = (text: string) =>
+  text.replace(/^(\s*- \[[ x]\] )\d+(?:\.\d+)+ /gm, '$1').replace(/^(#{2,3} )\d+(?:\.\d+)*\.? /gm, '$1');
 
 const SEEDS = ['ai-infra-journey-2026', 'ai-engineer', 'ai-ml-career', 'dev-to-ai-engineer'];
 
@@ -22,9 +26,22 @@ function decided(match: ReturnType<typeof matchReimport>): Map<string, string | 
 }
 
 describe('matchReimport on edited seeds (property)', () => {
-  for (const seed of SEEDS) {
-    it(`follows every item of ${seed} through extended, reworded, moved, inserted and deleted lines`, () => {
-      const { text, roadmap } = importBundled(seed);
+  const generated = generateRoadmap({
+    phases: 3,
+    sectionsPerPhase: 3,
+    itemsPerSection: 6,
+    subItemsPerItem: 1,
+    seed: 7,
+  });
+  const cases = [
+    ...SEEDS.map((seed) => ({ name: seed, text: importBundled(seed).text })),
+    { name: 'a generated roadmap', text: generated },
+    // Without its numbering: slug ids, and titles drawn from a small vocabulary (many near-duplicates).
+    { name: 'a generated roadmap without numbering', text: withoutNumbering(generated) },
+  ];
+  for (const { name, text } of cases) {
+    it(`follows every item of ${name} through extended, reworded, moved, inserted and deleted lines`, () => {
+      const roadmap = importText(text).roadmap;
       fc.assert(
         fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
           const edited = applyEdits(text, edits);

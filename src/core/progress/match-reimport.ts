@@ -66,6 +66,8 @@ function flatten(nodes: readonly Node[]): { all: Entry[]; roots: Entry[] } {
 const SAME_NEIGHBOUR = 0.15;
 const SAME_KIND = 0.1;
 const ONLY_CHANGE_IN_GAP = 0.2;
+/** The one unmatched child on each side of a matched parent (e.g. edited and moved within its section). */
+const ONLY_CHANGE_UNDER_PARENT = 0.15;
 const TRACKABLE_DIFFERS = -0.3;
 /** A match by place still needs this much in common between the titles. */
 const MIN_TITLE_IN_PLACE = 0.25;
@@ -236,21 +238,27 @@ class Matcher {
     const olds = oldSiblings.filter((entry) => !entry.match);
     const news = newSiblings.filter((entry) => !entry.match);
     if (olds.length === 0 || news.length === 0) return;
+    const oldPlaces = places(oldSiblings, newSiblings);
+    const newPlaces = places(newSiblings, oldSiblings);
     const candidates: { from: Entry; to: Entry; score: number }[] = [];
     const all = olds.length * news.length <= WINDOW * WINDOW * 4;
     olds.forEach((from, i) => {
       const expected = Math.round((i * news.length) / olds.length);
       const lo = all ? 0 : Math.max(0, expected - WINDOW);
       const hi = all ? news.length : Math.min(news.length, expected + WINDOW + 1);
+      const a = oldPlaces.get(from) as Place;
       for (let j = lo; j < hi; j++) {
         const to = news[j] as Entry;
+        const b = newPlaces.get(to) as Place;
         const title = titleSimilarity(from.key, to.key, from.words, to.words);
-        const prevSame = sameNeighbour(from, to, -1);
-        const nextSame = sameNeighbour(from, to, +1);
+        const prevSame = a.before?.match === b.before;
+        const nextSame = a.after?.match === b.after;
         let score = title + (prevSame ? SAME_NEIGHBOUR : 0) + (nextSame ? SAME_NEIGHBOUR : 0);
         if (from.kind === to.kind) score += SAME_KIND;
         if (from.trackable !== to.trackable) score += TRACKABLE_DIFFERS;
-        if (prevSame && nextSame) score += ONLY_CHANGE_IN_GAP;
+        if (prevSame && nextSame && a.unmatchedInGap === 1 && b.unmatchedInGap === 1)
+          score += ONLY_CHANGE_IN_GAP;
+        else if (olds.length === 1 && news.length === 1) score += ONLY_CHANGE_UNDER_PARENT;
         if (title >= MIN_TITLE_IN_PLACE && score >= ACCEPT_IN_PLACE) candidates.push({ from, to, score });
       }
     });
@@ -297,10 +305,33 @@ class Matcher {
   }
 }
 
-/** Whether the sibling before (-1) or after (+1) `from` was matched to the sibling on that side of `to`. */
-function sameNeighbour(from: Entry, to: Entry, side: -1 | 1): boolean {
-  const a = from.siblings[from.index + side];
-  const b = to.siblings[to.index + side];
-  if (!a && !b) return true; // both first, or both last
-  return a !== undefined && b !== undefined && a.match === b;
+/**
+ * Where an unmatched entry sits among its siblings: its nearest neighbours on either side that are matched to
+ * a sibling on the other side (anchors; items moved in from or out to other sections are skipped, as they say
+ * nothing about this place), and how many unmatched siblings share the gap between those anchors.
+ */
+interface Place {
+  before: Entry | undefined;
+  after: Entry | undefined;
+  unmatchedInGap: number;
+}
+
+function places(siblings: Entry[], otherSide: Entry[]): Map<Entry, Place> {
+  const others = new Set(otherSide);
+  const isAnchor = (entry: Entry) => entry.match !== undefined && others.has(entry.match);
+  const out = new Map<Entry, Place>();
+  let before: Entry | undefined;
+  let gap: Entry[] = [];
+  const close = (after: Entry | undefined) => {
+    for (const entry of gap) out.set(entry, { before, after, unmatchedInGap: gap.length });
+    gap = [];
+  };
+  for (const entry of siblings) {
+    if (isAnchor(entry)) {
+      close(entry);
+      before = entry;
+    } else if (!entry.match) gap.push(entry);
+  }
+  close(undefined);
+  return out;
 }

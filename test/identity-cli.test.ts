@@ -159,6 +159,19 @@ describe('archived items stay reachable', () => {
     expect(cli.ok(['list', '--archived', '--json']).json).toHaveLength(1);
   });
 
+  it('merges into an item with progress of its own, and one undo reverts the re-attachment', () => {
+    writeFileSync(cli.path('plan.md'), '# Plan\n\n## Basics\n\n- [ ] Linux shell\n- [ ] Containers\n');
+    cli.ok(['sync']);
+    cli.ok(['log', '15m', 'Containers']);
+    const result = cli.ok(['reattach', 'Docker', 'Containers', '--json']).json as Record<string, unknown>;
+    expect(result).toMatchObject({ merged: true, progress: { status: 'done', minutes: 60 } });
+    cli.ok(['undo']);
+    expect(statusOf('plan').nodes.get('basics/containers')).toMatchObject({ status: 'todo', minutes: 15 });
+    expect(cli.ok(['list', '--archived', '--json']).json).toEqual([
+      expect.objectContaining({ id: 'basics/docker', minutes: 45 }),
+    ]);
+  });
+
   it('brings the progress back when the line returns to the file', () => {
     writeFileSync(cli.path('plan.md'), '# Plan\n\n## Basics\n\n- [ ] Linux shell\n');
     cli.ok(['sync']);

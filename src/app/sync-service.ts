@@ -174,8 +174,8 @@ function mergePlan(
 }
 
 /**
- * Finished items the file cannot show: no box on their line nor on any line beneath them (a phase whose
- * items have boxes shows its state through them). Reported so that "in sync" never hides them.
+ * Finished work items the file cannot show: no box on their line nor on any line beneath them. Reported so
+ * that "in sync" never hides them.
  */
 function unwritableItems(
   nodes: readonly Node[],
@@ -186,7 +186,9 @@ function unwritableItems(
     let boxedBelow = false;
     for (const child of node.children) boxedBelow = visit(child) || boxedBelow;
     const boxed = node.checked !== undefined || boxedBelow;
-    if (!boxed && node.trackable && finished(node.id)) out.push({ id: node.id, title: node.title });
+    // Work items only: a parent's state is its items' (and is reported through them).
+    const workItem = node.trackable && !node.children.some((child) => child.trackable);
+    if (!boxed && workItem && finished(node.id)) out.push({ id: node.id, title: node.title });
     return boxed;
   };
   for (const node of nodes) visit(node);

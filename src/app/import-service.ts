@@ -139,22 +139,29 @@ function archivedWithTitles(previous: Roadmap, ids: readonly string[], state: Pr
 
 /**
  * Items archived by an earlier import that are back: the same id, or else the only archived item with the
- * same title. Taken out of `match.added`, as they are not new.
+ * same title under a parent of the same title (a generic title such as "Resources" elsewhere is not it).
+ * Taken out of `match.added`, as they are not new.
  */
 function restoreArchived(match: ReimportMatch, roadmap: Roadmap, archived: ArchivedItem[]) {
   if (archived.length === 0 || match.added.length === 0) return [];
+  const placeKey = (title: string, parents: readonly string[]) =>
+    `${normalizeTitle(parents[parents.length - 1] ?? '')}\u0000${normalizeTitle(title)}`;
   const byId = new Map(archived.map((item) => [item.id, item]));
-  const byTitle = new Map<string, ArchivedItem | null>();
+  const byPlace = new Map<string, ArchivedItem | null>();
   for (const item of archived) {
-    const key = normalizeTitle(item.title);
-    byTitle.set(key, byTitle.has(key) ? null : item);
+    const key = placeKey(item.title, item.path);
+    byPlace.set(key, byPlace.has(key) ? null : item);
   }
   const added = new Set(match.added);
   const taken = new Set<string>();
   const restored: { from: string; to: string; title: string }[] = [];
-  for (const { node } of walkNodes(roadmap.nodes)) {
+  for (const { node, parents } of walkNodes(roadmap.nodes)) {
     if (!added.has(node.id)) continue;
-    const item = byId.get(node.id) ?? byTitle.get(normalizeTitle(node.title)) ?? undefined;
+    const key = placeKey(
+      node.title,
+      parents.map((parent) => parent.title),
+    );
+    const item = byId.get(node.id) ?? byPlace.get(key) ?? undefined;
     if (!item || taken.has(item.id)) continue;
     taken.add(item.id);
     restored.push({ from: item.id, to: node.id, title: node.title });

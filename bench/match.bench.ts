@@ -9,11 +9,12 @@ import type { BenchContext, BenchRow, BenchSuite } from './run.js';
  * edited copy (every 40th item extended, every 97th deleted, one inserted every 113 lines, the first phase
  * renamed so its whole subtree changes ids), with the source's numbering (ids stable) and without it (slug
  * ids, many near-duplicate titles: the hard case). Targets: matching costs less than importing the edited
- * text, and 4x the size costs at most 6x the time (no comparison of every node with every other).
+ * text, and 4x the size costs at most 8x the time (no comparison of every node with every other).
  */
 
 const MAX_MATCH_OVER_IMPORT = 1;
-const MAX_GROWTH_FOR_4X = 6;
+// Linear is 4x, quadratic 16x: 8x tells them apart on a busy machine.
+const MAX_GROWTH_FOR_4X = 8;
 
 const withoutNumbering = (text: string) =>
   text.replace(/^(\s*- \[[ x]\] )\d+(?:\.\d+)+ /gm, '$1').replace(/^(#{2,3} )\d+(?:\.\d+)*\.? /gm, '$1');
@@ -69,7 +70,7 @@ function row(context: BenchContext, numbered: boolean): BenchRow {
       added: result.added.length,
       'match ms': match.medianMs.toFixed(1),
       'import ms': imported.medianMs.toFixed(1),
-      '256 KB match ms': matchSmall.medianMs.toFixed(1),
+      'match ms, 1/4 size': matchSmall.medianMs.toFixed(1),
     },
     checks: [
       {
@@ -86,10 +87,43 @@ function row(context: BenchContext, numbered: boolean): BenchRow {
   };
 }
 
+/** 20,000 items of one title with one inserted in front: every pass must stay linear on duplicates. */
+function repeatedTitles(context: BenchContext): BenchRow {
+  const options = { path: 'bench.md', sha256: '0'.repeat(64) };
+  const list = (count: number, first = '') => `# T\n## S\n${first}${'- [ ] Review\n'.repeat(count)}`;
+  const big = [
+    importRoadmap(list(20_000), options).roadmap.nodes,
+    importRoadmap(list(19_999, '- [ ] New\n'), options).roadmap.nodes,
+  ] as const;
+  const small = [
+    importRoadmap(list(5_000), options).roadmap.nodes,
+    importRoadmap(list(4_999, '- [ ] New\n'), options).roadmap.nodes,
+  ] as const;
+  const budget = { budgetMs: 2_000, minRuns: 3, maxRuns: 30 };
+  const match = context.measure(() => matchReimport(big[0], big[1]), budget);
+  const matchSmall = context.measure(() => matchReimport(small[0], small[1]), budget);
+  const growth = match.medianMs / matchSmall.medianMs;
+  return {
+    name: 'repeated titles x20000',
+    cells: {
+      nodes: 20_002,
+      'match ms': match.medianMs.toFixed(1),
+      'match ms, 1/4 size': matchSmall.medianMs.toFixed(1),
+    },
+    checks: [
+      {
+        target: `4x the items <= ${MAX_GROWTH_FOR_4X}x the time`,
+        pass: growth <= MAX_GROWTH_FOR_4X,
+        actual: `${growth.toFixed(2)}x`,
+      },
+    ],
+  };
+}
+
 export const matchBench: BenchSuite = {
   name: 'match',
   description: 'matchReimport (re-import and sync identity) on an edited 1 MB roadmap vs importing it',
   run(context) {
-    return [row(context, true), row(context, false)];
+    return [row(context, true), row(context, false), repeatedTitles(context)];
   },
 };

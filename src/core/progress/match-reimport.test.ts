@@ -151,3 +151,13 @@ describe('normalizeTitle', () => {
     expect(normalizeTitle('Aurélien’s C++ & Go')).toBe('aurelien s c go');
   });
 });
+
+describe('matchReimport on long lists of one title', () => {
+  it('pairs 5,000 "Review" items in order (their cost is in bench/match.bench.ts)', () => {
+    const before = nodes(`# T\n## S\n${'- [ ] Review\n'.repeat(5_000)}`);
+    const after = nodes(`# T\n## S\n- [ ] New first\n${'- [ ] Review\n'.repeat(4_999)}`);
+    const match = matchReimport(before, after);
+    expect(match.added).toEqual(['s/new-first']);
+    expect(match.archived).toEqual(['s/review-5000']);
+  });
+});

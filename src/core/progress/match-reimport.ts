@@ -19,9 +19,9 @@ export interface ReimportMatch {
 interface Entry {
   id: string;
   title: string;
-  /** The normalized title, and its meaningful words. */
+  /** The normalized title, and its meaningful words (computed when a fuzzy pass first needs them). */
   key: string;
-  words: string[];
+  words: string[] | undefined;
   kind: NodeKind;
   trackable: boolean;
   parent: Entry | undefined;
@@ -43,7 +43,7 @@ function flatten(nodes: readonly Node[]): { all: Entry[]; roots: Entry[] } {
         id: node.id,
         title: node.title,
         key,
-        words: titleWords(key),
+        words: undefined,
         kind: node.kind,
         trackable: node.trackable,
         parent,
@@ -99,8 +99,8 @@ export function matchReimport(before: readonly Node[], after: readonly Node[]): 
 class Matcher {
   private pairs = 0;
   private readonly newById: Map<string, Entry>;
-  /** New entries by `${parent id}\0${normalized title}` (the root's parent id is ''). */
-  private readonly newByPlace = new Map<string, Entry[]>();
+  /** New entries by parent (null: the roots), then normalized title; with a cursor at the first free one. */
+  private readonly newByPlace = new Map<Entry | null, Map<string, { entries: Entry[]; next: number }>>();
 
   constructor(
     private readonly old: { all: Entry[]; roots: Entry[] },
@@ -108,10 +108,15 @@ class Matcher {
   ) {
     this.newById = new Map(neu.all.map((entry) => [entry.id, entry]));
     for (const entry of neu.all) {
-      const key = `${entry.parent?.id ?? ''}\u0000${entry.key}`;
-      const list = this.newByPlace.get(key);
-      if (list) list.push(entry);
-      else this.newByPlace.set(key, [entry]);
+      const parent = entry.parent ?? null;
+      let byTitle = this.newByPlace.get(parent);
+      if (!byTitle) {
+        byTitle = new Map();
+        this.newByPlace.set(parent, byTitle);
+      }
+      const slot = byTitle.get(entry.key);
+      if (slot) slot.entries.push(entry);
+      else byTitle.set(entry.key, { entries: [entry], next: 0 });
     }
   }
 
@@ -183,8 +188,12 @@ class Matcher {
       if (entry.match) continue;
       const parent = entry.parent ? entry.parent.match : null;
       if (parent === undefined) continue;
-      const candidates = this.newByPlace.get(`${parent?.id ?? ''}\u0000${entry.key}`);
-      const free = candidates?.find((candidate) => !candidate.match);
+      const slot = this.newByPlace.get(parent)?.get(entry.key);
+      if (!slot) continue;
+      // Entries only ever become matched, so the first free one never moves back: a cursor keeps this linear
+      // for thousands of siblings of one title.
+      while (slot.next < slot.entries.length && slot.entries[slot.next]?.match) slot.next++;
+      const free = slot.entries[slot.next];
       if (free) this.pair(entry, free);
     }
   }
@@ -250,7 +259,7 @@ class Matcher {
       for (let j = lo; j < hi; j++) {
         const to = news[j] as Entry;
         const b = newPlaces.get(to) as Place;
-        const title = titleSimilarity(from.key, to.key, from.words, to.words);
+        const title = titleSimilarity(from.key, to.key, wordsOf(from), wordsOf(to));
         const prevSame = a.before?.match === b.before;
         const nextSame = a.after?.match === b.after;
         let score = title + (prevSame ? SAME_NEIGHBOUR : 0) + (nextSame ? SAME_NEIGHBOUR : 0);
@@ -270,7 +279,7 @@ class Matcher {
     const postings = new Map<string, Entry[]>();
     for (const entry of this.neu.all) {
       if (entry.match) continue;
-      for (const word of new Set(entry.words)) {
+      for (const word of new Set(wordsOf(entry))) {
         const list = postings.get(word);
         if (list) list.push(entry);
         else postings.set(word, [entry]);
@@ -280,14 +289,14 @@ class Matcher {
     for (const from of this.old.all) {
       if (from.match) continue;
       const seen = new Set<Entry>();
-      for (const word of from.words) {
+      for (const word of wordsOf(from)) {
         const list = postings.get(word);
         if (!list || list.length > MAX_POSTINGS) continue;
         for (const to of list) {
           if (seen.has(to)) continue;
           seen.add(to);
           if (to.trackable !== from.trackable) continue;
-          const title = titleSimilarity(from.key, to.key, from.words, to.words);
+          const title = titleSimilarity(from.key, to.key, wordsOf(from), wordsOf(to));
           if (title >= NEAR_IDENTICAL)
             candidates.push({ from, to, score: title + (from.kind === to.kind ? 0.01 : 0) });
         }
@@ -303,6 +312,11 @@ class Matcher {
     );
     for (const { from, to } of candidates) if (!from.match && !to.match) this.pair(from, to);
   }
+}
+
+function wordsOf(entry: Entry): string[] {
+  entry.words ??= titleWords(entry.key);
+  return entry.words;
 }
 
 /**

@@ -4,6 +4,7 @@ import { cliBench } from './cli.bench.js';
 import { corpusBench } from './corpus.bench.js';
 import { filesBench } from './files.bench.js';
 import { importBench } from './import.bench.js';
+import { matchBench } from './match.bench.js';
 import { benchPlan } from './plan.bench.js';
 import { webBench } from './web.bench.js';
 
@@ -85,6 +86,7 @@ export function simpleSuite(
 const SUITES: BenchSuite[] = [
   importBench,
   corpusBench,
+  matchBench,
   cliBench,
   simpleSuite('plan', 'planning 10,000 items and a 10,000-trial forecast', benchPlan),
   webBench,

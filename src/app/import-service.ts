@@ -2,12 +2,15 @@ import { resolve } from 'node:path';
 import { WaymarkError } from '../core/errors.js';
 import { type ImportWarning, importRoadmap } from '../core/markdown/import-roadmap.js';
 import { type Roadmap, walkNodes } from '../core/model/roadmap.js';
+import { type ArchivedItem, archivedItems, hasProgress } from '../core/progress/archived-items.js';
+import type { ProgressState } from '../core/progress/fold.js';
 import { isLeaf } from '../core/progress/items.js';
 import { matchReimport, type ReimportMatch } from '../core/progress/match-reimport.js';
+import { normalizeTitle } from '../core/text/similarity.js';
 import { resolveRoadmapPath } from './bundled-roadmaps.js';
 import { foldedState } from './folded-state.js';
-import { readRoadmapFile } from './read-roadmap-file.js';
-import { leafStatuses } from './roadmap-progress.js';
+import { type RoadmapFile, readRoadmapFile } from './read-roadmap-file.js';
+import { leafStatuses, roadmapProgress } from './roadmap-progress.js';
 import { stampChange, type Workspace } from './workspace.js';
 
 export interface ImportSummary {
@@ -15,20 +18,29 @@ export interface ImportSummary {
   created: boolean;
   unchanged: boolean;
   match?: ReimportMatch;
+  /** Archived items that came back (their line returned, or an item with their title was added). */
+  restored: { from: string; to: string; title: string }[];
+  /** Items no longer in the file, with their titles; their progress is archived. */
+  archived: { id: string; title: string; hadProgress: boolean }[];
+  /** First import: ticked boxes recorded as done. */
+  recordedTicks: number;
+  /** Re-import: boxes whose state differs from Waymark's, for `waymark sync` to reconcile. */
+  pendingSync: number;
   warnings: ImportWarning[];
 }
 
 /**
  * Adds a roadmap to the store, or re-imports an edited one: progress follows moved and renamed items
- * (rename events) and the progress of removed items is archived (archive events), all as one change.
+ * (rename events), the progress of removed items is archived (archive events, with their titles) and that of
+ * items that came back is restored, all as one change. `file` reuses a file already read (sync).
  */
 export function importRoadmapFile(
   workspace: Workspace,
   pathOrName: string,
-  options: { id?: string } = {},
+  options: { id?: string; file?: RoadmapFile } = {},
 ): ImportSummary {
   const path = resolve(resolveRoadmapPath(pathOrName));
-  const file = readRoadmapFile(path);
+  const file = options.file ?? readRoadmapFile(path);
   const { roadmap: parsed, warnings } = importRoadmap(file.text, { path, sha256: file.sha256 });
   const { store } = workspace;
   // Which roadmap this file is, and a free id for a new one, are decided inside the write transaction that
@@ -44,14 +56,30 @@ export function importRoadmapFile(
       model: roadmap,
       importedAt: workspace.now.toISOString(),
     };
+    const summary = { roadmap, restored: [], archived: [], recordedTicks: 0, pendingSync: 0, warnings };
     if (!existing) {
-      importCheckedBoxes(workspace, roadmap, file.sha256, () => store.saveRoadmap(record));
-      return { roadmap, created: true, unchanged: false, warnings };
+      const recordedTicks = importCheckedBoxes(workspace, roadmap, file.sha256, () =>
+        store.saveRoadmap(record),
+      );
+      return { ...summary, created: true, unchanged: false, recordedTicks };
     }
     const previous = existing.model as Roadmap;
     const match = matchReimport(previous.nodes, roadmap.nodes);
-    const at = workspace.now.toISOString();
-    const events = stampChange(workspace, at, [
+    const state = foldedState(store, roadmap.id);
+    const previousIds = new Set([...walkNodes(previous.nodes)].map(({ node }) => node.id));
+    // The log is read (for the archived items' titles) only when something is archived.
+    const anyArchived = [...(state.nodes.get(roadmap.id)?.values() ?? [])].some(
+      (progress) => progress.archived,
+    );
+    const pool = anyArchived
+      ? archivedItems(store.listEvents({ roadmapId: roadmap.id }), state, roadmap.id).filter(
+          (item) => !previousIds.has(item.id),
+        )
+      : [];
+    const restored = restoreArchived(match, roadmap, pool);
+    const archived = archivedWithTitles(previous, match.archived, state);
+    const stillArchived = (id: string) => state.nodes.get(roadmap.id)?.get(id)?.archived === true;
+    const changes = stampChange(workspace, workspace.now.toISOString(), [
       ...match.moved.map((move) => ({
         type: 'rename' as const,
         roadmapId: roadmap.id,
@@ -59,11 +87,44 @@ export function importRoadmapFile(
         from: move.from,
         to: move.to,
       })),
-      ...match.archived.map((nodeId) => ({ type: 'archive' as const, roadmapId: roadmap.id, nodeId })),
+      // An id still flagged archived though it is in the file (archived by an older Waymark, then re-added).
+      ...match.kept
+        .filter(stillArchived)
+        .map((id) => ({ type: 'rename' as const, roadmapId: roadmap.id, nodeId: null, from: id, to: id })),
+      ...restored.map((back) => ({
+        type: 'rename' as const,
+        roadmapId: roadmap.id,
+        nodeId: null,
+        from: back.from,
+        to: back.to,
+      })),
+      ...archived.map((gone) => ({
+        type: 'archive' as const,
+        roadmapId: roadmap.id,
+        nodeId: gone.id,
+        title: gone.title,
+        path: gone.path,
+      })),
     ]);
-    if (events.length > 0) store.appendEvents(events);
-    store.saveRoadmap(record);
-    return { roadmap, created: false, unchanged: existing.sha256 === file.sha256, match, warnings };
+    const modelChanged =
+      existing.sha256 !== file.sha256 || JSON.stringify(previous) !== JSON.stringify(roadmap);
+    store.transaction(() => {
+      if (changes.length > 0) store.appendEvents(changes);
+      // Saving also confirms a source path that came with a restored backup (importing it is the learner's say).
+      if (modelChanged || existing.sourceUnconfirmed) store.saveRoadmap(record);
+      const base = store.getSyncBase(roadmap.id);
+      if (base && changes.length > 0)
+        store.setSyncBase(roadmap.id, { ...base, checked: rekeyBase(base.checked, match) });
+    });
+    return {
+      ...summary,
+      created: false,
+      unchanged: !modelChanged,
+      match,
+      restored,
+      archived: archived.map(({ id, title, hadProgress }) => ({ id, title, hadProgress })),
+      pendingSync: boxesToSync(workspace, roadmap),
+    };
   });
 }
 
@@ -88,6 +149,80 @@ export function removeRoadmap(
   return { id: record.id, title: record.title, events: workspace.store.listEvents({ roadmapId }).length };
 }
 
+/** The removed items with what they were (title, ancestors), for the archive events and the report. */
+function archivedWithTitles(previous: Roadmap, ids: readonly string[], state: ProgressState) {
+  const gone = new Set(ids);
+  const out: { id: string; title: string; path: string[]; hadProgress: boolean }[] = [];
+  for (const { node, parents } of walkNodes(previous.nodes)) {
+    if (!gone.has(node.id)) continue;
+    const progress = state.nodes.get(previous.id)?.get(node.id);
+    out.push({
+      id: node.id,
+      title: node.title,
+      path: parents.map((parent) => parent.title),
+      hadProgress: progress !== undefined && hasProgress(progress),
+    });
+  }
+  return out;
+}
+
+/**
+ * Items archived by an earlier import that are back: the same id, or else the only archived item with the
+ * same title under a parent of the same title (a generic title such as "Resources" elsewhere is not it).
+ * Taken out of `match.added`, as they are not new.
+ */
+function restoreArchived(match: ReimportMatch, roadmap: Roadmap, archived: ArchivedItem[]) {
+  if (archived.length === 0 || match.added.length === 0) return [];
+  const placeKey = (title: string, parents: readonly string[]) =>
+    `${normalizeTitle(parents[parents.length - 1] ?? '')}\u0000${normalizeTitle(title)}`;
+  const byId = new Map(archived.map((item) => [item.id, item]));
+  const byPlace = new Map<string, ArchivedItem | null>();
+  for (const item of archived) {
+    const key = placeKey(item.title, item.path);
+    byPlace.set(key, byPlace.has(key) ? null : item);
+  }
+  const added = new Set(match.added);
+  const taken = new Set<string>();
+  const restored: { from: string; to: string; title: string }[] = [];
+  for (const { node, parents } of walkNodes(roadmap.nodes)) {
+    if (!added.has(node.id)) continue;
+    const key = placeKey(
+      node.title,
+      parents.map((parent) => parent.title),
+    );
+    const item = byId.get(node.id) ?? byPlace.get(key) ?? undefined;
+    if (!item || taken.has(item.id)) continue;
+    taken.add(item.id);
+    restored.push({ from: item.id, to: node.id, title: node.title });
+  }
+  const back = new Set(restored.map((item) => item.to));
+  match.added = match.added.filter((id) => !back.has(id));
+  return restored;
+}
+
+/** The sync base follows the items: a moved item's last-synced box moves with it; a removed one's goes. */
+function rekeyBase(
+  checked: Readonly<Record<string, boolean>>,
+  match: ReimportMatch,
+): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  for (const id of match.kept) if (checked[id] !== undefined) out[id] = checked[id];
+  for (const move of match.moved)
+    if (checked[move.from] !== undefined) out[move.to] = checked[move.from] as boolean;
+  return out;
+}
+
+/** How many boxes in the file say something other than Waymark does (what `waymark sync` would reconcile). */
+function boxesToSync(workspace: Workspace, roadmap: Roadmap): number {
+  const { tree } = roadmapProgress(roadmap, foldedState(workspace.store, roadmap.id));
+  const finished = (id: string) => ['done', 'skipped'].includes(tree.get(id)?.status ?? 'todo');
+  let count = 0;
+  for (const { node } of walkNodes(roadmap.nodes)) {
+    if (node.checked !== undefined && node.checked !== finished(node.id)) count++;
+  }
+  return count;
+}
+
 /** Two different files with the same name ("README.md") get "readme", "readme-2", ... */
 function freeId(workspace: Workspace, wanted: string): string {
   const taken = new Set(workspace.store.listRoadmaps().map((record) => record.id));
@@ -100,7 +235,12 @@ function freeId(workspace: Workspace, wanted: string): string {
  * A first import takes the roadmap as it is: boxes already ticked become `done` (one change, undoable),
  * and the file's boxes become the sync base, so the first `waymark sync` does not see them as new edits.
  */
-function importCheckedBoxes(workspace: Workspace, roadmap: Roadmap, sha256: string, save: () => void): void {
+function importCheckedBoxes(
+  workspace: Workspace,
+  roadmap: Roadmap,
+  sha256: string,
+  save: () => void,
+): number {
   const { store } = workspace;
   const boxed = [...walkNodes(roadmap.nodes)]
     .map(({ node }) => node)
@@ -135,4 +275,5 @@ function importCheckedBoxes(workspace: Workspace, roadmap: Roadmap, sha256: stri
       syncedAt: new Date().toISOString(),
     });
   });
+  return done.length;
 }

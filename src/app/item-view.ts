@@ -3,6 +3,7 @@
  */
 import type { Node, Roadmap } from '../core/model/roadmap.js';
 import { walkNodes } from '../core/model/roadmap.js';
+import { archivedItems } from '../core/progress/archived-items.js';
 import type { WaymarkEvent } from '../core/progress/events.js';
 import { historyOf, type LogSession, type NodeProgress, nodeProgress } from '../core/progress/fold.js';
 import { foldedState } from './folded-state.js';
@@ -24,10 +25,12 @@ export interface ItemView {
   sessions: LogSession[];
   /** Every event about it, oldest first; undone ones flagged. */
   history: (WaymarkEvent & { undone: boolean })[];
+  /** Set when the item left the roadmap's file on a re-import: when, and under which titles it sat. */
+  archived?: { at: string; path: string[] };
 }
 
 export function itemView(workspace: Workspace, ref: string): ItemView {
-  const item = findItem(workspace, ref);
+  const item = findItem(workspace, ref, { archived: true });
   const roadmap = workspace.store.getRoadmap(item.roadmapId);
   const events = workspace.store.listEvents({ roadmapId: item.roadmapId });
   const state = foldedState(workspace.store, item.roadmapId);
@@ -37,6 +40,9 @@ export function itemView(workspace: Workspace, ref: string): ItemView {
   let minutes = 0;
   for (const { node } of walkNodes([item.node]))
     minutes += nodeProgress(state, item.roadmapId, node.id).minutes;
+  const archived = item.archived
+    ? archivedItems(events, state, item.roadmapId).find((entry) => entry.id === item.node.id)
+    : undefined;
   let path: { id: string; title: string }[] = [];
   for (const { node, parents } of walkNodes((roadmap?.model as { nodes: Node[] } | undefined)?.nodes ?? [])) {
     if (node.id === item.node.id) {
@@ -44,14 +50,16 @@ export function itemView(workspace: Workspace, ref: string): ItemView {
       break;
     }
   }
+  const own = nodeProgress(state, item.roadmapId, item.node.id);
   const { children, ...node } = item.node;
   return {
     roadmapId: item.roadmapId,
     node: { ...node, children: children.map((child) => child.id) },
     path,
+    // An archived item is outside the tree: its own recorded status is all there is.
     progress: {
-      ...nodeProgress(state, item.roadmapId, item.node.id),
-      status: rolled?.status ?? 'todo',
+      ...own,
+      status: rolled?.status ?? (archived ? own.status : 'todo'),
     },
     counts: { done: rolled?.finished ?? 0, total: rolled?.total ?? 0, minutes },
     sessions: state.sessions.filter(
@@ -61,5 +69,6 @@ export function itemView(workspace: Workspace, ref: string): ItemView {
       ...entry.event,
       undone: entry.undone,
     })),
+    ...(archived ? { archived: { at: archived.archivedAt, path: archived.path } } : {}),
   };
 }

@@ -11,11 +11,12 @@ import { isLeaf } from '../core/progress/items.js';
 import { rollUp } from '../core/progress/rollup.js';
 import { statusTargets } from '../core/progress/status-targets.js';
 import { applyCheckboxEdits, lineStarts, locateCheckbox } from '../core/sync/checkbox-edits.js';
-import { type MergePlan, mergeCheckboxes } from '../core/sync/merge-checkboxes.js';
+import { type MergePlan, mergeCheckboxes, type Prefer } from '../core/sync/merge-checkboxes.js';
 import type { RoadmapRecord } from '../store/port.js';
 import { bundledRoadmapsDir } from './bundled-roadmaps.js';
 import { describeFileError } from './file-errors.js';
 import { importRoadmapFile } from './import-service.js';
+import type { RoadmapFile } from './read-roadmap-file.js';
 import { readSettledRoadmapFile } from './read-settled-roadmap-file.js';
 import { leafStatuses, roadmapProgress } from './roadmap-progress.js';
 import { assertSourceConfirmed } from './source-confirmation.js';
@@ -33,13 +34,23 @@ export interface SyncResult {
   conflicts: { id: string; title: string; file: boolean; store: boolean }[];
   /** Items whose box Waymark cannot flip byte-exactly (a `✅` or `done` table cell): tick them by hand. */
   unwritable: { id: string; title: string; line: number; checked: boolean }[];
-  /** Items whose lines were deleted from the file: their progress is archived (kept in the log). */
-  archived: { id: string; title: string }[];
+  /** Items of the file matched to the stored structure (kept or followed). */
+  matched: number;
+  /** Items the re-read structure followed to a new id or title (their progress went with them). */
+  followed: { from: string; to: string; before: string; after: string }[];
+  /** Archived items that came back to the file. */
+  restored: { from: string; to: string; title: string }[];
+  /** Items no longer in the file: their progress is archived (`waymark list --archived`). */
+  archived: { id: string; title: string; hadProgress: boolean }[];
+  /** Finished items with no checkbox anywhere in their part of the file: their state cannot be written. */
+  boxless: { id: string; title: string }[];
+  /** Checkboxes in the file. */
+  boxes: number;
   /** Leftovers of an interrupted earlier write that were cleaned up (the file put back if it was missing). */
   recovered?: { removed: number; restored: boolean };
 }
 
-export type Prefer = 'file' | 'store';
+export type { Prefer } from '../core/sync/merge-checkboxes.js';
 
 /**
  * Two-way sync with the roadmap's Markdown file: a three-way merge of the file's boxes and the store's
@@ -59,24 +70,12 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
       : { removed: [] };
   const path = sourceOf(record);
   const current = readSettledRoadmapFile(path);
+  // The structure is re-read every time (the same matcher as re-import), so the ids the merge compares are
+  // the file's current ones and the sync base has followed every moved item.
+  const structure = rereadStructure(workspace, record, current);
+  const model = structure.roadmap;
   const base = store.getSyncBase(roadmapId);
   const baseChecked = { ...(base?.checked ?? {}) };
-  let model = record.model as Roadmap;
-  const previousTitles = new Map([...walkNodes(model.nodes)].map(({ node }) => [node.id, node.title]));
-  let archivedIds: string[] = [];
-  const moves: { from: string; to: string }[] = [];
-  if (current.sha256 !== record.sha256) {
-    // Edited in the editor since we last saw it: re-import so ids line up, and carry the base along moves.
-    const reimported = importRoadmapFile(workspace, path);
-    assertSameVersion(reimported.roadmap, current.sha256, path);
-    model = reimported.roadmap;
-    archivedIds = reimported.match?.archived ?? [];
-    for (const move of reimported.match?.moved ?? []) {
-      moves.push(move);
-      const before = base?.checked[move.from];
-      if (before !== undefined) baseChecked[move.to] = before;
-    }
-  }
   const nodes = new Map([...walkNodes(model.nodes)].map(({ node }) => [node.id, node]));
   const boxed = [...nodes.values()].filter((node) => node.checked !== undefined);
 
@@ -90,7 +89,7 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
         model,
         roadmapId,
         events.filter((event) => event.recordedAt <= base.syncedAt),
-        moves,
+        structure.moves,
       )
     : undefined;
   const touched = new Set(
@@ -106,13 +105,9 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
     ...(finishedAtBase
       ? { storeAtBase: Object.fromEntries(boxed.map((node) => [node.id, finishedAtBase(node.id)])) }
       : {}),
+    ...(prefer ? { prefer } : {}),
   });
-  for (const conflict of prefer ? plan.conflicts : []) {
-    if (prefer === 'file') plan.toStore.push({ id: conflict.id, done: conflict.file });
-    else plan.toFile.push({ id: conflict.id, checked: conflict.store });
-    plan.base[conflict.id] = prefer === 'file' ? conflict.file : conflict.store;
-  }
-  const conflicts = prefer ? [] : plan.conflicts;
+  const conflicts = plan.conflicts;
   const titleOf = (id: string) => nodes.get(id)?.title ?? id;
   // Box edits as leaf statuses (a parent's box acts on its leaves); parents' boxes follow in the same write.
   const leaves = leafStatuses(model, state);
@@ -177,11 +172,64 @@ export function syncRoadmap(workspace: Workspace, roadmapId: string, prefer?: Pr
       line: (nodes.get(change.id) as Node).source.line,
       checked: change.checked,
     })),
-    archived: archivedIds.map((id) => ({ id, title: previousTitles.get(id) ?? id })),
+    ...structure.report,
+    boxless: boxlessItems(model.nodes, finished),
+    boxes: boxed.length,
     ...(recovery.removed.length > 0 || recovery.restoredFrom
       ? { recovered: { removed: recovery.removed.length, restored: recovery.restoredFrom !== undefined } }
       : {}),
   };
+}
+
+/**
+ * Re-reads the file's structure and matches it to the stored one (the same matcher as re-import), so the
+ * ids the merge compares are the file's current ones and the sync base has followed every moved item.
+ */
+function rereadStructure(workspace: Workspace, record: RoadmapRecord, file: RoadmapFile) {
+  const summary = importRoadmapFile(workspace, file.path, { id: record.id, file });
+  const match = summary.match;
+  const renamed = new Map((match?.retitled ?? []).map((change) => [change.id, change]));
+  const followed: SyncResult['followed'] = [];
+  for (const move of match?.moved ?? []) {
+    const titles = renamed.get(move.to);
+    followed.push({ from: move.from, to: move.to, before: titles?.before ?? move.title, after: move.title });
+    renamed.delete(move.to);
+  }
+  for (const change of renamed.values()) {
+    followed.push({ from: change.id, to: change.id, before: change.before, after: change.after });
+  }
+  return {
+    roadmap: summary.roadmap,
+    moves: (match?.moved ?? []).map(({ from, to }) => ({ from, to })),
+    report: {
+      matched: (match?.kept.length ?? 0) + (match?.moved.length ?? 0),
+      followed,
+      restored: summary.restored,
+      archived: summary.archived,
+    },
+  };
+}
+
+/**
+ * Finished work items the file cannot show: no box on their line nor on any line beneath them. Reported so
+ * that "in sync" never hides them.
+ */
+function boxlessItems(
+  nodes: readonly Node[],
+  finished: (id: string) => boolean,
+): { id: string; title: string }[] {
+  const out: { id: string; title: string }[] = [];
+  const visit = (node: Node): boolean => {
+    let boxedBelow = false;
+    for (const child of node.children) boxedBelow = visit(child) || boxedBelow;
+    const boxed = node.checked !== undefined || boxedBelow;
+    // Work items only: a parent's state is its items' (and is reported through them).
+    const workItem = node.trackable && !node.children.some((child) => child.trackable);
+    if (!boxed && workItem && finished(node.id)) out.push({ id: node.id, title: node.title });
+    return boxed;
+  };
+  for (const node of nodes) visit(node);
+  return out;
 }
 
 /** Finished-ness (done or skipped, rolled up the tree) of each node after `events`, renamed along `moves`. */

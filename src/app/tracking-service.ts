@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { WaymarkError } from '../core/errors.js';
-import { type Roadmap, walkNodes } from '../core/model/roadmap.js';
+import { type Node, type Roadmap, walkNodes } from '../core/model/roadmap.js';
+import { archivedItems } from '../core/progress/archived-items.js';
 import type { EvidenceKind, NewEvent, Status, WaymarkEvent } from '../core/progress/events.js';
 import { hasTrackableBelow, isLeaf } from '../core/progress/items.js';
 import { parseStudyDuration } from '../core/progress/parse-study-duration.js';
-import { type ResolvedItem, resolveItem } from '../core/progress/resolve-item.js';
+import { type ResolvedItem, type ResolveOptions, resolveItem } from '../core/progress/resolve-item.js';
 import { statusTargets } from '../core/progress/status-targets.js';
 import { parseWhen } from '../core/time/parse-when.js';
 import { checkBackfill, checkDailyTotal } from './backfill-guard.js';
@@ -15,14 +16,27 @@ import { learnerTimeZone } from './learner-clock.js';
 import { leafStatuses, roadmapProgress } from './roadmap-progress.js';
 import { loadRoadmaps, selectRoadmaps, stampChange, type Workspace } from './workspace.js';
 
-/** Finds items among the stored roadmaps (see resolveItem for the reference forms). */
-export function findItem(workspace: Workspace, ref: string): ResolvedItem {
-  return findItems(workspace, [ref])[0] as ResolvedItem;
+/**
+ * Finds an item among the stored roadmaps (see resolveItem for the reference forms). Archived items are looked
+ * up only when nothing live matches; with `{ archived: true }` one is returned, else named in the error.
+ */
+export function findItem(workspace: Workspace, ref: string, options: ResolveOptions = {}): ResolvedItem {
+  return findItems(workspace, [ref], options)[0] as ResolvedItem;
 }
 
 /** Finds several items against one listing of the roadmaps (each listing re-reads the store). */
-export function findItems(workspace: Workspace, refs: readonly string[]): ResolvedItem[] {
-  const roadmaps = loadRoadmaps(workspace.store).map(({ model }) => ({ id: model.id, nodes: model.nodes }));
+export function findItems(
+  workspace: Workspace,
+  refs: readonly string[],
+  options: ResolveOptions = {},
+): ResolvedItem[] {
+  const { store } = workspace;
+  const roadmaps = loadRoadmaps(store).map(({ model }) => ({
+    id: model.id,
+    nodes: model.nodes,
+    archived: () =>
+      archivedItems(store.listEvents({ roadmapId: model.id }), foldedState(store, model.id), model.id),
+  }));
   if (roadmaps.length === 0) {
     throw new WaymarkError(
       'NOT_FOUND',
@@ -30,7 +44,7 @@ export function findItems(workspace: Workspace, refs: readonly string[]): Resolv
       'Run `waymark import FILE` (or `waymark import ai-engineer`).',
     );
   }
-  return refs.map((ref) => resolveItem(ref, roadmaps));
+  return refs.map((ref) => resolveItem(ref, roadmaps, options));
 }
 
 /**

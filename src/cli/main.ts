@@ -47,6 +47,7 @@ export function buildProgram(io: Io): Command {
   program
     .command('list')
     .description('The roadmaps in your store with their progress')
+    .option('--archived', 'instead, the items re-imports archived (gone from the file, progress kept)')
     .option('--json', 'print [{id, title, progress, ...}] as JSON')
     .action(async (_options, command: Command) => {
       const { listCommand } = await import('./commands/import.js');
@@ -84,6 +85,20 @@ export function buildProgram(io: Io): Command {
     .action(async (item: string, _options, command: Command) => {
       const { showCommand } = await import('./commands/status.js');
       await showCommand(item, command.optsWithGlobals(), io);
+    });
+
+  program
+    .command('reattach')
+    .description("Give an archived item's progress (status, time, notes, evidence, reviews) to an item")
+    .argument(
+      '<archived>',
+      'the archived item: roadmap:id, an id, or part of its title (see list --archived)',
+    )
+    .argument('<item>', 'the item of the same roadmap to carry it')
+    .option('--json', 'print the recorded event and the resulting progress as JSON')
+    .action(async (archived: string, item: string, _options, command: Command) => {
+      const { reattachCommand } = await import('./commands/reattach.js');
+      await reattachCommand(archived, item, command.optsWithGlobals(), io);
     });
 
   const statusVerbs: [string, Status, string][] = [
@@ -167,7 +182,10 @@ export function buildProgram(io: Io): Command {
       "Two-way sync of checkboxes with the roadmap's Markdown file (only the bytes inside [ ] change)",
     )
     .argument('[roadmap]', 'a roadmap id (default: every roadmap imported from a file)')
-    .option('--prefer <side>', 'resolve conflicts: "file" or "store"')
+    .option(
+      '--prefer <side>',
+      'where the file and Waymark disagree: "store" keeps Waymark\'s state and rewrites the box, "file" records the box',
+    )
     .option(
       '--relink',
       'confirm the file path(s) a restored backup brought (sync leaves them alone until then)',

@@ -1,12 +1,14 @@
+import { type ArchivedEntry, archivedView } from '../../app/archived-view.js';
 import { listBundledRoadmaps } from '../../app/bundled-roadmaps.js';
 import { EFFORT_MODEL, effortWeights } from '../../app/effort.js';
 import { foldedState } from '../../app/folded-state.js';
-import { importRoadmapFile, removeRoadmap } from '../../app/import-service.js';
+import { type ImportSummary, importRoadmapFile, removeRoadmap } from '../../app/import-service.js';
 import { buildStatus } from '../../app/progress-view.js';
 import { roadmapProgress } from '../../app/roadmap-progress.js';
 import { walkNodes } from '../../core/model/roadmap.js';
 import { itemsOf } from '../../core/progress/items.js';
-import { progressBar } from '../format/progress-bar.js';
+import type { ReimportMatch } from '../../core/progress/match-reimport.js';
+import { formatMinutes, progressBar } from '../format/progress-bar.js';
 import type { Io } from '../io.js';
 import { type StoreOptions, withWorkspace } from '../with-workspace.js';
 
@@ -50,10 +52,14 @@ export async function importCommand(file: string | undefined, options: ImportOpt
           created: summary.created,
           unchanged: summary.unchanged,
           counts,
+          recordedTicks: summary.recordedTicks,
+          pendingSync: summary.pendingSync,
           ...(summary.match
             ? {
                 moved: summary.match.moved,
-                archived: summary.match.archived,
+                retitled: summary.match.retitled,
+                archived: summary.archived,
+                restored: summary.restored,
                 added: summary.match.added,
                 kept: summary.match.kept.length,
               }
@@ -65,29 +71,59 @@ export async function importCommand(file: string | undefined, options: ImportOpt
     const verb = summary.created ? 'Imported' : summary.unchanged ? 'Unchanged' : 'Re-imported';
     io.out(`${verb} ${io.style('bold', summary.roadmap.title)} as ${io.style('cyan', summary.roadmap.id)}`);
     io.out(
-      `  ${counts.nodes} nodes, ${counts.items} items${counts.notChosen ? ` (and ${counts.notChosen} in elective options not chosen)` : ''}, ${counts.phases} phases${counts.checked ? `, ${counts.checked} already ticked (run \`waymark sync\` to record them)` : ''}`,
+      `  ${counts.nodes} nodes, ${counts.items} items${counts.notChosen ? ` (and ${counts.notChosen} in elective options not chosen)` : ''}, ${counts.phases} phases${ticksNote(summary)}`,
     );
     const match = summary.match;
-    if (match && !summary.unchanged) {
-      io.out(
-        `  matched ${match.kept.length} items, moved ${match.moved.length}, archived ${match.archived.length}, added ${match.added.length}`,
-      );
-      for (const move of match.moved.slice(0, 20)) io.out(`    moved    ${move.from} -> ${move.to}`);
-      for (const id of match.archived.slice(0, 20)) io.out(`    archived ${id} (progress kept)`);
-    }
+    if (match && !summary.unchanged) printMatch(summary, match, io);
   });
+}
+
+/** What the file's ticked boxes mean for Waymark: recorded already, or waiting for a sync. */
+function ticksNote(summary: ImportSummary): string {
+  if (summary.recordedTicks > 0) return `, ${summary.recordedTicks} already ticked (recorded as done)`;
+  if (summary.pendingSync > 0) {
+    const boxes = summary.pendingSync === 1 ? '1 box differs' : `${summary.pendingSync} boxes differ`;
+    return `, ${boxes} from Waymark (run \`waymark sync\` to reconcile)`;
+  }
+  return '';
+}
+
+function printMatch(summary: ImportSummary, match: ReimportMatch, io: Io): void {
+  io.out(
+    `  matched ${match.kept.length + match.moved.length} items (${match.moved.length} under a new id), archived ${summary.archived.length}, restored ${summary.restored.length}, added ${match.added.length}`,
+  );
+  const shown = 20;
+  const titles = new Map(match.retitled.map((change) => [change.id, change]));
+  for (const move of match.moved.slice(0, shown)) {
+    const retitled = titles.get(move.to);
+    io.out(
+      `    followed ${move.from} -> ${move.to}${retitled ? `  "${retitled.before}" -> "${retitled.after}"` : ''}`,
+    );
+  }
+  for (const gone of summary.archived.slice(0, shown))
+    io.out(
+      `    archived ${gone.id} ${gone.title}${gone.hadProgress ? ' (progress kept: `waymark list --archived`)' : ''}`,
+    );
+  for (const back of summary.restored.slice(0, shown)) io.out(`    restored ${back.to} ${back.title}`);
+  const hidden = Math.max(0, match.moved.length - shown) + Math.max(0, summary.archived.length - shown);
+  if (hidden > 0) io.out(`    … and ${hidden} more (--json lists them all)`);
 }
 
 export interface ListOptions extends StoreOptions {
   json?: boolean;
+  archived?: boolean;
 }
 
-/** `waymark list`: the stored roadmaps with their progress. */
+/** `waymark list`: the stored roadmaps with their progress; `--archived`: the items re-imports archived. */
 export async function listCommand(options: ListOptions, io: Io): Promise<void> {
   await withWorkspace(
     options,
     io,
     ({ store }) => {
+      if (options.archived) {
+        printArchived(archivedView(store), options, io);
+        return;
+      }
       const roadmaps = buildStatus(store, effortWeights, undefined, EFFORT_MODEL);
       if (options.json) {
         io.out(
@@ -135,4 +171,36 @@ export async function removeCommand(roadmapId: string, options: ListOptions, io:
       `Removed ${removed.title} (${removed.id}). Its ${removed.events} event${removed.events === 1 ? ' stays' : 's stay'} in the log: \`waymark import\` of the same file brings it back with its progress.`,
     );
   });
+}
+
+/** Archived items with progress, one a line; those without any are counted, and all are in --json. */
+function printArchived(entries: ArchivedEntry[], options: ListOptions, io: Io): void {
+  if (options.json) {
+    io.out(JSON.stringify(entries));
+    return;
+  }
+  const kept = entries.filter((entry) => entry.hasProgress);
+  if (kept.length === 0) io.out('No archived item carries progress.');
+  for (const entry of kept) {
+    const facts = [
+      entry.status,
+      entry.minutes > 0 ? `${formatMinutes(entry.minutes)} logged` : '',
+      entry.notes > 0 ? `${entry.notes} note${entry.notes === 1 ? '' : 's'}` : '',
+      entry.evidence > 0 ? `${entry.evidence} evidence` : '',
+      entry.reviews > 0 ? `${entry.reviews} review${entry.reviews === 1 ? '' : 's'}` : '',
+    ].filter((fact) => fact !== '');
+    const under = entry.path.length > 0 ? io.style('dim', ` (under ${entry.path.join(' > ')})`) : '';
+    io.out(`${entry.roadmapId}:${entry.id}  ${entry.title}${under}`);
+    io.out(`    ${facts.join(' · ')} · archived ${entry.archivedAt.slice(0, 10)}`);
+  }
+  const empty = entries.length - kept.length;
+  if (empty > 0)
+    io.out(
+      io.style(
+        'dim',
+        `(${empty} more archived item${empty === 1 ? '' : 's'} without progress: --json lists them)`,
+      ),
+    );
+  if (kept.length > 0)
+    io.out('Move one onto an item of its roadmap: waymark reattach ROADMAP:OLD_ID NEW_ITEM');
 }

@@ -2,6 +2,7 @@ import { EFFORT_MODEL } from '../../app/effort-model.js';
 import type { RoadmapStatus, StatusNode } from '../../app/progress-view.js';
 import { cachedStatus } from '../../app/status-cache.js';
 import { WaymarkError } from '../../core/errors.js';
+import type { WaymarkEvent } from '../../core/progress/events.js';
 import type { RoadmapRecord, Store } from '../../store/port.js';
 import { formatMinutes, progressBar } from '../format/progress-bar.js';
 import type { Io } from '../io.js';
@@ -102,7 +103,7 @@ export interface ShowOptions extends StoreOptions {
   json?: boolean;
 }
 
-/** `waymark show ITEM`: one item with its history, notes, evidence and time. */
+/** `waymark show ITEM`: one item (archived ones too) with its history, notes, evidence and time. */
 export async function showCommand(ref: string, options: ShowOptions, io: Io): Promise<void> {
   const [{ itemView }, { findItem }, { isLeaf }] = await Promise.all([
     import('../../app/item-view.js'),
@@ -119,17 +120,29 @@ export async function showCommand(ref: string, options: ShowOptions, io: Io): Pr
         return;
       }
       const view = itemView(workspace, ref);
-      const item = findItem(workspace, ref);
+      const item = findItem(workspace, ref, { archived: true });
       const { progress, counts } = view;
-      io.out(`${io.style('bold', item.node.title)}  ${io.style('dim', `${item.roadmapId}:${item.node.id}`)}`);
+      const itemRef = `${item.roadmapId}:${item.node.id}`;
+      io.out(`${io.style('bold', item.node.title)}  ${io.style('dim', itemRef)}`);
+      const leaf = view.archived !== undefined || isLeaf(item.node);
       const since =
-        progress.statusAt && isLeaf(item.node)
-          ? ` since ${progress.statusAt.slice(0, 16).replace('T', ' ')}`
-          : '';
-      const beneath = isLeaf(item.node) ? '' : ` (${counts.done}/${counts.total} items beneath it)`;
+        progress.statusAt && leaf ? ` since ${progress.statusAt.slice(0, 16).replace('T', ' ')}` : '';
+      const beneath = leaf ? '' : ` (${counts.done}/${counts.total} items beneath it)`;
+      const where = view.archived ? 'archived' : `source line ${item.node.source.line}`;
       io.out(
-        `  ${item.node.kind} · ${progress.status}${since}${beneath} · ${formatMinutes(counts.minutes)} logged · source line ${item.node.source.line}`,
+        `  ${view.archived ? 'item' : item.node.kind} · ${progress.status}${since}${beneath} · ${formatMinutes(counts.minutes)} logged · ${where}`,
       );
+      if (view.archived) {
+        const under =
+          view.archived.path.length > 0 ? `, where it sat under ${view.archived.path.join(' > ')}` : '';
+        io.out(
+          io.style(
+            'yellow',
+            `  Archived ${view.archived.at.slice(0, 10)}: it left the roadmap's file${under}. Its progress is kept.`,
+          ),
+        );
+        io.out(`  Move it onto an item of the roadmap with \`waymark reattach ${itemRef} NEW_ITEM\`.`);
+      }
       for (const link of item.node.links ?? []) io.out(`  link: ${link.text} <${link.url}>`);
       for (const [key, value] of Object.entries(item.node.meta ?? {})) io.out(`  ${key}: ${value}`);
       if (progress.notes.length > 0) io.out('Notes:');
@@ -138,18 +151,26 @@ export async function showCommand(ref: string, options: ShowOptions, io: Io): Pr
       for (const evidence of progress.evidence)
         io.out(`  ${evidence.at.slice(0, 10)}  ${evidence.kind}: ${evidence.ref}`);
       if (view.history.length > 0) io.out('History:');
-      for (const event of view.history) {
+      for (const { undone, ...event } of view.history) {
         const what =
           event.type === 'status'
             ? `status ${event.status}`
             : event.type === 'log'
               ? `logged ${formatMinutes(event.minutes)}${event.note ? ` (${event.note})` : ''}`
-              : event.type;
+              : (identityChange(event as WaymarkEvent) ?? event.type);
         const when = event.at.slice(0, 16).replace('T', ' ');
         // Marked in words too: strikethrough is lost without colour (NO_COLOR, a pipe).
-        io.out(`  ${when}  ${event.undone ? `${io.style('strikethrough', what)} (undone)` : what}`);
+        io.out(`  ${when}  ${undone ? `${io.style('strikethrough', what)} (undone)` : what}`);
       }
     },
     'read',
   );
+}
+
+/** History lines for the events that moved the item's identity (re-import, sync, reattach). */
+function identityChange(event: WaymarkEvent): string | undefined {
+  if (event.type === 'archive') return "archived (it left the roadmap's file; progress kept)";
+  if (event.type !== 'rename') return undefined;
+  if (event.from === event.to) return 'back in the file (archived progress restored)';
+  return `progress moved from ${event.from} to ${event.to}`;
 }

@@ -85,23 +85,33 @@ export async function syncCommand(
 }
 
 function printResult(result: SyncResult, io: Io): void {
-  const nothing =
+  const changed =
     result.written.length +
-      result.recorded.length +
-      result.conflicts.length +
-      result.unwritable.length +
-      result.archived.length ===
-    0;
+    result.recorded.length +
+    result.conflicts.length +
+    result.followed.length +
+    result.restored.length +
+    result.archived.length;
+  const quiet = changed === 0 && result.unwritable.length === 0 && result.boxless.length === 0;
   io.out(
-    `${io.style('bold', result.roadmapId)}  ${io.style('dim', result.path)}${nothing ? '  in sync' : ''}`,
+    `${io.style('bold', result.roadmapId)}  ${io.style('dim', result.path)}${quiet ? `  ${result.boxes === 0 ? 'nothing to sync: the file has no checkboxes' : 'in sync'}` : ''}`,
   );
   if (result.recovered?.restored) {
     io.out(`  recovered  the file, from the copy an interrupted sync had set aside`);
   } else if (result.recovered) {
     io.out(`  cleaned    ${result.recovered.removed} temp file(s) left by an interrupted sync`);
   }
-  for (const item of result.archived)
-    io.out(`  archived   ${item.id} ${item.title} (its line is gone from the file; its progress is kept)`);
+  for (const item of result.followed) {
+    const ids = item.from === item.to ? item.to : `${item.from} -> ${item.to}`;
+    io.out(`  followed   ${ids}  "${item.before}" -> "${item.after}" (progress kept)`);
+  }
+  for (const item of result.restored)
+    io.out(`  restored   ${item.to} ${item.title} (archived progress is back)`);
+  for (const item of result.archived) {
+    io.out(
+      `  archived   ${item.id} ${item.title}${item.hadProgress ? io.style('yellow', ' (had progress: kept; see `waymark list --archived`)') : ''}`,
+    );
+  }
   for (const item of result.recorded)
     io.out(`  from file  ${item.done ? 'done ' : 'todo '} ${item.id} ${item.title}`);
   for (const item of result.written)
@@ -122,4 +132,23 @@ function printResult(result: SyncResult, io: Io): void {
       ),
     );
   }
+  printBoxless(result, io);
+}
+
+/** Finished items the file has no box for: say so, rather than "in sync". */
+function printBoxless(result: SyncResult, io: Io): void {
+  const count = result.boxless.length;
+  if (count === 0) return;
+  const where =
+    result.boxes === 0 ? 'the file has no checkboxes, so' : 'these have no checkbox in the file, so';
+  io.out(
+    io.style(
+      'yellow',
+      `  not written: ${count} finished item${count === 1 ? '' : 's'}: ${where} their state stays in Waymark only`,
+    ),
+  );
+  const shown = 10;
+  for (const item of result.boxless.slice(0, shown)) io.out(`    ${item.id} ${item.title}`);
+  if (count > shown) io.out(`    … and ${count - shown} more (--json lists them all)`);
+  io.out(io.style('dim', '  To sync them, make their lines task-list items: "- [ ] Title".'));
 }

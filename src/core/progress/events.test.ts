@@ -66,7 +66,8 @@ describe('validateEvent', () => {
     [{ ...base, type: 'log', minutes: 5, note: 3 }, '"note" must be a string'],
     [{ ...base, type: 'estimate', hours: -1 }, '"hours" must be a non-negative number'],
     [{ ...base, type: 'evidence', kind: 'tweet', ref: 'x' }, '"kind" must be one of certificate'],
-    [{ ...base, type: 'rename', from: 'a', to: 'a' }, '"from" and "to" must differ'],
+    [{ ...base, type: 'archive', title: '' }, '"title" must be a non-empty string'],
+    [{ ...base, type: 'archive', path: ['A', 2] }, '"path" must be a list of titles'],
     [{ ...base, type: 'review', rating: 5 }, '"rating" must be 1, 2, 3 or 4'],
     [{ ...base, type: 'setting', key: 'goal', value: () => 1 }, '"value" must be a JSON value'],
     // The limits of CLI and API input hold for every event, a restored one included.

@@ -70,10 +70,17 @@ export type EstimateEvent = NodeEvent & { type: 'estimate'; hours: number };
  * undone by one undo event per roadmap (all in one change), so a fold of one roadmap's events sees it.
  */
 export type UndoEvent = AnyEvent & { type: 'undo'; undoes: string };
-/** Re-import followed a moved item: the progress of node `from` now belongs to `to`. */
+/**
+ * Re-import followed a moved item, or the learner re-attached an archived one (`waymark reattach`): the
+ * progress of node `from` now belongs to `to`, and is live again. `from === to` brings an archived node back
+ * in place (its line returned to the file).
+ */
 export type RenameEvent = AnyEvent & { type: 'rename'; from: string; to: string };
-/** The node left the roadmap on re-import: its progress is kept but hidden. */
-export type ArchiveEvent = NodeEvent & { type: 'archive' };
+/**
+ * The node left the roadmap on re-import: its progress is kept but hidden. `title` and `path` (the titles of
+ * its ancestors) say what it was, so `show` and `list --archived` can still name it.
+ */
+export type ArchiveEvent = NodeEvent & { type: 'archive'; title?: string; path?: string[] };
 /** Planner input (capacity, goal, elective choice…): roadmap-wide when `nodeId` is null. */
 export type SettingEvent = AnyEvent & { type: 'setting'; key: string; value: unknown };
 export type ReviewEvent = NodeEvent & { type: 'review'; rating: ReviewRating };
@@ -105,7 +112,7 @@ const TYPE_KEYS: Record<EventType, { required: string[]; optional?: string[] }> 
   estimate: { required: ['hours'] },
   undo: { required: ['undoes'] },
   rename: { required: ['from', 'to'] },
-  archive: { required: [] },
+  archive: { required: [], optional: ['title', 'path'] },
   setting: { required: ['key', 'value'] },
   review: { required: ['rating'] },
 };
@@ -233,9 +240,14 @@ export function validateEvent(value: unknown, where = 'event'): WaymarkEvent {
     case 'rename':
       event.from = text('from');
       event.to = text('to');
-      if (event.from === event.to) bad('"from" and "to" must differ');
       break;
     case 'archive':
+      if (o.title !== undefined) event.title = text('title');
+      if (o.path !== undefined) {
+        if (!Array.isArray(o.path) || o.path.some((title) => typeof title !== 'string'))
+          bad('"path" must be a list of titles');
+        event.path = o.path;
+      }
       break;
     case 'setting':
       event.key = text('key');

@@ -186,6 +186,27 @@ describe('foldEvents', () => {
     expect(nodeProgress(foldEvents(events), 'r', 'b')).toMatchObject({ status: 'done', archived: false });
   });
 
+  it('brings an archived node back in place, or into a target that was archived itself', () => {
+    const back = log(
+      { type: 'status', status: 'done' },
+      { type: 'archive' },
+      { type: 'rename', from: 'a', to: 'a' },
+    );
+    expect(nodeProgress(foldEvents(back), 'r', 'a')).toMatchObject({ status: 'done', archived: false });
+    const into = log(
+      { type: 'log', minutes: 30 },
+      { type: 'archive' },
+      { type: 'status', status: 'done', nodeId: 'b' },
+      { type: 'archive', nodeId: 'b' },
+      { type: 'rename', from: 'a', to: 'b' },
+    );
+    expect(nodeProgress(foldEvents(into), 'r', 'b')).toMatchObject({
+      status: 'done',
+      minutes: 30,
+      archived: false,
+    });
+  });
+
   it('keeps the latest roadmap-wide and node settings', () => {
     const state = foldEvents(
       log(

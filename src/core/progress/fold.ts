@@ -6,7 +6,8 @@
  * - Lists (notes, evidence, reviews, log sessions) keep every event, ordered by `at` then seq.
  * - Renames apply in seq order and move all state of `from` onto `to`; consecutive renames of one change
  *   apply together, so a re-import that swaps two ids swaps their progress. `archived` belongs to the
- *   target and does not move: a moved item is live, and `from` is left with no state.
+ *   target and does not move: a moved item is live, and `from` is left with no state. A rename of an id to
+ *   itself brings an archived node back in place.
  */
 import {
   type EvidenceKind,
@@ -199,7 +200,9 @@ function applyRenames(
   const byNode = nodes.get(first.roadmapId);
   for (const [to, acc] of moved) {
     const existing = byNode?.get(to);
-    byNode?.set(to, existing ? merge(existing, acc) : acc);
+    const live = existing ? merge(existing, acc) : acc;
+    live.archived = false; // a moved (or re-attached) item is in the roadmap, whatever `to` held before
+    byNode?.set(to, live);
   }
   return i - 1;
 }

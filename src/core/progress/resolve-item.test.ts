@@ -44,3 +44,48 @@ describe('resolveItem', () => {
     }
   });
 });
+
+describe('resolveItem: archived items (issue 9: an archived item could no longer be reached at all)', () => {
+  const withArchive = [
+    {
+      ...(roadmaps[0] as (typeof roadmaps)[number]),
+      archived: () => [
+        { id: 'p/docker', title: 'Docker basics' },
+        { id: 'p/git', title: 'Git workflow' },
+      ],
+    },
+    roadmaps[1] as (typeof roadmaps)[number],
+  ];
+
+  it('finds an archived item by roadmap:id, id or title when asked to', () => {
+    expect(resolveItem('a:p/docker', withArchive, { archived: true })).toMatchObject({
+      roadmapId: 'a',
+      archived: true,
+      node: { id: 'p/docker', title: 'Docker basics' },
+    });
+    expect(resolveItem('git workflow', withArchive, { archived: true }).node.id).toBe('p/git');
+    expect(resolveItem('docker', withArchive, { archived: true }).node.id).toBe('p/docker');
+  });
+
+  it('prefers a live item, and otherwise names the archived one with how to reach it', () => {
+    expect(resolveItem('calculus', withArchive, { archived: true }).archived).toBeUndefined();
+    expect(() => resolveItem('Docker basics', withArchive)).toThrowError(
+      expect.objectContaining({
+        code: 'NOT_FOUND',
+        message: expect.stringContaining('a:p/docker "Docker basics" left the roadmap'),
+        hint: expect.stringContaining('waymark reattach a:p/docker NEW_ITEM'),
+      }),
+    );
+  });
+
+  it('reads the archived list only when nothing live matches', () => {
+    let reads = 0;
+    const archived = () => {
+      reads++;
+      return [];
+    };
+    const lazy = [{ ...(roadmaps[0] as (typeof roadmaps)[number]), archived }];
+    resolveItem('calculus', lazy);
+    expect(reads).toBe(0);
+  });
+});

@@ -6,11 +6,26 @@ import { normalizeTitle, similarity } from '../text/similarity.js';
 export interface RoadmapNodes {
   id: string;
   nodes: Node[];
+  /** The roadmap's archived items (see archived-items.ts); read only when nothing live matches. */
+  archived?: () => readonly ArchivedRef[];
+}
+
+/** An item a re-import archived: no longer in the roadmap, its progress kept. */
+export interface ArchivedRef {
+  id: string;
+  title: string;
 }
 
 export interface ResolvedItem {
   roadmapId: string;
   node: Node;
+  /** True for an archived item (found only with `{ archived: true }`); `node` then has no children or line. */
+  archived?: boolean;
+}
+
+export interface ResolveOptions {
+  /** Also return archived items (`show`, `reattach`); otherwise naming one fails with a hint to reattach it. */
+  archived?: boolean;
 }
 
 interface Candidate extends ResolvedItem {
@@ -75,7 +90,11 @@ const found = (candidate: Candidate): ResolvedItem => ({
  * title. Ambiguous or unknown references fail with the closest matches listed, so the next try succeeds.
  * Ids and exact titles are looked up in a per-roadmap index; only fragments and suggestions scan.
  */
-export function resolveItem(ref: string, roadmaps: readonly RoadmapNodes[]): ResolvedItem {
+export function resolveItem(
+  ref: string,
+  roadmaps: readonly RoadmapNodes[],
+  options: ResolveOptions = {},
+): ResolvedItem {
   const text = ref.trim();
   if (text === '')
     throw new WaymarkError('USAGE', 'no item given.', 'Name an item by id (3.1.4), roadmap:id, or title.');
@@ -102,6 +121,16 @@ export function resolveItem(ref: string, roadmaps: readonly RoadmapNodes[]): Res
     if (containing.length === 1) return found(containing[0] as Candidate);
     if (containing.length > 1) throw ambiguous(text, containing);
   }
+  const archived = resolveArchived(text, query, pool);
+  if (archived && options.archived) return archived;
+  if (archived) {
+    const ref = `${archived.roadmapId}:${archived.node.id}`;
+    throw new WaymarkError(
+      'NOT_FOUND',
+      `"${text}" is an archived item: ${ref} "${archived.node.title}" left the roadmap's file on a re-import (its progress is kept).`,
+      `See it with \`waymark show ${ref}\`; move its progress onto an item of the roadmap with \`waymark reattach ${ref} NEW_ITEM\`.`,
+    );
+  }
   const closest = titles
     .flatMap((t) => t.all)
     .map((candidate) => ({
@@ -117,6 +146,43 @@ export function resolveItem(ref: string, roadmaps: readonly RoadmapNodes[]): Res
     `no item matches "${text}".`,
     closest.length > 0 ? `Closest matches:\n${closest.join('\n')}` : 'Run `waymark status` to see the ids.',
   );
+}
+
+/**
+ * The archived item a reference names when no live one does: by id, exact title, then title fragment, as for
+ * live items. Several matches are ambiguous (CONFLICT) like any other reference.
+ */
+function resolveArchived(
+  text: string,
+  query: string,
+  pool: readonly RoadmapNodes[],
+): ResolvedItem | undefined {
+  const candidates: Candidate[] = [];
+  for (const roadmap of pool) {
+    for (const item of roadmap.archived?.() ?? []) {
+      const node: Node = {
+        id: item.id,
+        title: item.title,
+        kind: 'topic',
+        trackable: true,
+        source: { line: 0, endLine: 0 },
+        children: [],
+      };
+      candidates.push({ roadmapId: roadmap.id, node, title: normalizeTitle(item.title), archived: true });
+    }
+  }
+  if (candidates.length === 0) return undefined;
+  const wanted = normalizeTitle(query);
+  const tiers = [
+    candidates.filter((candidate) => candidate.node.id === query),
+    wanted === '' ? [] : candidates.filter((candidate) => candidate.title === wanted),
+    wanted === '' ? [] : candidates.filter((candidate) => candidate.title.includes(wanted)),
+  ];
+  for (const tier of tiers) {
+    if (tier.length === 1) return tier[0];
+    if (tier.length > 1) throw ambiguous(text, tier);
+  }
+  return undefined;
 }
 
 function ambiguous(text: string, matches: Candidate[]): WaymarkError {

@@ -79,3 +79,73 @@ describe('mergeCheckboxes with the store as it was at the last sync', () => {
     );
   });
 });
+
+describe('mergeCheckboxes with --prefer (issue 9: --prefer store made the file win)', () => {
+  // Every shape of disagreement: changed in the file only, in the store only, on both sides, and no base yet.
+  const shapes: {
+    name: string;
+    base: Record<string, boolean>;
+    file: { a: boolean };
+    store: { a: boolean };
+    touched: string[];
+  }[] = [
+    { name: 'file changed', base: { a: true }, file: { a: false }, store: { a: true }, touched: [] },
+    { name: 'store changed', base: { a: false }, file: { a: false }, store: { a: true }, touched: ['a'] },
+    { name: 'both changed', base: { a: true }, file: { a: false }, store: { a: true }, touched: ['a'] },
+    { name: 'first sync', base: {}, file: { a: true }, store: { a: false }, touched: [] },
+  ];
+  for (const shape of shapes) {
+    it(`${shape.name}: store keeps Waymark's state and rewrites the box; file records the box`, () => {
+      const input = {
+        base: shape.base,
+        file: shape.file,
+        store: shape.store,
+        storeTouched: new Set(shape.touched),
+      };
+      const store = mergeCheckboxes({ ...input, prefer: 'store' });
+      expect(store.toStore).toEqual([]);
+      expect(store.toFile).toEqual([{ id: 'a', checked: shape.store.a }]);
+      expect(store.conflicts).toEqual([]);
+      expect(store.base).toEqual({ a: shape.store.a });
+      const file = mergeCheckboxes({ ...input, prefer: 'file' });
+      expect(file.toFile).toEqual([]);
+      expect(file.toStore).toEqual([{ id: 'a', done: shape.file.a }]);
+      expect(file.base).toEqual({ a: shape.file.a });
+    });
+  }
+
+  it('leaves both sides equal, the preferred one untouched, and without --prefer never guesses (property)', () => {
+    const side = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd', 'e'), fc.boolean());
+    fc.assert(
+      fc.property(
+        side,
+        side,
+        side,
+        fc.subarray(['a', 'b', 'c', 'd', 'e']),
+        fc.constantFrom(undefined, 'file', 'store'),
+        (base, fileSide, storeSide, touched, prefer) => {
+          const plan = mergeCheckboxes({
+            base,
+            file: fileSide,
+            store: storeSide,
+            storeTouched: new Set(touched),
+            ...(prefer ? { prefer } : {}),
+          });
+          const file = { ...fileSide };
+          const store = Object.fromEntries(Object.keys(fileSide).map((id) => [id, storeSide[id] ?? false]));
+          for (const change of plan.toFile) file[change.id] = change.checked;
+          for (const change of plan.toStore) store[change.id] = change.done;
+          const conflicted = new Set(plan.conflicts.map((conflict) => conflict.id));
+          for (const id of Object.keys(fileSide)) {
+            if (conflicted.has(id)) continue;
+            expect(file[id]).toBe(store[id]);
+            expect(plan.base[id]).toBe(file[id]);
+          }
+          if (prefer === 'store') expect(plan.toStore).toEqual([]);
+          if (prefer === 'file') expect(plan.toFile).toEqual([]);
+          if (prefer) expect(plan.conflicts).toEqual([]);
+        },
+      ),
+    );
+  });
+});

@@ -1,8 +1,11 @@
 /**
  * The three-way merge behind `waymark sync`: the file's boxes and the store's statuses are each compared
  * with the state at the last sync, so a change on either side wins over no change, and only a change on
- * both sides to different values is a conflict (reported, never guessed).
+ * both sides to different values is a conflict (reported, never guessed). With `prefer`, the learner has
+ * decided: wherever the two sides disagree, whatever changed where, the preferred side wins.
  */
+
+export type Prefer = 'file' | 'store';
 
 export interface MergeInput {
   /** Box state per node id at the last sync (empty on the first sync). */
@@ -19,6 +22,8 @@ export interface MergeInput {
    * change of the store's, so its box is not written.
    */
   storeAtBase?: Readonly<Record<string, boolean>>;
+  /** `store`: Waymark's state stands and the box is rewritten; `file`: the box is recorded in Waymark. */
+  prefer?: Prefer;
 }
 
 export interface MergePlan {
@@ -31,7 +36,14 @@ export interface MergePlan {
   base: Record<string, boolean>;
 }
 
-export function mergeCheckboxes({ base, file, store, storeTouched, storeAtBase }: MergeInput): MergePlan {
+export function mergeCheckboxes({
+  base,
+  file,
+  store,
+  storeTouched,
+  storeAtBase,
+  prefer,
+}: MergeInput): MergePlan {
   const plan: MergePlan = { toFile: [], toStore: [], conflicts: [], base: {} };
   for (const id of Object.keys(file).sort()) {
     const inFile = file[id] as boolean;
@@ -48,7 +60,12 @@ export function mergeCheckboxes({ base, file, store, storeTouched, storeAtBase }
           : inStore !== before || storeTouched.has(id);
     let merged = inFile;
     if (inFile === inStore) merged = inFile;
-    else if (fileChanged && storeChanged) {
+    else if (prefer === 'store') {
+      merged = inStore;
+      plan.toFile.push({ id, checked: inStore });
+    } else if (prefer === 'file') {
+      plan.toStore.push({ id, done: inFile });
+    } else if (fileChanged && storeChanged) {
       plan.conflicts.push({ id, file: inFile, store: inStore });
       if (before !== undefined) plan.base[id] = before;
       continue;

@@ -51,7 +51,8 @@ export function mergeCheckboxes({
     const before = base[id];
     const firstSync = before === undefined;
     const fileChanged = firstSync ? inFile : inFile !== before;
-    const storeBefore = storeAtBase?.[id];
+    // A box with no base yet (new, or back from the archive) has no last-synced store state to compare with.
+    const storeBefore = firstSync ? undefined : storeAtBase?.[id];
     const storeChanged =
       storeBefore !== undefined
         ? inStore !== storeBefore || storeTouched.has(id)

@@ -58,7 +58,7 @@ describe('navigation is never work', () => {
     const { roadmap } = importText('# Log\n\n- [✔️][✔️] ♾️ 1 > [Introduction](Days/day01.md)\n');
     const item = roadmap.nodes[0] as Node;
     expect(item.title).toBe('Introduction');
-    expect(item.number).toBeUndefined(); // the agenda's "1" is not an id: ids stay slugs of the titles
+    expect(item.id).toBe('1'); // the agenda's own number, like "3.1.4" numbering
     // As on GitHub, "[✔️][✔️]" is no task-list box (the box must be followed by a space).
     expect(item.checked).toBeUndefined();
   });

@@ -3,6 +3,7 @@ import { type ImportWarning, importRoadmap } from '../core/markdown/import-roadm
 import { type Roadmap, walkNodes } from '../core/model/roadmap.js';
 import { matchReimport, type ReimportMatch } from '../core/progress/match-reimport.js';
 import { resolveRoadmapPath } from './bundled-roadmaps.js';
+import { correctedModel } from './corrected-model.js';
 import { readRoadmapFile } from './read-roadmap-file.js';
 import { stampChange, type Workspace } from './workspace.js';
 
@@ -58,7 +59,14 @@ export function importRoadmapFile(
     if (events.length > 0) store.appendEvents(events);
     store.saveRoadmap(record);
   });
-  return { roadmap, created: false, unchanged: existing.sha256 === file.sha256, match, warnings };
+  // The learner's corrections followed the renames: report the roadmap as they corrected it.
+  return {
+    roadmap: correctedModel(store, record),
+    created: false,
+    unchanged: existing.sha256 === file.sha256,
+    match,
+    warnings,
+  };
 }
 
 /** Two different files with the same name ("README.md") get "readme", "readme-2", ... */

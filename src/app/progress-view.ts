@@ -3,6 +3,7 @@ import type { Status } from '../core/progress/events.js';
 import { nodeProgress, type ProgressState } from '../core/progress/fold.js';
 import { type ProgressTree, rollUp, totalOf } from '../core/progress/rollup.js';
 import type { Store } from '../store/port.js';
+import { correctedModel } from './corrected-model.js';
 import { foldedState } from './folded-state.js';
 import type { LoadedRoadmap } from './workspace.js';
 
@@ -55,7 +56,7 @@ export function buildStatus(
     return state;
   };
   return records.map((record) => {
-    const loaded = () => roadmapStatus({ record, model: record.model as Roadmap }, fold(), effortOf);
+    const loaded = () => roadmapStatus({ record, model: correctedModel(store, record) }, fold(), effortOf);
     if (cacheTag === undefined) return loaded();
     const key = `status:v${STATUS_VERSION}:${cacheTag}:${record.id}`;
     const stamp = `${store.eventStamp({ roadmapId: record.id })}|${record.sha256}|${record.importedAt}|${record.sourcePath ?? ''}`;

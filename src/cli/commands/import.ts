@@ -2,6 +2,7 @@ import { listBundledRoadmaps } from '../../app/bundled-roadmaps.js';
 import { EFFORT_MODEL, effortWeights } from '../../app/effort.js';
 import { importRoadmapFile } from '../../app/import-service.js';
 import { buildStatus } from '../../app/progress-view.js';
+import { importVerdict, verdictText } from '../../core/markdown/import-verdict.js';
 import { walkNodes } from '../../core/model/roadmap.js';
 import { progressBar } from '../format/progress-bar.js';
 import type { Io } from '../io.js';
@@ -28,6 +29,7 @@ export async function importCommand(file: string | undefined, options: ImportOpt
     for (const warning of summary.warnings)
       io.warn(`${file}${warning.line ? `:${warning.line}` : ''}: warning: ${warning.message}`);
     const nodes = [...walkNodes(summary.roadmap.nodes)].map((entry) => entry.node);
+    const verdict = importVerdict(summary.roadmap);
     const counts = {
       nodes: nodes.length,
       trackable: nodes.filter((node) => node.trackable).length,
@@ -42,6 +44,7 @@ export async function importCommand(file: string | undefined, options: ImportOpt
           created: summary.created,
           unchanged: summary.unchanged,
           counts,
+          verdict: { ...verdict, text: verdictText(verdict) },
           ...(summary.match
             ? {
                 moved: summary.match.moved,
@@ -59,6 +62,7 @@ export async function importCommand(file: string | undefined, options: ImportOpt
     io.out(
       `  ${counts.nodes} nodes, ${counts.trackable} trackable, ${counts.phases} phases${counts.checked ? `, ${counts.checked} already ticked (run \`waymark sync\` to record them)` : ''}`,
     );
+    io.out(`  found ${verdictText(verdict)}`);
     const match = summary.match;
     if (match && !summary.unchanged) {
       io.out(

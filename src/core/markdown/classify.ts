@@ -554,7 +554,7 @@ function isPlanContainer(node: UnidentifiedNode): boolean {
 /** A title without decoration at either end ("Give a Star ⭐" -> "Give a Star"), for the word lists. */
 function bareTitle(title: string): string {
   return /[^\p{L}\p{N})]\s*$/u.test(title)
-    ? title.replace(/[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}:：.!！?？]+$/u, '')
+    ? title.replace(/(?:\s|\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[:：.!！?？])+$/u, '')
     : title;
 }
 

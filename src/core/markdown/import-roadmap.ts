@@ -5,6 +5,7 @@ import { findDate } from './dates.js';
 import { readFrontMatter } from './front-matter.js';
 import { extractGoal } from './goal.js';
 import { assignIds } from './ids.js';
+import { importVerdict, verdictWarnings } from './import-verdict.js';
 import type { ImportWarning } from './import-warning.js';
 import { buildOutline } from './outline.js';
 import { slugify } from './slug.js';
@@ -73,6 +74,7 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   const firstHeading = outline.roots.findIndex((draft) => draft.type === 'heading');
   const preamble = firstHeading < 0 ? [] : outline.roots.slice(0, firstHeading);
   const rest = firstHeading < 0 ? outline.roots : outline.roots.slice(firstHeading);
+  let verdictApplies = body.trim() !== '';
   let unidentified: UnidentifiedNode[] = [
     ...classifyChildren(preamble, undefined, preambleContext(warnings)),
     ...classifyChildren(rest, undefined, rootContext(warnings)),
@@ -84,6 +86,7 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
     });
   } else if (unidentified.length === 0 && outline.allParagraphs.length > 0) {
     unidentified = outline.allParagraphs.map((paragraph) => paragraphTopic(paragraph.text, paragraph.line));
+    verdictApplies = false; // already explained
     warnings.push({
       message: `no headings or lists found: imported ${unidentified.length} paragraph(s) as topics. Use "#" headings and "- [ ]" items to give the roadmap structure.`,
     });
@@ -107,7 +110,23 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   if (goal) roadmap.goal = goal;
   const meta = roadmapMeta(outline, fm);
   if (Object.keys(meta).length > 0) roadmap.meta = meta;
+  // A file with nothing below its title has nothing to judge (and the empty file has its own warning).
+  if (verdictApplies && nodes.length > 0)
+    warnings.push(...verdictWarnings(importVerdict(roadmap), contentImages(body)));
   return { roadmap, warnings };
+}
+
+const IMAGE =
+  /!\[[^\]\n]{0,300}\]\(\s*<?([^)\s>]{0,2000})|<img\b[^>]{0,2000}?\bsrc\s*=\s*["']?([^"'\s>]{0,2000})/gi;
+/** Badges (shields.io, CI status) decorate; they are not where the content is. */
+const BADGE = /shields\.io|badge|\/workflows\/|travis-ci|circleci|codecov|awesome\.re/i;
+
+/** How many images in the text are content (not badges): one pass, and none at all without "![" or "<img". */
+function contentImages(text: string): number {
+  if (!text.includes('![') && !/<img\b/i.test(text)) return 0;
+  let images = 0;
+  for (const match of text.matchAll(IMAGE)) if (!BADGE.test(match[1] ?? match[2] ?? '')) images++;
+  return images;
 }
 
 function paragraphTopic(text: string, line: number): UnidentifiedNode {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allNodes, findByTitle, importText } from '../../testing/load-seed.js';
 import type { Node } from '../model/roadmap.js';
+import { importVerdict, verdictText } from './import-verdict.js';
 
 /** Issue 12: the importer reads a roadmap as a learner does. Each fixture is a minimal synthetic shape. */
 
@@ -277,5 +278,27 @@ describe('electives and optional work', () => {
       ['Kaggle', 'true'],
       ['Core', undefined],
     ]);
+  });
+});
+
+describe('the verdict on import', () => {
+  it('says what was found and what is left out', () => {
+    const { roadmap } = importText(
+      '# CS\n\n## Contents\n\n- [Core](#core)\n- [Advanced](#advanced)\n\n## Core\n\n| Courses | Duration |\n| --- | --- |\n| [Intro](https://a.org) | 4 weeks |\n| [Data](https://b.org) | 6 weeks |\n\n### Resources\n\n- [Book](https://c.org)\n\n## Advanced\n\nCourses in Advanced CS are electives.\n\n### Compilers\n\n- [ ] Parsing\n\n### Networks\n\n- [ ] TCP\n',
+    );
+    expect(verdictText(importVerdict(roadmap))).toBe(
+      '2 courses, 2 topics in 3 sections, 1 elective group; 2 navigation links, 1 resource link and 1 note left out of the plan',
+    );
+  });
+
+  it('warns, without failing, for a link collection and for content kept in images', () => {
+    const links = Array.from({ length: 30 }, (_, i) => `- [Tool ${i}](https://tool${i}.dev) - a tool`);
+    const awesome = importText(`# Awesome tools\n\n## Tools\n\n${links.join('\n')}\n`);
+    expect(awesome.warnings.map((w) => w.message).join('\n')).toMatch(/nothing to track here.*Did you mean/s);
+    const images = importText(
+      '# Roadmap\n\n![step 1](img/1.png)\n\n![step 2](img/2.png)\n\n![step 3](img/3.png)\n\n## Disclaimer\n\nMine.\n\n## Supported By\n\n- ACME\n',
+    );
+    expect(images.warnings.map((w) => w.message).join('\n')).toMatch(/content in 3 images/);
+    expect(importText('# R\n\n![badge](https://img.shields.io/x.svg)\n\n- [ ] a\n').warnings).toEqual([]);
   });
 });

@@ -37,7 +37,10 @@ describe('POST /api/corrections', () => {
       kind: 'course',
       meta: { importedKind: 'resource' },
     });
-    const tip = await s.send('POST', '/api/corrections', { item: 'ai-engineer:14/code-daily-build-the-muscle-memory', work: true });
+    const tip = await s.send('POST', '/api/corrections', {
+      item: 'ai-engineer:14/code-daily-build-the-muscle-memory',
+      work: true,
+    });
     expect(tip.status).toBe(201);
     expect(tip.json.after.trackable).toBe(true);
   });

@@ -5,6 +5,7 @@ import type { ImportWarning } from './import-warning.js';
 import type { Draft } from './outline.js';
 import { platformNamed, platformOf } from './platforms.js';
 import {
+  holdsContent,
   isAnchorItem,
   isAttachmentLink,
   looksLikeLinkList,
@@ -424,7 +425,9 @@ function headingTitle(draft: Draft): ParsedTitle {
   return draft.parsedTitle;
 }
 
-function classifyHeading(draft: Draft, ctx: Context, siblingsTimed: boolean): UnidentifiedNode {
+function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): UnidentifiedNode {
+  // A table of contents is its list, not the headings after it: they start afresh.
+  const ctx: Context = outer.area === 'toc' ? { ...outer, area: 'plain' } : outer;
   const parsed = headingTitle(draft);
   const title = parsed.title;
   const node = baseNode(draft, parsed, 'section');
@@ -472,10 +475,10 @@ function classifyHeading(draft: Draft, ctx: Context, siblingsTimed: boolean): Un
     const period = (REVIEW.exec(title)?.[1] ?? 'monthly').toLowerCase();
     node.recurrence = period === 'daily' ? 'daily' : period === 'weekly' ? 'weekly' : 'monthly';
     child.area = 'template';
-  } else if (TOC_TITLE.test(bare) || looksLikeToc(draft)) {
+  } else if ((TOC_TITLE.test(bare) && !holdsContent(draft)) || looksLikeToc(draft)) {
     node.kind = 'info';
     child.area = 'toc';
-  } else if (PROJECT_META_TITLE.test(bare) || ROLE_DESCRIPTION_TITLE.test(title) || looksLikePeople(draft)) {
+  } else if (isProjectMeta(bare) || ROLE_DESCRIPTION_TITLE.test(title) || looksLikePeople(draft)) {
     // About the repository or the role, not about learning: support, licence, team, "Core Competencies".
     node.kind = 'info';
     child.area = 'info';
@@ -556,6 +559,14 @@ function bareTitle(title: string): string {
   return /[^\p{L}\p{N})]\s*$/u.test(title)
     ? title.replace(/(?:\s|\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[:：.!！?？])+$/u, '')
     : title;
+}
+
+/** "Contributors & course staff", "License and Disclaimer": every part a project-meta word. */
+function isProjectMeta(title: string): boolean {
+  if (PROJECT_META_TITLE.test(title)) return true;
+  if (!/[&,/+]|\band\b/.test(title)) return false;
+  const parts = title.split(/\s*(?:[&,/+]|\band\b)\s*/).filter((part) => part !== '');
+  return parts.length > 1 && parts.every((part) => PROJECT_META_TITLE.test(part));
 }
 
 /** What `electiveOptions` will count as the group's options. */

@@ -1,14 +1,21 @@
 import MarkdownIt from 'markdown-it';
 import { type Roadmap, SCHEMA_VERSION } from '../model/roadmap.js';
-import { classifyChildren, preambleContext, rootContext, type UnidentifiedNode } from './classify.js';
+import {
+  classifyChildren,
+  preambleContext,
+  rootContext,
+  scheduleOf,
+  type UnidentifiedNode,
+} from './classify.js';
 import { findDate } from './dates.js';
 import { readFrontMatter } from './front-matter.js';
 import { extractGoal } from './goal.js';
 import { assignIds } from './ids.js';
 import { importVerdict, verdictWarnings } from './import-verdict.js';
 import type { ImportWarning } from './import-warning.js';
-import { buildOutline } from './outline.js';
+import { buildOutline, type Outline } from './outline.js';
 import { slugify } from './slug.js';
+import { stripLeadingSymbols } from './title.js';
 
 export interface ImportOptions {
   /** The file's path as the user gave it; kept in `source.path` and used for the roadmap id. */
@@ -68,6 +75,7 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
     ? `${'\n'.repeat(frontMatter.lineCount)}${lines.slice(frontMatter.lineCount).join('\n')}`
     : source;
   const outline = buildOutline(markdownParser().parse(body, {}), lines, MAX_NESTING);
+  liftOpeningHeadingAsTitle(outline);
   warnings.push(...outline.warnings);
   const fm = frontMatter?.data ?? {};
 
@@ -127,6 +135,22 @@ function contentImages(text: string): number {
   let images = 0;
   for (const match of text.matchAll(IMAGE)) if (!BADGE.test(match[1] ?? match[2] ?? '')) images++;
   return images;
+}
+
+/**
+ * A document without a `#` title that opens with a heading over prose only ("## Neural Networks: Zero to
+ * Hero", then a paragraph, then "## Contents"): that heading is the title, its prose the summary. A heading
+ * with items, or a schedule ("## Week 1"), stays work.
+ */
+function liftOpeningHeadingAsTitle(outline: Outline): void {
+  const first = outline.roots[0];
+  if (outline.title !== undefined || !first || first.type !== 'heading' || first.children.length > 0) return;
+  if (outline.roots.some((draft) => draft.type === 'heading' && draft.level === 1)) return;
+  if (scheduleOf(first.text) || /\b(?:phase|stage|week|day|month|module)\b/i.test(first.text)) return;
+  outline.title = stripLeadingSymbols(first.text);
+  outline.titleLine = first.line;
+  outline.roots.shift();
+  outline.preamble.unshift(...first.paragraphs);
 }
 
 function paragraphTopic(text: string, line: number): UnidentifiedNode {

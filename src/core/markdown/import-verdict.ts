@@ -22,6 +22,8 @@ export interface ImportVerdict {
   /** Other nodes that are not work (information, project meta, role descriptions), headings included. */
   information: number;
   excludedByLearner: number;
+  /** Units that are an external link and a blurb ("[Tool](…) - a tool"), no box, no duration: entries of a list of links. */
+  linkEntries: number;
 }
 
 const PLURAL: Record<NodeKind, string> = {
@@ -46,6 +48,18 @@ function isNavigation(node: Node): boolean {
   return links.length > 0 && links.every((link) => linkTarget(link.url) === 'anchor');
 }
 
+function isLinkEntry(node: Node): boolean {
+  const link = node.links?.[0];
+  return (
+    link !== undefined &&
+    link.text !== '' &&
+    node.checked === undefined &&
+    node.duration === undefined &&
+    linkTarget(link.url) === 'external' &&
+    node.title.startsWith(link.text)
+  );
+}
+
 export function importVerdict(roadmap: Roadmap): ImportVerdict {
   const verdict: ImportVerdict = {
     work: {},
@@ -57,6 +71,7 @@ export function importVerdict(roadmap: Roadmap): ImportVerdict {
     resourceLinks: 0,
     information: 0,
     excludedByLearner: 0,
+    linkEntries: 0,
   };
   const sectionsWithWork = new Set<Node>();
   const phasesWithWork = new Set<Node>();
@@ -80,6 +95,7 @@ export function importVerdict(roadmap: Roadmap): ImportVerdict {
       // A heading with no work beneath is its own unit of work ("Week 3" over its links).
       if (parents.length === 0 && node.kind === 'phase') phasesWithWork.add(node);
     }
+    if (isLinkEntry(node)) verdict.linkEntries++;
     verdict.work[node.kind] = (verdict.work[node.kind] ?? 0) + 1;
     verdict.workTotal++;
     const phase = parents.find((parent) => parent.kind === 'phase');
@@ -137,9 +153,13 @@ export function verdictWarnings(verdict: ImportVerdict, images: number): ImportW
     warnings.push({
       message: `nothing to track here: no topic, course or project was found${verdict.resourceLinks + verdict.navigationLinks > 0 ? ` (only ${verdict.resourceLinks + verdict.navigationLinks} links)` : ''}. Did you mean a roadmap or curriculum? ${hint}`,
     });
-  } else if (verdict.resourceLinks >= 20 && verdict.resourceLinks >= verdict.workTotal * 3) {
+  } else if (
+    (verdict.resourceLinks >= 20 && verdict.resourceLinks >= verdict.workTotal * 3) ||
+    (verdict.workTotal >= 2 && verdict.linkEntries >= verdict.workTotal * 0.8)
+  ) {
+    const links = verdict.resourceLinks + verdict.linkEntries;
     warnings.push({
-      message: `this looks like a link collection (${verdict.resourceLinks} resource links, ${verdict.workTotal} items to track), not a roadmap: nothing much to track here. Did you mean a roadmap or curriculum? ${hint}`,
+      message: `this looks like a link collection (${links} links${verdict.linkEntries > 0 ? `, ${verdict.linkEntries} of them kept as items` : ''}), not a roadmap: nothing much to track here. Did you mean one of the roadmaps or courses it links to? ${hint}`,
     });
   }
   if (images >= 3 && images >= verdict.workTotal) {

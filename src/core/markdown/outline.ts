@@ -262,10 +262,11 @@ function documentTitle(inline: Token | undefined): string | undefined {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 
 function htmlHeadingTitle(html: string): string | undefined {
-  if (!html.includes('<h1') && !html.includes('<H1')) return undefined;
-  const match = /<h1\b[^>]*>([\s\S]{0,2000}?)<\/h1>/i.exec(html);
+  if (!/<h[1-3]\b/i.test(html)) return undefined;
+  // A centred README banner: logo, then "<h2 align="center">Name</h2>" (any of h1-h3 before any Markdown heading).
+  const match = /<h([1-3])\b[^>]*>([\s\S]{0,2000}?)<\/h\1>/i.exec(html);
   if (!match) return undefined;
-  const text = (match[1] ?? '')
+  const text = (match[2] ?? '')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_all, name: string) => ENTITIES[name] ?? '')
     .replace(/\s+/g, ' ')

@@ -1,6 +1,6 @@
 import type { Link } from '../model/roadmap.js';
 import type { Draft } from './outline.js';
-import { ATTACHMENT_LINK_TEXT } from './section-words.js';
+import { ATTACHMENT_LINK_TEXT, ATTACHMENT_WORDS } from './section-words.js';
 
 /**
  * What a section looks like, whatever its language: how many of its items are nothing but a link, and where
@@ -19,6 +19,8 @@ export interface DraftShape {
   externalOnly: number;
   /** Items whose words are only links to people's profiles (GitHub users, LinkedIn, X). */
   profileOnly: number;
+  /** Items whose words are only links to other files of the repository ("[Chapter 2](ch02/)"). */
+  localOnly: number;
 }
 
 export type LinkTarget = 'anchor' | 'external' | 'local';
@@ -58,6 +60,17 @@ export function isAnchorItem(draft: Draft): boolean {
   );
 }
 
+/** "Video", "GitHub repository", "YouTube video lecture", "Jupyter notebook files": material, by its words. */
+function isAttachmentText(text: string): boolean {
+  const trimmed = text.trim();
+  if (ATTACHMENT_LINK_TEXT.test(trimmed)) return true;
+  const words = trimmed
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+  return words.length > 0 && words.length <= 6 && words.every((word) => ATTACHMENT_WORDS.has(word));
+}
+
 /**
  * A link that belongs to the item above it ("Video", "GitHub repository", "Slides"): the parent's material,
  * not an item of its own.
@@ -68,7 +81,7 @@ export function isAttachmentLink(draft: Draft): boolean {
     draft.checked === undefined &&
     draft.children.length === 0 &&
     isLinkOnly(draft) &&
-    allLinks(draft.links, (link) => ATTACHMENT_LINK_TEXT.test(link.text.trim()))
+    allLinks(draft.links, (link) => isAttachmentText(link.text))
   );
 }
 
@@ -82,6 +95,7 @@ export function shapeOf(draft: Draft): DraftShape {
     anchorOnly: 0,
     externalOnly: 0,
     profileOnly: 0,
+    localOnly: 0,
   };
   for (const child of draft.children) {
     const inner = shapeOf(child);
@@ -92,6 +106,7 @@ export function shapeOf(draft: Draft): DraftShape {
     shape.anchorOnly += inner.anchorOnly;
     shape.externalOnly += inner.externalOnly;
     shape.profileOnly += inner.profileOnly;
+    shape.localOnly += inner.localOnly;
   }
   if (draft.type === 'heading') shape.headings++;
   else if (draft.type === 'row') shape.rows++;
@@ -102,6 +117,7 @@ export function shapeOf(draft: Draft): DraftShape {
       if (allLinks(draft.links, (link) => linkTarget(link.url) === 'anchor')) shape.anchorOnly++;
       else if (allLinks(draft.links, (link) => PROFILE.test(link.url))) shape.profileOnly++;
       else if (allLinks(draft.links, (link) => linkTarget(link.url) === 'external')) shape.externalOnly++;
+      else if (allLinks(draft.links, (link) => linkTarget(link.url) === 'local')) shape.localOnly++;
     }
   }
   draft.shape = shape;
@@ -112,6 +128,15 @@ export function shapeOf(draft: Draft): DraftShape {
 export function looksLikeToc(draft: Draft): boolean {
   const shape = shapeOf(draft);
   return shape.items >= 2 && shape.checkboxes === 0 && shape.anchorOnly >= shape.items * 0.8;
+}
+
+/**
+ * A heading titled "Table of Contents" that holds the curriculum itself (a table of chapters, links to the
+ * repository's own files) is the curriculum, whatever its title says: one swallowed a whole book.
+ */
+export function holdsContent(draft: Draft): boolean {
+  const shape = shapeOf(draft);
+  return shape.rows > 0 || shape.localOnly > shape.anchorOnly;
 }
 
 /** A heading over nothing but links to other sites (no boxes, no table): references. */

@@ -87,7 +87,7 @@ const MILESTONE_DUE =
 const MILESTONE_WORD = /^(milestones?|checkpoints?)\b/i;
 const GOAL_HEADING = /^(my\s+|the\s+|career\s+|final\s+)?(goals?|target roles?|objectives?|end goal)$/i;
 const INFO =
-  /\b(overview|summary|introduction|intro|about|context|career progression|prerequisites?|success metrics|tips|pitfalls|best practices|advice|opportunities|structure|wiki|remember|faq|license|contributing|acknowledg\w*|role definition|who is this for|position summary|why)\b/i;
+  /\b(overview|summary|introduction|intro|about|context|career progression|prerequisites?|(?:hardware|system|software)\s+requirements|success metrics|tips|pitfalls|best practices|advice|opportunities|structure|wiki|remember|faq|license|contributing|acknowledg\w*|role definition|who is this for|position summary|why|notes?|wrap[\s-]?up|conclusions?|closing thoughts|citation|how to cite)\b/i;
 const KIND_WORDS: [RegExp, NodeKind][] = [
   [/\bcertific\w*/i, 'certificate'],
   [/\bprojects?\b(?!\s+management)/i, 'project'],
@@ -163,6 +163,22 @@ function keyValue(draft: Draft): { key: string; value: string } | undefined {
   if (!(key in META_KEYS) && !(key in LABEL_KINDS)) return undefined;
   return { key, value: (match[2] ?? '').trim() };
 }
+
+/** The English word of a schedule column, for scheduleOf: "天" -> day. */
+const SCHEDULE_WORD: Record<string, string> = {
+  week: 'week',
+  semana: 'week',
+  semaine: 'week',
+  woche: 'week',
+  周: 'week',
+  週: 'week',
+  month: 'month',
+  mes: 'month',
+  mês: 'month',
+  mois: 'month',
+  monat: 'month',
+  月: 'month',
+};
 
 /** First letters (lower-cased) of SCHEDULE's words: w d m s j t; anything else cannot match it. */
 const SCHEDULE_FIRST = new Set([0x77, 0x64, 0x6d, 0x73, 0x6a, 0x74]);
@@ -650,7 +666,10 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
 }
 
 const TITLE_COLUMNS =
-  /^(name|title|course|topic|project|item|task|resource|book|paper|certificate|certification|module|skill)s?$/i;
+  /^(?:(?:name|title|course|topic|project|item|task|resource|book|paper|certificate|certification|module|skill|lesson|lecture|chapter|subject|tema|aula|clase|curso|cours|thème|leçon|урок|тема|курс|ders|konu)s?|课程|课|主题|内容|章节|講義|テーマ|レッスン|강의|주제)$/iu;
+/** A column that numbers the schedule ("| Day | 课程 |" with 1, 2, 3…): each row is that day. */
+const SCHEDULE_COLUMN =
+  /^(?:day|días?|dia|jour|tag|天|日|week|semana|semaine|woche|周|週|month|mes|mês|mois|monat|月)$/iu;
 const DONE_CELL = /^(\[[xX]\]|✅|✔️?|☑️?|done|yes)$/u;
 const TODO_CELL = /^(\[ \]|⬜|☐|todo|no)$/iu;
 
@@ -672,10 +691,15 @@ function isAttributeRow(cells: readonly { header: string; text: string }[], titl
 
 function classifyRow(draft: Draft, ctx: Context): UnidentifiedNode {
   const cells = draft.cells ?? [];
-  const titleIndex = Math.max(
-    0,
-    cells.findIndex((cell) => TITLE_COLUMNS.test(cell.header)),
-  );
+  const named = cells.findIndex((cell) => TITLE_COLUMNS.test(cell.header));
+  // Without a named title column, the first cell that is more than a number ("| 1 | [数据预处理](…) |").
+  const titleIndex =
+    named >= 0
+      ? named
+      : Math.max(
+          0,
+          cells.findIndex((cell) => !/^\s*\d{0,4}\s*$/.test(cell.text)),
+        );
   const titleCell = cells[titleIndex] ?? { header: '', text: '', links: [] };
   const headers = cells.map((cell) => cell.header).join(' ');
   const kind: NodeKind =
@@ -702,6 +726,12 @@ function classifyRow(draft: Draft, ctx: Context): UnidentifiedNode {
       return;
     }
     const key = cell.header.toLowerCase();
+    if (SCHEDULE_COLUMN.test(cell.header.trim()) && /^\d{1,3}$/.test(cell.text.trim()) && !node.duration) {
+      const schedule = scheduleOf(`${SCHEDULE_WORD[key] ?? 'day'} ${cell.text.trim()}`);
+      if (schedule?.duration) node.duration = schedule.duration;
+      setMeta(node, 'schedule', `${cell.header} ${cell.text.trim()}`);
+      return;
+    }
     const weekly = /effort|workload|per week|\/\s*week|commitment/.test(key)
       ? WEEKLY_EFFORT.exec(cell.text)
       : null;

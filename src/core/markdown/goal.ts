@@ -35,6 +35,9 @@ export function horizonIn(text: string): number | undefined {
   return days > 0 && days <= 36_500 ? days : undefined;
 }
 
+/** A paragraph about how long the whole thing takes, not about one course. */
+const TIMING =
+  /^(?:duration|timeline|time commitment|how long)\b|\b(?:(?:possible|able|expect(?:ed)?|plan)\s+to\s+(?:finish|complete)|finish(?:es|ed)?\s+(?:it\s+)?(?:with)?in|complete(?:d)?\s+(?:it\s+)?(?:with)?in|takes?\s+(?:about|around|roughly)|the\s+(?:whole|entire)\s+(?:curriculum|program(?:me)?|course|roadmap))\b/i;
 const HORIZONS = new RegExp(HORIZON.source, 'giu');
 /** Time already behind the author ("over the last 13 years", "5 years of experience", "2 weeks ago"). */
 const PAST_BEFORE = /\b(?:last|past|previous|for)\s*$/i;
@@ -130,7 +133,9 @@ export function extractGoal(
     { max: 36_500, integer: true, what: 'a whole number of days between 1 and 36500', example: '90' },
     warnings,
   );
-  const horizon = firstOf(prose, horizonIn);
+  // Then a paragraph anywhere that states how long it takes ("**Duration**. … within about 2 years …").
+  const timing = outline.allParagraphs.map((p) => p.text).filter((text) => TIMING.test(text));
+  const horizon = firstOf(prose, horizonIn) ?? firstOf(timing, horizonIn);
   if (fmHorizon !== undefined) goal.horizonDays = fmHorizon;
   else if (horizon !== undefined && horizon > 0) goal.horizonDays = horizon;
 
@@ -148,7 +153,7 @@ export function extractGoal(
     { max: 168, integer: false, what: 'a number of hours between 0 and 168 (a week)', example: '10' },
     warnings,
   );
-  const proseWeekly = firstOf(prose, weeklyHoursIn);
+  const proseWeekly = firstOf(prose, weeklyHoursIn) ?? firstOf(timing, weeklyHoursIn);
   if (weekly !== undefined) goal.weeklyHours = weekly;
   else if (proseWeekly !== undefined) goal.weeklyHours = proseWeekly;
   return Object.keys(goal).length > 0 ? goal : undefined;

@@ -164,7 +164,7 @@ export function verdictWarnings(verdict: ImportVerdict, images: number): ImportW
   }
   if (images >= 3 && images >= verdict.workTotal) {
     warnings.push({
-      message: `the file keeps its content in ${images} images, which cannot be read as work (${verdict.workTotal} items to track). Did you mean a text version of it? ${hint}`,
+      message: `the file keeps its content in images (${images} of them), which cannot be read as work: nothing to track here beyond ${verdict.workTotal} item${verdict.workTotal === 1 ? '' : 's'}. Did you mean a text version of it? ${hint}`,
     });
   }
   return warnings;

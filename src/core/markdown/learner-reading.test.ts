@@ -298,7 +298,63 @@ describe('the verdict on import', () => {
     const images = importText(
       '# Roadmap\n\n![step 1](img/1.png)\n\n![step 2](img/2.png)\n\n![step 3](img/3.png)\n\n## Disclaimer\n\nMine.\n\n## Supported By\n\n- ACME\n',
     );
-    expect(images.warnings.map((w) => w.message).join('\n')).toMatch(/content in 3 images/);
+    expect(images.warnings.map((w) => w.message).join('\n')).toMatch(/content in images \(3 of them\)/);
     expect(importText('# R\n\n![badge](https://img.shields.io/x.svg)\n\n- [ ] a\n').warnings).toEqual([]);
+  });
+});
+
+describe('shapes seen in real roadmaps', () => {
+  it('a "Table of Contents" that holds the chapters is the curriculum and does not swallow what follows', () => {
+    const { roadmap } = importText(
+      '# Book\n\n# Table of Contents\n\n| Chapter | Code |\n| --- | --- |\n| Ch 1: Basics | [ch01](ch01/) |\n| Ch 2: Models | [ch02](ch02/) |\n\n## Bonus Material\n\n- [Extra](bonus/)\n',
+    );
+    expect(trackableTitles(roadmap.nodes)).toEqual(
+      expect.arrayContaining(['Ch 1: Basics', 'Ch 2: Models', 'Bonus Material']),
+    );
+  });
+
+  it('an opening heading over prose only is the title when there is no "#" title', () => {
+    const { roadmap } = importText(
+      '## Zero to Hero\n\nA course on neural networks.\n\n## Lecture 1\n\n- [ ] Backprop\n',
+    );
+    expect([roadmap.title, roadmap.summary]).toEqual(['Zero to Hero', 'A course on neural networks.']);
+    expect(importText('## Week 1\n\nWarm up.\n\n## Week 2\n').roadmap.title).toBe('test');
+  });
+
+  it('reads a banner <h2> as the title and material links by their words', () => {
+    expect(
+      importText('<p align="center">\n  <h2 align="center">i.am.ai<br>AI Roadmap</h2>\n</p>\n\n## A\n')
+        .roadmap.title,
+    ).toBe('i.am.ai AI Roadmap');
+    const { roadmap } = importText(
+      '# C\n\n## Lectures\n\n- Lecture 1: micrograd\n  - [YouTube video lecture](https://youtu.be/a)\n  - [Jupyter notebook files](https://github.com/k/n)\n',
+    );
+    expect(findByTitle(roadmap.nodes, 'Lecture 1: micrograd').children).toEqual([]);
+  });
+
+  it('a day column numbers a table of lessons; a timing paragraph anywhere gives horizon and weekly hours', () => {
+    const { roadmap } = importText(
+      '# 100 days\n\n## 课程表\n\n| Day | 课程 |\n|---|---|\n| 1 | [数据预处理](d1.md) |\n| 2 | [简单线性回归](d2.md) |\n',
+    );
+    expect(findByTitle(roadmap.nodes, '数据预处理').duration).toEqual({ min: 1, max: 1, unit: 'days' });
+    const ossu = importText(
+      '# CS\n\n## Summary\n\n**Duration**. It is possible to finish within about 2 years if you devote roughly 20 hours/week.\n\n## Core\n\n- [ ] A\n',
+    ).roadmap;
+    expect(ossu.goal).toEqual({ horizonDays: 730, weeklyHours: 20 });
+  });
+
+  it('"Contributors & course staff", "Citation", "Wrap Up" and "See also" in other languages are not work', () => {
+    for (const heading of [
+      'Contributors & course staff',
+      'Citation',
+      'Wrap Up',
+      'Veja também',
+      'Смотрите также',
+    ]) {
+      const { roadmap } = importText(
+        `# P\n\n## ${heading}\n\n- Someone or something\n\n## Week 1\n\n- [ ] A\n`,
+      );
+      expect(trackableTitles(roadmap.nodes), heading).toEqual(['Week 1', 'A']);
+    }
   });
 });

@@ -36,6 +36,8 @@ export interface Draft {
   parsedTitle: ParsedTitle | undefined;
   /** `shapeOf(draft)`, kept once computed (section-shape.ts). */
   shape?: DraftShape;
+  /** `isLinkOnly(draft)`, kept once computed (asked by several rules). */
+  linkOnly?: boolean;
 }
 
 export interface Outline {

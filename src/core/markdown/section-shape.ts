@@ -37,6 +37,11 @@ const PROFILE =
 /** Whether an item says nothing but its links (separators, emoji and punctuation aside). */
 export function isLinkOnly(draft: Draft): boolean {
   if (draft.links.length === 0 || draft.text.length > 400) return false;
+  draft.linkOnly ??= wordsAreLinks(draft);
+  return draft.linkOnly;
+}
+
+function wordsAreLinks(draft: Draft): boolean {
   let rest = draft.text;
   for (const link of draft.links) {
     const at = link.text === '' ? -1 : rest.indexOf(link.text);
@@ -98,6 +103,11 @@ export function shapeOf(draft: Draft): DraftShape {
     localOnly: 0,
   };
   for (const child of draft.children) {
+    if (child.children.length === 0 && child.type !== 'heading') {
+      // Most drafts are leaf items or rows: counted in place, without a shape of their own.
+      countLeaf(shape, child);
+      continue;
+    }
     const inner = shapeOf(child);
     shape.items += inner.items;
     shape.rows += inner.rows;
@@ -109,19 +119,26 @@ export function shapeOf(draft: Draft): DraftShape {
     shape.localOnly += inner.localOnly;
   }
   if (draft.type === 'heading') shape.headings++;
-  else if (draft.type === 'row') shape.rows++;
-  else if (draft.type === 'item') {
-    shape.items++;
-    if (draft.checked !== undefined) shape.checkboxes++;
-    else if (isLinkOnly(draft)) {
-      if (allLinks(draft.links, (link) => linkTarget(link.url) === 'anchor')) shape.anchorOnly++;
-      else if (allLinks(draft.links, (link) => PROFILE.test(link.url))) shape.profileOnly++;
-      else if (allLinks(draft.links, (link) => linkTarget(link.url) === 'external')) shape.externalOnly++;
-      else if (allLinks(draft.links, (link) => linkTarget(link.url) === 'local')) shape.localOnly++;
-    }
-  }
+  else countLeaf(shape, draft);
   draft.shape = shape;
   return shape;
+}
+
+/** Adds one item or row (not what is beneath it) to a shape. */
+function countLeaf(shape: DraftShape, draft: Draft): void {
+  if (draft.type === 'row') {
+    shape.rows++;
+    return;
+  }
+  if (draft.type !== 'item') return;
+  shape.items++;
+  if (draft.checked !== undefined) shape.checkboxes++;
+  else if (isLinkOnly(draft)) {
+    if (allLinks(draft.links, (link) => linkTarget(link.url) === 'anchor')) shape.anchorOnly++;
+    else if (allLinks(draft.links, (link) => PROFILE.test(link.url))) shape.profileOnly++;
+    else if (allLinks(draft.links, (link) => linkTarget(link.url) === 'external')) shape.externalOnly++;
+    else if (allLinks(draft.links, (link) => linkTarget(link.url) === 'local')) shape.localOnly++;
+  }
 }
 
 /** A heading over a list of in-document links: a table of contents, titled in any language or not at all. */

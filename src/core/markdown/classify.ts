@@ -86,8 +86,9 @@ const MILESTONE_DUE =
   /\b(\d{1,3})[-\s\u2010-\u2015]*(day|week|month|year)s?[-\s]+(goals?|milestones?|checkpoints?|targets?)\b/i;
 const MILESTONE_WORD = /^(milestones?|checkpoints?)\b/i;
 const GOAL_HEADING = /^(my\s+|the\s+|career\s+|final\s+)?(goals?|target roles?|objectives?|end goal)$/i;
+// "Introduction" and "About …" sections are prose; "Intro CS" or "Introduction to Programming" are courses.
 const INFO =
-  /\b(overview|summary|introduction|intro|about|context|career progression|prerequisites?|(?:hardware|system|software)\s+requirements|success metrics|tips|pitfalls|best practices|advice|opportunities|structure|wiki|remember|faq|license|contributing|acknowledg\w*|role definition|who is this for|position summary|why|notes?|wrap[\s-]?up|conclusions?|closing thoughts|citation|how to cite)\b/i;
+  /\bintro(?:duction)?\W*$|^about\b|\b(overview|summary|context|career progression|prerequisites?|(?:hardware|system|software)\s+requirements|success metrics|tips|pitfalls|best practices|advice|opportunities|structure|wiki|remember|faq|license|contributing|acknowledg\w*|role definition|who is this for|position summary|why|notes?|wrap[\s-]?up|conclusions?|closing thoughts|citation|how to cite)\b/i;
 const KIND_WORDS: [RegExp, NodeKind][] = [
   [/\bcertific\w*/i, 'certificate'],
   [/\bprojects?\b(?!\s+management)/i, 'project'],

@@ -358,3 +358,12 @@ describe('shapes seen in real roadmaps', () => {
     }
   });
 });
+
+describe('course names are not section words', () => {
+  it('"Intro CS" and "Introduction to Programming" are work; "Introduction" and "About this course" are not', () => {
+    const { roadmap } = importText(
+      '# CS\n\n## Introduction\n\nWelcome.\n\n- Read this first\n\n## About this course\n\n- Who we are\n\n## Intro CS\n\n### Introduction to Programming\n\n- [ ] Python\n',
+    );
+    expect(trackableTitles(roadmap.nodes)).toEqual(['Intro CS', 'Introduction to Programming', 'Python']);
+  });
+});

@@ -543,11 +543,12 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
   node.trackable =
     ctx.area === 'routine' || child.area === 'routine' ? false : isTrackable(node.kind, ctx, draft.checked);
   appendAll(node.children, classifyChildren(draft.children, node, child));
-  if (node.kind === 'section' && node.children.length > 0) {
-    // A heading over resources or over milestones only ("Resources", "Milestones & Goals") is no work itself.
+  if (node.kind === 'section') {
+    // A heading over resources or over milestones only ("Resources", "Milestones & Goals") is no work itself,
+    // nor is a "References" or "Community" heading over prose alone.
     if (
       (resourcesByName && !child.reading && (resourceTitle || !node.children.some((c) => c.trackable))) ||
-      node.children.every(isEffortlessKind)
+      (node.children.length > 0 && node.children.every(isEffortlessKind))
     )
       node.trackable = false;
   }

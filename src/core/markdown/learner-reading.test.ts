@@ -367,3 +367,10 @@ describe('course names are not section words', () => {
     expect(trackableTitles(roadmap.nodes)).toEqual(['Intro CS', 'Introduction to Programming', 'Python']);
   });
 });
+
+it('a "References" or "Community" heading over prose alone is not a unit of work', () => {
+  const { roadmap } = importText(
+    '# P\n\n## Week 1\n\n- [ ] A\n\n## References\n\nSee the wiki.\n\n## Community\n\nJoin us.\n',
+  );
+  expect(trackableTitles(roadmap.nodes)).toEqual(['Week 1', 'A']);
+});

@@ -1,4 +1,4 @@
-import { type Node, type NodeKind, type Roadmap, walkNodes } from '../model/roadmap.js';
+import type { Node, NodeKind, Roadmap } from '../model/roadmap.js';
 import type { ImportWarning } from './import-warning.js';
 import { linkTarget } from './section-shape.js';
 
@@ -75,7 +75,16 @@ export function importVerdict(roadmap: Roadmap): ImportVerdict {
   };
   const sectionsWithWork = new Set<Node>();
   const phasesWithWork = new Set<Node>();
-  for (const { node, parents } of walkNodes(roadmap.nodes)) {
+  // An explicit stack that carries the outermost phase and the parent, not every node's list of parents.
+  type Entry = { node: Node; phase: Node | undefined; parent: Node | undefined; top: boolean };
+  const stack: Entry[] = [];
+  const push = (nodes: readonly Node[], phase: Node | undefined, parent: Node | undefined, top: boolean) => {
+    for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i] as Node, phase, parent, top });
+  };
+  push(roadmap.nodes, undefined, undefined, true);
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const { node, phase, parent, top } = entry;
+    push(node.children, phase ?? (node.kind === 'phase' ? node : undefined), node, false);
     if (node.choose) verdict.electives++;
     if (node.meta?.optional === 'true') verdict.optional++;
     if (node.meta?.excluded === 'true') verdict.excludedByLearner++;
@@ -93,15 +102,13 @@ export function importVerdict(roadmap: Roadmap): ImportVerdict {
     if (node.children.some((child) => child.trackable)) continue;
     if (node.kind === 'phase' || node.kind === 'section') {
       // A heading with no work beneath is its own unit of work ("Week 3" over its links).
-      if (parents.length === 0 && node.kind === 'phase') phasesWithWork.add(node);
+      if (top && node.kind === 'phase') phasesWithWork.add(node);
     }
     if (isLinkEntry(node)) verdict.linkEntries++;
     verdict.work[node.kind] = (verdict.work[node.kind] ?? 0) + 1;
     verdict.workTotal++;
-    const phase = parents.find((parent) => parent.kind === 'phase');
     if (phase) phasesWithWork.add(phase);
-    const section = parents[parents.length - 1];
-    if (section) sectionsWithWork.add(section);
+    if (parent) sectionsWithWork.add(parent);
   }
   verdict.groups =
     phasesWithWork.size > 0

@@ -8,13 +8,17 @@ import { isLeaf } from '../core/progress/items.js';
 import { matchReimport, type ReimportMatch } from '../core/progress/match-reimport.js';
 import { normalizeTitle } from '../core/text/similarity.js';
 import { resolveRoadmapPath } from './bundled-roadmaps.js';
+import { correctedModel } from './corrected-model.js';
 import { foldedState } from './folded-state.js';
 import { type RoadmapFile, readRoadmapFile } from './read-roadmap-file.js';
 import { leafStatuses, roadmapProgress } from './roadmap-progress.js';
 import { stampChange, type Workspace } from './workspace.js';
 
 export interface ImportSummary {
+  /** The roadmap as the learner corrected it (`exclude`, `include`, `kind`): what views show. */
   roadmap: Roadmap;
+  /** The importer's reading, as stored (corrections are applied on top when read, never saved into it). */
+  stored: Roadmap;
   created: boolean;
   unchanged: boolean;
   match?: ReimportMatch;
@@ -56,7 +60,15 @@ export function importRoadmapFile(
       model: roadmap,
       importedAt: workspace.now.toISOString(),
     };
-    const summary = { roadmap, restored: [], archived: [], recordedTicks: 0, pendingSync: 0, warnings };
+    const summary = {
+      roadmap,
+      stored: roadmap,
+      restored: [],
+      archived: [],
+      recordedTicks: 0,
+      pendingSync: 0,
+      warnings,
+    };
     if (!existing) {
       const recordedTicks = importCheckedBoxes(workspace, roadmap, file.sha256, () =>
         store.saveRoadmap(record),
@@ -118,6 +130,8 @@ export function importRoadmapFile(
     });
     return {
       ...summary,
+      // The learner's corrections followed the renames: report the roadmap as they corrected it.
+      roadmap: correctedModel(store, record),
       created: false,
       unchanged: !modelChanged,
       match,

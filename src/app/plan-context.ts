@@ -15,6 +15,7 @@ import { analyseWork } from '../core/plan/work-structure.js';
 import type { Status, WaymarkEvent } from '../core/progress/events.js';
 import { foldEvents, type ProgressState } from '../core/progress/fold.js';
 import type { RoadmapRecord } from '../store/port.js';
+import { correctedModel } from './corrected-model.js';
 import { estimateOverrides } from './effort.js';
 import {
   type EffectiveCapacity,
@@ -29,7 +30,7 @@ import { loadRoadmaps as loadRecords, type Workspace } from './workspace.js';
 
 /** Every stored roadmap's model (see loadRoadmap). */
 export function allRoadmaps(workspace: Workspace): Roadmap[] {
-  return loadRecords(workspace.store).map(({ record }) => canonicalModel(record));
+  return loadRecords(workspace.store).map(({ record }) => canonicalModel(workspace, record));
 }
 
 export type TargetSource = 'option' | 'setting' | 'roadmap';
@@ -81,7 +82,7 @@ export interface PlanRequest {
 const models = new Map<string, Roadmap>();
 const MODEL_CACHE_LIMIT = 32;
 
-function canonicalModel(record: RoadmapRecord): Roadmap {
+function canonicalModel(workspace: Workspace, record: RoadmapRecord): Roadmap {
   const key = `${record.id}\u0000${record.sha256}\u0000${record.importedAt}`;
   let model = models.get(key);
   if (!model) {
@@ -89,7 +90,8 @@ function canonicalModel(record: RoadmapRecord): Roadmap {
     model = record.model as Roadmap;
     models.set(key, model);
   }
-  return model;
+  // The learner's corrections (exclude, include, kind) on top; the same object while they do not change.
+  return correctedModel(workspace.store, record, model);
 }
 
 export function loadRoadmap(workspace: Workspace, roadmapId: string): Roadmap {
@@ -102,7 +104,7 @@ export function loadRoadmap(workspace: Workspace, roadmapId: string): Roadmap {
       known.length > 0 ? `Known: ${known.join(', ')}.` : 'Import one with `waymark import FILE`.',
     );
   }
-  return canonicalModel(record);
+  return canonicalModel(workspace, record);
 }
 
 /** The roadmap's and the global events, in log order, up to the end of `asOf` when it is before today. */

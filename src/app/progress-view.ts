@@ -4,6 +4,7 @@ import { nodeProgress, type ProgressState } from '../core/progress/fold.js';
 import { isLeaf } from '../core/progress/items.js';
 import { totalOf } from '../core/progress/rollup.js';
 import type { Store } from '../store/port.js';
+import { correctedModel } from './corrected-model.js';
 import { foldedState } from './folded-state.js';
 import { roadmapProgress } from './roadmap-progress.js';
 import { cachedStatus, statusCacheKey, statusStamp } from './status-cache.js';
@@ -59,7 +60,7 @@ export function buildStatus(
     return state;
   };
   return records.map((record) => {
-    const loaded = () => roadmapStatus({ record, model: record.model as Roadmap }, fold(), effortOf);
+    const loaded = () => roadmapStatus({ record, model: correctedModel(store, record) }, fold(), effortOf);
     if (cacheTag === undefined) return loaded();
     const cached = cachedStatus(store, record, cacheTag);
     if (cached) return cached;

@@ -199,7 +199,7 @@ function rereadStructure(workspace: Workspace, record: RoadmapRecord, file: Road
     followed.push({ from: change.id, to: change.id, before: change.before, after: change.after });
   }
   return {
-    roadmap: summary.roadmap,
+    roadmap: summary.stored,
     moves: (match?.moved ?? []).map(({ from, to }) => ({ from, to })),
     report: {
       matched: (match?.kept.length ?? 0) + (match?.moved.length ?? 0),

@@ -63,7 +63,7 @@ function assertHoldsWork(item: ResolvedItem): void {
     throw new WaymarkError(
       'INPUT',
       `${item.roadmapId}:${item.node.id} "${item.node.title}" is ${item.node.kind === 'habit' ? 'a routine habit' : 'information'}, not an item to finish.`,
-      'Mark a topic, course, project, certificate or milestone instead.',
+      `Mark a topic, course, project, certificate or milestone instead, or, if it is work after all, say so: \`waymark include ${item.roadmapId}:${item.node.id}\`.`,
     );
   }
 }

@@ -7,6 +7,7 @@ import { defaultStorePath } from '../store/default-store-path.js';
 import type { RoadmapRecord, Store } from '../store/port.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import { clockNow } from './clock.js';
+import { correctedModel } from './corrected-model.js';
 
 /** What every use case works with: the store, the clock, and fresh ids. */
 export interface Workspace {
@@ -39,8 +40,9 @@ export interface LoadedRoadmap {
   model: Roadmap;
 }
 
+/** Every stored roadmap with its model as the learner corrected it (corrected-model.ts). */
 export function loadRoadmaps(store: Store): LoadedRoadmap[] {
-  return store.listRoadmaps().map((record) => ({ record, model: record.model as Roadmap }));
+  return store.listRoadmaps().map((record) => ({ record, model: correctedModel(store, record) }));
 }
 
 type EventBody = NewEvent extends infer E

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import type { Correction } from '../app/correction-service.js';
 import { describeFileError } from '../app/file-errors.js';
 import { WaymarkError } from '../core/errors.js';
+import { NODE_KINDS } from '../core/model/roadmap.js';
 import type { Status } from '../core/progress/events.js';
 import { describeStoreFailure } from '../store/sqlite/sqlite-errors.js';
 import { type Io, processIo } from './io.js';
@@ -25,12 +27,14 @@ export function buildProgram(io: Io): Command {
 
   program
     .command('inspect')
-    .description('Parse a Markdown roadmap and print what Waymark sees in it (stores nothing)')
-    .argument('<file>', 'a Markdown file, or the name of a bundled roadmap (e.g. ai-engineer)')
+    .description(
+      'Print what Waymark sees in a Markdown roadmap (stores nothing), or in a stored roadmap with your corrections',
+    )
+    .argument('<file>', 'a Markdown file, an imported roadmap id, or the name of a bundled roadmap')
     .option('--json', 'print the roadmap model as JSON (see schema/roadmap.schema.json)')
-    .action(async (file: string, options: { json?: boolean }) => {
+    .action(async (file: string, _options, command: Command) => {
       const { inspect } = await import('./commands/inspect.js');
-      await inspect(file, options, io);
+      await inspect(file, command.optsWithGlobals(), io);
     });
 
   program
@@ -367,6 +371,39 @@ export function buildProgram(io: Io): Command {
       const { chooseCommand } = await import('./commands/choose.js');
       await chooseCommand(item, command.optsWithGlobals(), io);
     });
+
+  // ---- corrections of the importer's reading ----
+  const correction = (name: string, description: string, make: (kind?: string) => Correction) => {
+    const command = program.command(name).description(description);
+    command.argument('<item>', 'roadmap:id, an id, or part of a title');
+    if (name === 'kind') command.argument('<kind>', `one of ${NODE_KINDS.join(', ')}`);
+    command
+      .option('--json', 'print the correction as JSON')
+      .action(async (item: string, ...rest: unknown[]) => {
+        const kind = name === 'kind' ? (rest[0] as string) : undefined;
+        const cmd = rest[rest.length - 1] as Command;
+        const { correctCommand } = await import('./commands/correct.js');
+        await correctCommand(item, make(kind), cmd.optsWithGlobals(), io);
+      });
+  };
+  correction(
+    'exclude',
+    'Not work: leave an item (and what is beneath it) out of the plan and the counts',
+    () => ({
+      type: 'exclude',
+    }),
+  );
+  correction(
+    'include',
+    'Work after all: plan an item the importer left out (information, a resource, optional)',
+    () => ({
+      type: 'include',
+    }),
+  );
+  correction('kind', "Correct an item's kind (course, project, resource, info, ...)", (kind) => ({
+    type: 'kind',
+    kind: kind ?? '',
+  }));
 
   program
     .command('plan')

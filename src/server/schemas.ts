@@ -4,6 +4,7 @@
  * field is refused (a typo would otherwise be ignored silently).
  */
 import { z } from 'zod';
+import { NODE_KINDS } from '../core/model/roadmap.js';
 import { EVENT_LIMITS, EVIDENCE_KINDS, STATUSES } from '../core/progress/events.js';
 
 const ref = z
@@ -186,3 +187,20 @@ export const journalQuery = z.strictObject({
 export const reviewDueQuery = z.strictObject({ roadmap: roadmapId.optional() });
 
 export const emptyQuery = z.strictObject({});
+
+export const correctionBody = z
+  .strictObject({
+    item: ref,
+    work: z
+      .boolean()
+      .optional()
+      .describe('false: not work, left out of the plan (`waymark exclude`); true: work (`waymark include`)'),
+    kind: z
+      .enum(NODE_KINDS)
+      .optional()
+      .describe("The item's kind, whatever the importer read (`waymark kind`)"),
+  })
+  .refine((body) => (body.work === undefined) !== (body.kind === undefined), {
+    message: 'give exactly one of "work" or "kind"',
+  })
+  .describe('Correct how the importer read an item (as `waymark exclude|include|kind`); one undo reverts it');

@@ -275,6 +275,24 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
     }
   });
 
+  it('corrects the reading of an item from its panel: not work, then a kind (issue 12)', async () => {
+    const node = async () =>
+      (await api<{ node: { trackable: boolean; kind: string } }>('/api/items/ai-ml-career/success-metrics'))
+        .node;
+    expect(await node()).toMatchObject({ trackable: false, kind: 'info' });
+    const page = await open('roadmap/ai-ml-career?item=success-metrics');
+    const panel = page.getByTestId('item-corrections');
+    await panel.getByRole('button', { name: 'Include as work' }).click();
+    await expect.poll(async () => (await node()).trackable, { timeout: 5_000 }).toBe(true);
+    await panel.getByText('Counted as work').waitFor({ timeout: 5_000 });
+    await panel.getByLabel('Kind').selectOption('course');
+    await expect.poll(async () => (await node()).kind, { timeout: 5_000 }).toBe('course');
+    await panel.getByText(/kind set by you \(the importer read info\)/).waitFor({ timeout: 5_000 });
+    await screenshot(page, 'item-corrections');
+    await panel.getByRole('button', { name: 'Not work' }).click();
+    await expect.poll(async () => (await node()).trackable, { timeout: 5_000 }).toBe(false);
+  });
+
   it('never asked any host but the server, and raised no page error', () => {
     expect(pages.length).toBeGreaterThan(5);
     expect(pages.flatMap((watched) => watched.foreign)).toEqual([]);

@@ -298,6 +298,7 @@ describe('the OpenAPI document', () => {
       ['/api/notes', 'post'],
       ['/api/evidence', 'post'],
       ['/api/undo', 'post'],
+      ['/api/corrections', 'post'],
       ['/api/review', 'post'],
     ] as const) {
       expect(json.paths[path]?.[method], `${method} ${path}`).toBeDefined();

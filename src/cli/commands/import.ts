@@ -5,6 +5,7 @@ import { foldedState } from '../../app/folded-state.js';
 import { type ImportSummary, importRoadmapFile, removeRoadmap } from '../../app/import-service.js';
 import { buildStatus } from '../../app/progress-view.js';
 import { roadmapProgress } from '../../app/roadmap-progress.js';
+import { importVerdict, verdictText } from '../../core/markdown/import-verdict.js';
 import { walkNodes } from '../../core/model/roadmap.js';
 import { itemsOf } from '../../core/progress/items.js';
 import type { ReimportMatch } from '../../core/progress/match-reimport.js';
@@ -33,6 +34,7 @@ export async function importCommand(file: string | undefined, options: ImportOpt
     for (const warning of summary.warnings)
       io.warn(`${file}${warning.line ? `:${warning.line}` : ''}: warning: ${warning.message}`);
     const nodes = [...walkNodes(summary.roadmap.nodes)].map((entry) => entry.node);
+    const verdict = importVerdict(summary.roadmap);
     const counts = {
       nodes: nodes.length,
       trackable: nodes.filter((node) => node.trackable).length,
@@ -54,6 +56,7 @@ export async function importCommand(file: string | undefined, options: ImportOpt
           counts,
           recordedTicks: summary.recordedTicks,
           pendingSync: summary.pendingSync,
+          verdict: { ...verdict, text: verdictText(verdict) },
           ...(summary.match
             ? {
                 moved: summary.match.moved,
@@ -73,6 +76,7 @@ export async function importCommand(file: string | undefined, options: ImportOpt
     io.out(
       `  ${counts.nodes} nodes, ${counts.items} items${counts.notChosen ? ` (and ${counts.notChosen} in elective options not chosen)` : ''}, ${counts.phases} phases${ticksNote(summary)}`,
     );
+    io.out(`  found ${verdictText(verdict)}`);
     const match = summary.match;
     if (match && !summary.unchanged) printMatch(summary, match, io);
   });

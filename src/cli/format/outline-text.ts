@@ -1,3 +1,4 @@
+import { importVerdict, verdictText } from '../../core/markdown/import-verdict.js';
 import type { Duration, Node, Roadmap } from '../../core/model/roadmap.js';
 import { walkNodes } from '../../core/model/roadmap.js';
 import { plain, type Styler } from './style.js';
@@ -34,6 +35,10 @@ function describe(node: Node, style: Styler): string {
   if (node.due?.after) parts.push(`due ${node.due.after.value} ${node.due.after.unit} in`);
   if (node.due?.date) parts.push(`due ${node.due.date}`);
   if (node.meta?.platform) parts.push(node.meta.platform);
+  if (node.meta?.optional === 'true') parts.push('optional');
+  if (node.meta?.excluded === 'true') parts.push(style('yellow', 'excluded by you'));
+  if (node.meta?.included === 'true') parts.push(style('yellow', 'included by you'));
+  if (node.meta?.importedKind) parts.push(style('yellow', `kind set by you (was ${node.meta.importedKind})`));
   if (node.kind === 'phase' || (node.children.length > 0 && node.kind === 'section')) {
     const counts = countItems(node);
     if (counts.trackable > 0) parts.push(`${counts.trackable} item${counts.trackable === 1 ? '' : 's'}`);
@@ -63,11 +68,13 @@ export function formatOutline(roadmap: Roadmap, style: Styler = plain): string {
       `${phases > 0 ? `${phases} phases · ` : ''}${total} nodes · ${trackable} trackable · ${checkboxes} checkboxes (${checked} ticked)`,
     ),
   );
+  out.push(`Found: ${verdictText(importVerdict(roadmap))}`);
   if (roadmap.goal) {
     const goal = roadmap.goal;
     const bits = [
       goal.targetDate && `target ${goal.targetDate}`,
       goal.horizonDays && `${goal.horizonDays} days`,
+      goal.weeklyHours && `${goal.weeklyHours} h a week`,
       goal.roles && `roles: ${goal.roles.join(', ')}`,
     ].filter(Boolean);
     out.push(style('dim', `goal: ${bits.join(' · ')}`));

@@ -4,6 +4,21 @@ import { parseDuration } from './durations.js';
 import type { ImportWarning } from './import-warning.js';
 import type { Draft } from './outline.js';
 import { platformNamed, platformOf } from './platforms.js';
+import {
+  holdsContent,
+  isAnchorItem,
+  isAttachmentLink,
+  looksLikeLinkList,
+  looksLikePeople,
+  looksLikeToc,
+} from './section-shape.js';
+import {
+  ELECTIVE_PROSE,
+  PROJECT_META_TITLE,
+  RESOURCE_TITLE,
+  ROLE_DESCRIPTION_TITLE,
+  TOC_TITLE,
+} from './section-words.js';
 import { type ParsedTitle, parseTitle } from './title.js';
 
 /**
@@ -34,10 +49,34 @@ export type UnidentifiedNode = Omit<Node, 'id' | 'children'> & {
 };
 
 const PHASE_WORD = /\b(phase|stage)\b/i;
+/** "Week 3", "Days 1-5", "Month 2", "Module 4", "Semana 2", "第3天" (and their Portuguese, Spanish, French, German words). */
 const SCHEDULE =
-  /^(?:(?:(week|day|month|sprint)s?\s+(\d{1,3})(?:\s*[-\u2013]\s*(\d{1,3}))?\b)|第\s*(\d{1,3})\s*([天周月]))/i;
-const SCHEDULE_SUFFIX = /\|\s*(week|day|month)\s+(\d{1,3})\s*$/i;
-const TOC = /^(table of contents|contents|toc)$/i;
+  /^(?:(?:(week|day|month|sprint|module|semana|dia|día|mês|mes|semaine|jour|mois|woche|tag|monat)s?\s+(\d{1,3})(?:\s*[-\u2013]\s*(\d{1,3}))?(?![\p{L}\d]))|第\s*(\d{1,3})\s*([天周週月]))/iu;
+/** The same at the end, after a separator: "数据预处理 | 第1天", "Linear regression - Day 4", "(Week 2)". */
+const SCHEDULE_SUFFIX =
+  /(?:[|:\u2013\u2014(（]|\s-)\s*(?:(?:(week|day|month|module|semana|dia|día|semaine|jour|woche|tag)\s+(\d{1,3}))|第\s*(\d{1,3})\s*([天周週月]))\s*[)）]?\s*$/iu;
+const SCHEDULE_UNITS: Record<string, 'days' | 'weeks' | 'months' | undefined> = {
+  week: 'weeks',
+  sprint: 'weeks',
+  semana: 'weeks',
+  semaine: 'weeks',
+  woche: 'weeks',
+  周: 'weeks',
+  週: 'weeks',
+  day: 'days',
+  dia: 'days',
+  día: 'days',
+  jour: 'days',
+  tag: 'days',
+  天: 'days',
+  month: 'months',
+  mês: 'months',
+  mes: 'months',
+  mois: 'months',
+  monat: 'months',
+  月: 'months',
+  module: undefined,
+};
 const TEMPLATE =
   /\b(progress tracking|progress tracker|tracking template|progress log|current focus|overall progress)\b/i;
 const REVIEW =
@@ -47,14 +86,18 @@ const MILESTONE_DUE =
   /\b(\d{1,3})[-\s\u2010-\u2015]*(day|week|month|year)s?[-\s]+(goals?|milestones?|checkpoints?|targets?)\b/i;
 const MILESTONE_WORD = /^(milestones?|checkpoints?)\b/i;
 const GOAL_HEADING = /^(my\s+|the\s+|career\s+|final\s+)?(goals?|target roles?|objectives?|end goal)$/i;
+// "Introduction" and "About …" sections are prose; "Intro CS" or "Introduction to Programming" are courses.
 const INFO =
-  /\b(overview|summary|introduction|intro|about|context|career progression|prerequisites?|success metrics|tips|pitfalls|best practices|advice|opportunities|structure|wiki|remember|faq|license|contributing|acknowledg\w*|role definition|who is this for|position summary|why)\b/i;
+  /\bintro(?:duction)?\W*$|^about\b|\b(overview|summary|context|career progression|prerequisites?|(?:hardware|system|software)\s+requirements|success metrics|tips|pitfalls|best practices|advice|opportunities|structure|wiki|remember|faq|license|contributing|acknowledg\w*|role definition|who is this for|position summary|why|notes?|wrap[\s-]?up|conclusions?|closing thoughts|citation|how to cite)\b/i;
 const KIND_WORDS: [RegExp, NodeKind][] = [
   [/\bcertific\w*/i, 'certificate'],
   [/\bprojects?\b(?!\s+management)/i, 'project'],
   [/\b(courses?|moocs?|specializations?)\b/i, 'course'],
+  // A resource word names a section of resources only as its head noun: "Online Resources", "Tools and
+  // Frameworks", "Resources for NLP", not "Video Generation with AI" or "Community Detection".
   [
-    /\b(books?|papers?|reading|resources?|tools?|frameworks?|communit\w*|forums?|blogs?|podcasts?|videos?|channels?|newsletters?|libraries)\b/i,
+    // Tools, frameworks and libraries are what a phase teaches ("Development Tools"): a kind only under "Resources".
+    /\b(books?|papers?|reading|resources?|references?|communit(?:y|ies)|forums?|blogs?|podcasts?|videos?|channels?|newsletters?)\W*$|^(resources?|books?|reading|references?)\b/i,
     'resource',
   ],
 ];
@@ -122,28 +165,53 @@ function keyValue(draft: Draft): { key: string; value: string } | undefined {
   return { key, value: (match[2] ?? '').trim() };
 }
 
-function scheduleOf(title: string): { duration: Duration; label: string } | undefined {
+/** The English word of a schedule column, for scheduleOf: "天" -> day. */
+const SCHEDULE_WORD: Record<string, string> = {
+  week: 'week',
+  semana: 'week',
+  semaine: 'week',
+  woche: 'week',
+  周: 'week',
+  週: 'week',
+  month: 'month',
+  mes: 'month',
+  mês: 'month',
+  mois: 'month',
+  monat: 'month',
+  月: 'month',
+};
+
+/** First letters (lower-cased) of SCHEDULE's words: w d m s j t; anything else cannot match it. */
+const SCHEDULE_FIRST = new Set([0x77, 0x64, 0x6d, 0x73, 0x6a, 0x74]);
+
+/** A schedule position ("Week 3", "第1天"): its span as a duration, or none for "Module 4". */
+export function scheduleOf(title: string): { duration?: Duration; label: string } | undefined {
   const first = title.charCodeAt(0) | 0x20; // lower-cased ASCII letter
-  const leading =
-    first === 0x77 || first === 0x64 || first === 0x6d || first === 0x73 || title.startsWith('第')
-      ? SCHEDULE.exec(title)
-      : null;
-  const match = leading ?? (title.includes('|') ? SCHEDULE_SUFFIX.exec(title) : null);
-  if (!match) return undefined;
-  const word = (match[1] ?? match[5] ?? '').toLowerCase();
-  const unit =
-    word === 'week' || word === '周' || word === 'sprint'
-      ? 'weeks'
-      : word === 'month' || word === '月'
-        ? 'months'
-        : 'days';
-  const from = Number(match[2] ?? match[4]);
-  const to = match[3] ? Number(match[3]) : from;
+  const leading = SCHEDULE_FIRST.has(first) || title.startsWith('第') ? SCHEDULE.exec(title) : null;
+  if (leading) {
+    const from = Number(leading[2] ?? leading[4]);
+    const to = leading[3] ? Number(leading[3]) : from;
+    return scheduleSpan(leading[1] ?? leading[5] ?? '', from, to, leading[0]);
+  }
+  // The suffix form needs a digit near the end; a cheap test keeps the regex off most titles.
+  if (!/\d[天周週月]?\s*[)）]?\s*$/u.test(title)) return undefined;
+  const suffix = SCHEDULE_SUFFIX.exec(title);
+  if (!suffix) return undefined;
+  const from = Number(suffix[2] ?? suffix[3]);
+  return scheduleSpan(suffix[1] ?? suffix[4] ?? '', from, from, suffix[0]);
+}
+
+function scheduleSpan(
+  word: string,
+  from: number,
+  to: number,
+  text: string,
+): { duration?: Duration; label: string } | undefined {
   if (to < from) return undefined;
-  return {
-    duration: { min: to - from + 1, max: to - from + 1, unit },
-    label: match[0].replace(/^\|\s*/, '').trim(),
-  };
+  const unit = SCHEDULE_UNITS[word.toLowerCase()];
+  const label = text.replace(/^[\s|:\u2013\u2014(（-]+|[\s)）]+$/gu, '').trim();
+  if (!unit) return { label };
+  return { duration: { min: to - from + 1, max: to - from + 1, unit }, label };
 }
 
 function itemKindOf(title: string): NodeKind | undefined {
@@ -270,6 +338,11 @@ export function classifyChildren(
       );
     }).length >= 2;
   for (const draft of drafts) {
+    if (parent && isAttachmentLink(draft)) {
+      // "[Video](…)", "[GitHub repository](…)" under an item: material of the item, not an item.
+      addLinks(parent, draft.links);
+      continue;
+    }
     const kv = draft.type === 'item' && parent ? keyValue(draft) : undefined;
     if (kv && parent) {
       const labelKind = LABEL_KINDS[kv.key];
@@ -287,7 +360,66 @@ export function classifyChildren(
     }
     out.push(classifyDraft(draft, ctx, siblingsTimed));
   }
+  return groupElectiveRuns(drafts, out, parent);
+}
+
+/**
+ * Lists introduced as alternatives ("Choose one of the following:") or holding the author's pick
+ * ("[personal recommendation]") are elective groups: the parent itself when the list is all it holds,
+ * otherwise a group node made for the run. Runs are found in one pass over the siblings.
+ */
+function groupElectiveRuns(
+  drafts: readonly Draft[],
+  nodes: UnidentifiedNode[],
+  parent: UnidentifiedNode | undefined,
+): UnidentifiedNode[] {
+  if (nodes.length < 2) return nodes;
+  let any = false;
+  for (const node of nodes) if (node.meta?.recommended === 'true') any = true;
+  for (const draft of drafts) if (draft.listIntro && ELECTIVE_PROSE.test(draft.listIntro)) any = true;
+  if (!any) return nodes;
+  // Nodes and drafts line up except where a draft was folded into its parent (attachments, "Key: value").
+  const introOf = new Map<UnidentifiedNode, string | undefined>();
+  let d = 0;
+  for (const node of nodes) {
+    while (d < drafts.length && (drafts[d] as Draft).line !== node.source.line) d++;
+    introOf.set(node, drafts[d]?.listIntro);
+  }
+  const out: UnidentifiedNode[] = [];
+  for (let i = 0; i < nodes.length; ) {
+    const intro = introOf.get(nodes[i] as UnidentifiedNode);
+    let end = i + 1;
+    while (end < nodes.length && introOf.get(nodes[end] as UnidentifiedNode) === intro) end++;
+    const run = nodes.slice(i, end);
+    const choose = run.length >= 2 ? runChoice(intro, run) : undefined;
+    if (!choose) appendAll(out, run);
+    else if (run.length === nodes.length && parent && !parent.choose) {
+      parent.choose = choose;
+      appendAll(out, run);
+    } else {
+      const first = run[0] as UnidentifiedNode;
+      const last = run[run.length - 1] as UnidentifiedNode;
+      out.push({
+        title: intro ? intro.replace(/[:：]\s*$/u, '').slice(0, 120) : 'Choose one',
+        kind: 'section',
+        trackable: false,
+        choose,
+        source: { line: first.source.line, endLine: last.source.endLine },
+        children: run,
+      });
+    }
+    i = end;
+  }
   return out;
+}
+
+function runChoice(
+  intro: string | undefined,
+  run: readonly UnidentifiedNode[],
+): { min: number; max: number } | undefined {
+  const stated = intro ? electiveRule('', [intro], run.length) : undefined;
+  if (stated) return stated;
+  return run.some((node) => node.meta?.recommended === 'true') ? { min: 1, max: 1 } : undefined;
 }
 
 function durationParagraph(draft: Draft): string | undefined {
@@ -310,7 +442,9 @@ function headingTitle(draft: Draft): ParsedTitle {
   return draft.parsedTitle;
 }
 
-function classifyHeading(draft: Draft, ctx: Context, siblingsTimed: boolean): UnidentifiedNode {
+function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): UnidentifiedNode {
+  // A table of contents is its list, not the headings after it: they start afresh.
+  const ctx: Context = outer.area === 'toc' ? { ...outer, area: 'plain' } : outer;
   const parsed = headingTitle(draft);
   const title = parsed.title;
   const node = baseNode(draft, parsed, 'section');
@@ -334,9 +468,10 @@ function classifyHeading(draft: Draft, ctx: Context, siblingsTimed: boolean): Un
 
   const schedule = scheduleOf(title);
   if (schedule) {
-    node.duration ??= schedule.duration;
+    if (schedule.duration) node.duration ??= schedule.duration;
     setMeta(node, 'schedule', schedule.label);
   }
+  const bare = bareTitle(title);
   const timed = node.duration !== undefined && ('ongoing' in node.duration || node.duration.unit !== 'hours');
   const milestoneDue = MILESTONE_DUE.exec(title);
 
@@ -357,9 +492,13 @@ function classifyHeading(draft: Draft, ctx: Context, siblingsTimed: boolean): Un
     const period = (REVIEW.exec(title)?.[1] ?? 'monthly').toLowerCase();
     node.recurrence = period === 'daily' ? 'daily' : period === 'weekly' ? 'weekly' : 'monthly';
     child.area = 'template';
-  } else if (TOC.test(title)) {
+  } else if ((TOC_TITLE.test(bare) && !holdsContent(draft)) || looksLikeToc(draft)) {
     node.kind = 'info';
     child.area = 'toc';
+  } else if (isProjectMeta(bare) || ROLE_DESCRIPTION_TITLE.test(title) || looksLikePeople(draft)) {
+    // About the repository or the role, not about learning: support, licence, team, "Core Competencies".
+    node.kind = 'info';
+    child.area = 'info';
   } else if (TEMPLATE.test(title) || ctx.area === 'template') {
     node.kind = 'info';
     child.area = 'template';
@@ -390,22 +529,109 @@ function classifyHeading(draft: Draft, ctx: Context, siblingsTimed: boolean): Un
     child.itemKind = 'milestone';
   }
   // Sections pass their kind hint down ("Resources" > "Online"); phases and milestones start afresh.
+  const resourceTitle = child.area === 'plain' && RESOURCE_TITLE.test(bare);
+  // Named so (or inside a section named so): the heading holds references. Only links: its materials.
+  let resourcesByName = false;
   if (child.area === 'plain' && !child.itemKind) {
-    child.itemKind = itemKindOf(title) ?? (node.kind === 'section' ? ctx.itemKind : undefined);
+    const named = itemKindOf(title) ?? (resourceTitle ? 'resource' : undefined);
+    const inherited = node.kind === 'section' ? ctx.itemKind : undefined;
+    child.itemKind = named ?? inherited ?? (looksLikeLinkList(draft) ? 'resource' : undefined);
+    resourcesByName = (named ?? inherited) === 'resource';
   }
-  child.reading = READING.test(title) || (ctx.reading && !itemKindOf(title));
+  // "Further reading" lists references; "Books" and "Papers" are reading to finish.
+  child.reading = (READING.test(title) && !resourceTitle) || (ctx.reading && !itemKindOf(title));
   node.trackable =
     ctx.area === 'routine' || child.area === 'routine' ? false : isTrackable(node.kind, ctx, draft.checked);
   appendAll(node.children, classifyChildren(draft.children, node, child));
+  if (node.kind === 'section') {
+    // A heading over resources or over milestones only ("Resources", "Milestones & Goals") is no work itself,
+    // nor is a "References" or "Community" heading over prose alone.
+    if (
+      (resourcesByName && !child.reading && (resourceTitle || !node.children.some((c) => c.trackable))) ||
+      (node.children.length > 0 && node.children.every(isEffortlessKind))
+    )
+      node.trackable = false;
+  }
+  if (!node.choose) {
+    const choose = electiveRule(title, draft.paragraphs, optionCount(node));
+    if (choose) node.choose = choose;
+  }
+  if (node.kind === 'section' && node.duration && isPlanContainer(node)) {
+    // "## ML Roadmap (6 Months)" over Week 1, Week 2…: the roadmap's horizon (goal.ts), not an item of 6 months.
+    setMeta(node, 'horizon', draft.text);
+    delete node.duration;
+    node.trackable = false;
+  }
   return node;
+}
+
+/** A heading that holds at least two phases: the plan itself, not a step of it. */
+function isPlanContainer(node: UnidentifiedNode): boolean {
+  let phases = 0;
+  for (const child of node.children) if (child.kind === 'phase') phases++;
+  return phases >= 2;
+}
+
+/** A title without decoration at either end ("Give a Star ⭐" -> "Give a Star"), for the word lists. */
+function bareTitle(title: string): string {
+  return /[^\p{L}\p{N})]\s*$/u.test(title)
+    ? title.replace(/(?:\s|\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[:：.!！?？])+$/u, '')
+    : title;
+}
+
+/** "Contributors & course staff", "License and Disclaimer": every part a project-meta word. */
+function isProjectMeta(title: string): boolean {
+  if (PROJECT_META_TITLE.test(title)) return true;
+  if (!/[&,/+]|\band\b/.test(title)) return false;
+  const parts = title.split(/\s*(?:[&,/+]|\band\b)\s*/).filter((part) => part !== '');
+  return parts.length > 1 && parts.every((part) => PROJECT_META_TITLE.test(part));
+}
+
+/** What `electiveOptions` will count as the group's options. */
+function optionCount(node: UnidentifiedNode): number {
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  if (only && only.children.length > 1 && (only.kind === 'section' || only.kind === 'phase'))
+    return only.children.length;
+  return node.children.length;
+}
+
+const isEffortlessKind = (node: UnidentifiedNode) =>
+  node.kind === 'milestone' || node.kind === 'habit' || node.kind === 'review';
+
+const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
+
+/**
+ * An elective group stated in words: "Choose one of the following" (exactly one), "at least two", or no count
+ * at all ("Courses in Advanced CS are electives", "a sample of options"): then none is planned until chosen.
+ */
+function electiveRule(
+  title: string,
+  paragraphs: readonly string[],
+  options: number,
+): { min: number; max: number } | undefined {
+  if (options < 2) return undefined;
+  let match = /\belectives?\b/i.test(title) ? ELECTIVE_PROSE.exec('are electives') : null;
+  for (let i = 0; !match && i < paragraphs.length; i++) match = ELECTIVE_PROSE.exec(paragraphs[i] ?? '');
+  if (!match) return undefined;
+  const said = (match[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+  const count = (word: string) => COUNT_WORDS[word] ?? Number(word);
+  const atLeast = /^at least (\w+)$/.exec(said);
+  if (atLeast) {
+    const min = count(atLeast[1] ?? '');
+    return min > 0 && min <= options ? { min, max: options } : undefined;
+  }
+  const exact = count(said.replace(/^any /, ''));
+  if (exact > 0) return exact <= options ? { min: exact, max: exact } : undefined;
+  return { min: 0, max: options };
 }
 
 function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
   const parsed = parseTitle(draft.text);
   let kind: NodeKind = 'topic';
   const intro = draft.listIntro ?? '';
+  const navigation = isAnchorItem(draft);
   if (ctx.area === 'routine') kind = 'habit';
-  else if (ctx.area === 'toc' || ctx.area === 'template') kind = 'info';
+  else if (ctx.area === 'toc' || ctx.area === 'template' || navigation) kind = 'info';
   else if (PHASE_INTRO.test(intro) && !ctx.inPhase) kind = 'phase';
   else if (MILESTONE_INTRO.test(intro)) kind = 'milestone';
   else if (ctx.itemKind) kind = ctx.itemKind;
@@ -423,35 +649,65 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
   }
   const schedule = scheduleOf(parsed.title);
   if (schedule) {
-    node.duration ??= schedule.duration;
+    if (schedule.duration) node.duration ??= schedule.duration;
     setMeta(node, 'schedule', schedule.label);
   }
   if (draft.paragraphs.length > 0) setMeta(node, 'description', draft.paragraphs.join('\n\n'));
   node.trackable = isTrackable(kind, ctx, draft.checked);
   if (draft.children.length > 0) {
-    const childCtx: Context = { ...ctx, itemKind: undefined, inPhase: ctx.inPhase || kind === 'phase' };
+    const childCtx: Context = {
+      ...ctx,
+      area: navigation && ctx.area === 'plain' ? 'toc' : ctx.area,
+      // The entries under a community or a reading list are more of the same, not topics.
+      itemKind: kind === 'resource' ? 'resource' : undefined,
+      inPhase: ctx.inPhase || kind === 'phase',
+    };
     appendAll(node.children, classifyChildren(draft.children, node, childCtx));
   }
   return node;
 }
 
 const TITLE_COLUMNS =
-  /^(name|title|course|topic|project|item|task|resource|book|paper|certificate|certification|module|skill)s?$/i;
+  /^(?:(?:name|title|course|topic|project|item|task|resource|book|paper|certificate|certification|module|skill|lesson|lecture|chapter|subject|tema|aula|clase|curso|cours|thème|leçon|урок|тема|курс|ders|konu)s?|课程|课|主题|内容|章节|講義|テーマ|レッスン|강의|주제)$/iu;
+/** A column that numbers the schedule ("| Day | 课程 |" with 1, 2, 3…): each row is that day. */
+const SCHEDULE_COLUMN =
+  /^(?:day|días?|dia|jour|tag|天|日|week|semana|semaine|woche|周|週|month|mes|mês|mois|monat|月)$/iu;
 const DONE_CELL = /^(\[[xX]\]|✅|✔️?|☑️?|done|yes)$/u;
 const TODO_CELL = /^(\[ \]|⬜|☐|todo|no)$/iu;
 
+/**
+ * Row labels that are attributes of something, not units of work: a comparison of a live cohort and a
+ * self-paced track has rows "Start", "Lectures", "Cost", "Register".
+ */
+const ATTRIBUTE_ROW =
+  /^(?:start(?:s|ing)?(?:\s+date)?|end(?:\s+date)?|dates?|when|schedule|time(?:s|zone)?|duration|length|pace|effort|workload|lectures?|sessions?|classes|format|mode|delivery|location|where|venue|cost|price|fees?|tuition|register|registration|sign[\s-]?up|apply|enrol(?:l)?(?:ment)?|deadline|capacity|seats|level|language|prerequisites?|requirements?|certificate|certification|credits?|instructors?|teachers?|support|mentoring|feedback|access|community|platform|website|link|contact|email|included|includes|price\s+per\s+month|费用|时间|地点|报名|开始|价格)$/iu;
+/** "6 hours/week", "8-10 h per week": weekly effort, which with a duration in weeks gives the hours. */
+const WEEKLY_EFFORT =
+  /(\d{1,3}(?:\.\d+)?)(?:\s*[-\u2013]\s*(\d{1,3}(?:\.\d+)?))?\s*(?:hours?|hrs?|h)\s*(?:\/|per|a)\s*(?:week|wk)/i;
+
+function isAttributeRow(cells: readonly { header: string; text: string }[], titleIndex: number): boolean {
+  if (titleIndex > 0 || TITLE_COLUMNS.test(cells[0]?.header ?? '')) return false;
+  const label = (cells[0]?.text ?? '').replace(/[*:：\s]+$/u, '').trim();
+  return ATTRIBUTE_ROW.test(label);
+}
+
 function classifyRow(draft: Draft, ctx: Context): UnidentifiedNode {
   const cells = draft.cells ?? [];
-  const titleIndex = Math.max(
-    0,
-    cells.findIndex((cell) => TITLE_COLUMNS.test(cell.header)),
-  );
+  const named = cells.findIndex((cell) => TITLE_COLUMNS.test(cell.header));
+  // Without a named title column, the first cell that is more than a number ("| 1 | [数据预处理](…) |").
+  const titleIndex =
+    named >= 0
+      ? named
+      : Math.max(
+          0,
+          cells.findIndex((cell) => !/^\s*\d{0,4}\s*$/.test(cell.text)),
+        );
   const titleCell = cells[titleIndex] ?? { header: '', text: '', links: [] };
   const headers = cells.map((cell) => cell.header).join(' ');
   const kind: NodeKind =
     ctx.area === 'routine'
       ? 'habit'
-      : ctx.area !== 'plain'
+      : ctx.area !== 'plain' || isAttributeRow(cells, titleIndex)
         ? 'info'
         : (ctx.itemKind ??
           (/\b(platform|provider|instructor|course)\b/i.test(headers)
@@ -459,6 +715,7 @@ function classifyRow(draft: Draft, ctx: Context): UnidentifiedNode {
             : (itemKindOf(titleCell.header) ?? 'topic')));
   const parsed = parseTitle(titleCell.text || titleCell.links[0]?.text || '');
   const node = baseNode({ ...draft, links: [] }, parsed, kind);
+  let weeklyEffort: { min: number; max: number } | undefined;
   cells.forEach((cell, index) => {
     addLinks(node, cell.links);
     if (index === titleIndex || cell.text === '') return;
@@ -471,6 +728,21 @@ function classifyRow(draft: Draft, ctx: Context): UnidentifiedNode {
       return;
     }
     const key = cell.header.toLowerCase();
+    if (SCHEDULE_COLUMN.test(cell.header.trim()) && /^\d{1,3}$/.test(cell.text.trim()) && !node.duration) {
+      const schedule = scheduleOf(`${SCHEDULE_WORD[key] ?? 'day'} ${cell.text.trim()}`);
+      if (schedule?.duration) node.duration = schedule.duration;
+      setMeta(node, 'schedule', `${cell.header} ${cell.text.trim()}`);
+      return;
+    }
+    const weekly = /effort|workload|per week|\/\s*week|commitment/.test(key)
+      ? WEEKLY_EFFORT.exec(cell.text)
+      : null;
+    if (weekly) {
+      const low = Number(weekly[1]);
+      weeklyEffort = { min: low, max: weekly[2] ? Number(weekly[2]) : low };
+      setMeta(node, cell.header, cell.text);
+      return;
+    }
     if (/duration|time|length|weeks?|hours?/.test(key) && !node.duration) {
       const duration = parseDuration(cell.text);
       if (duration) {
@@ -481,13 +753,24 @@ function classifyRow(draft: Draft, ctx: Context): UnidentifiedNode {
     if (/^platform|provider$/.test(key) && node.kind === 'topic') node.kind = 'course';
     setMeta(node, cell.header || `column${index + 1}`, cell.text);
   });
+  const span = node.duration;
+  if (
+    weeklyEffort &&
+    span &&
+    !('ongoing' in span) &&
+    span.unit === 'weeks' &&
+    weeklyEffort.max >= weeklyEffort.min
+  ) {
+    // "13 weeks" at "6-9 hours/week" is 78-117 hours of work, whatever a roadmap week is assumed to hold.
+    node.duration = { min: span.min * weeklyEffort.min, max: span.max * weeklyEffort.max, unit: 'hours' };
+  }
   if (node.kind === 'course' && !node.meta?.platform && node.links?.[0]) {
     const platform = platformOf(node.links[0].url);
     if (platform) setMeta(node, 'platform', platform);
   }
   const schedule = scheduleOf(parsed.title);
   if (schedule) {
-    node.duration ??= schedule.duration;
+    if (schedule.duration) node.duration ??= schedule.duration;
     setMeta(node, 'schedule', schedule.label);
   }
   node.trackable = isTrackable(node.kind, ctx, node.checked);

@@ -3,7 +3,67 @@ import { findDate, findTargetDate } from './dates.js';
 import type { ImportWarning } from './import-warning.js';
 import type { Outline } from './outline.js';
 
-const HORIZON = /\b(\d{1,4})[\s\u2010-\u2015-]*(day|week)s?\b/i;
+/**
+ * A horizon in a title or the opening prose: "90DaysOfDevOps", "9-Week Course", "(6 Months)", "~12–15 months",
+ * "about 2 years", "100天". A range counts by its upper end: the plan should fit the longest the author allows.
+ */
+const HORIZON =
+  /(?:^|[^\p{L}\d.])(\d{1,4})(?:\s*(?:[-\u2010-\u2015]|to)\s*(\d{1,4}))?[\s\u2010-\u2015-]*(?:(day|week|month|year)s?(?=of|[^\p{L}]|$)|(天|周|週|个月|個月|年))/iu;
+const DAYS_PER: Record<string, number> = {
+  day: 1,
+  天: 1,
+  week: 7,
+  周: 7,
+  週: 7,
+  month: 30,
+  个月: 30,
+  個月: 30,
+  year: 365,
+  年: 365,
+};
+/** "20 hours/week", "10-15 hrs per week", "8h a week", "每周 10 小时". */
+const WEEKLY_HOURS =
+  /(\d{1,3}(?:\.\d)?)(?:\s*(?:[-\u2010-\u2015]|to)\s*(\d{1,3}(?:\.\d)?))?\s*(?:hours?|hrs?|h)\s*(?:\/|per|a|each|every)\s*week\b|每周\s*(\d{1,3})\s*(?:个)?小时/iu;
+
+/** The horizon a text states, in days (months as 30 days, years as 365). */
+export function horizonIn(text: string): number | undefined {
+  const match = forwardMatch(text);
+  if (!match) return undefined;
+  const value = Number(match[2] ?? match[1]);
+  const per = DAYS_PER[(match[3] ?? match[4] ?? '').toLowerCase()] ?? 1;
+  const days = value * per;
+  return days > 0 && days <= 36_500 ? days : undefined;
+}
+
+/** A paragraph about how long the whole thing takes, not about one course. */
+const TIMING =
+  /^(?:duration|timeline|time commitment|how long)\b|\b(?:(?:possible|able|expect(?:ed)?|plan)\s+to\s+(?:finish|complete)|finish(?:es|ed)?\s+(?:it\s+)?(?:with)?in|complete(?:d)?\s+(?:it\s+)?(?:with)?in|takes?\s+(?:about|around|roughly)|the\s+(?:whole|entire)\s+(?:curriculum|program(?:me)?|course|roadmap))\b/i;
+const HORIZONS = new RegExp(HORIZON.source, 'giu');
+/** Time already behind the author ("over the last 13 years", "5 years of experience", "2 weeks ago"). */
+const PAST_BEFORE = /\b(?:last|past|previous|for)\s*$/i;
+const PAST_AFTER =
+  /^\s*(?:ago|of\s+(?:experience|work|industry|professional)|experience|in\s+the\s+industry)/i;
+
+/** The first horizon in the text that looks ahead, not back. */
+function forwardMatch(text: string): RegExpExecArray | undefined {
+  HORIZONS.lastIndex = 0;
+  for (let match = HORIZONS.exec(text); match; match = HORIZONS.exec(text)) {
+    const end = match.index + match[0].length;
+    const before = text.slice(Math.max(0, match.index - 20), match.index + 1);
+    if (!PAST_BEFORE.test(before) && !PAST_AFTER.test(text.slice(end, end + 40))) return match;
+  }
+  return undefined;
+}
+
+/** The weekly study time a text states, in hours (a range by its middle). */
+export function weeklyHoursIn(text: string): number | undefined {
+  const match = WEEKLY_HOURS.exec(text);
+  if (!match) return undefined;
+  const low = Number(match[1] ?? match[3]);
+  const high = match[2] ? Number(match[2]) : low;
+  const hours = (low + high) / 2;
+  return hours > 0 && hours <= 168 && high >= low ? hours : undefined;
+}
 const ROLE_INTRO = /\b(interview|roles?|positions?|jobs?|hired|work as|become)\b/i;
 const GOAL_TITLE = /^(my\s+|the\s+|career\s+|final\s+)?(goals?|target roles?|objectives?|end goal)$/i;
 
@@ -58,7 +118,11 @@ export function extractGoal(
   const frontMatter = source.data;
   const goal: Goal = {};
   const fmDate = frontMatterString(frontMatter, ['targetDate', 'target_date', 'target', 'deadline', 'due']);
-  const prose = [outline.title ?? '', ...outline.preamble];
+  // A heading that holds the whole plan ("## ML Roadmap (6 Months)") states the horizon like a title.
+  const containers = nodes
+    .filter((node) => node.meta?.horizon !== undefined)
+    .map((node) => node.meta?.horizon ?? '');
+  const prose = [outline.title ?? '', ...containers, ...outline.preamble];
   const targetDate =
     (fmDate && findDate(fmDate)?.date) ?? firstOf(prose, findTargetDate) ?? goalSectionDate(outline);
   if (targetDate) goal.targetDate = targetDate;
@@ -69,12 +133,9 @@ export function extractGoal(
     { max: 36_500, integer: true, what: 'a whole number of days between 1 and 36500', example: '90' },
     warnings,
   );
-  const horizon = firstOf(prose, (text) => {
-    const match = HORIZON.exec(text);
-    if (!match) return undefined;
-    const value = Number(match[1]);
-    return (match[2] ?? '').toLowerCase() === 'week' ? value * 7 : value;
-  });
+  // Then a paragraph anywhere that states how long it takes ("**Duration**. … within about 2 years …").
+  const timing = outline.allParagraphs.map((p) => p.text).filter((text) => TIMING.test(text));
+  const horizon = firstOf(prose, horizonIn) ?? firstOf(timing, horizonIn);
   if (fmHorizon !== undefined) goal.horizonDays = fmHorizon;
   else if (horizon !== undefined && horizon > 0) goal.horizonDays = horizon;
 
@@ -92,7 +153,9 @@ export function extractGoal(
     { max: 168, integer: false, what: 'a number of hours between 0 and 168 (a week)', example: '10' },
     warnings,
   );
+  const proseWeekly = firstOf(prose, weeklyHoursIn) ?? firstOf(timing, weeklyHoursIn);
   if (weekly !== undefined) goal.weeklyHours = weekly;
+  else if (proseWeekly !== undefined) goal.weeklyHours = proseWeekly;
   return Object.keys(goal).length > 0 ? goal : undefined;
 }
 

@@ -125,3 +125,22 @@ describe('roadmap JSON schema', () => {
     expect(good.warnings).toEqual([]);
   });
 });
+
+describe('issue 12: the learner-reading shapes and corrections stay within the contract', () => {
+  it('elective groups without a count, optional items, horizons and a corrected model validate', async () => {
+    const validate = loadValidator();
+    const { applyCorrections } = await import('../progress/corrections.js');
+    const { roadmap } = importText(
+      '# CS (about 2 years, 20 hours/week)\n\n## Contents\n\n- [Core](#core)\n\n## Core\n\nCourses below are electives.\n\n### A\n\n- [ ] a (optional)\n\n### B\n\n- [ ] b [personal recommendation]\n- [ ] c\n',
+    );
+    expect(validate(asJson(roadmap)), JSON.stringify(validate.errors)).toBe(true);
+    const corrected = applyCorrections(
+      roadmap,
+      new Map([
+        ['core', { exclude: true }],
+        ['contents', { exclude: false, kind: 'topic' as const }],
+      ]),
+    );
+    expect(validate(asJson(corrected)), JSON.stringify(validate.errors)).toBe(true);
+  });
+});

@@ -1,13 +1,21 @@
 import MarkdownIt from 'markdown-it';
 import { type Roadmap, SCHEMA_VERSION } from '../model/roadmap.js';
-import { classifyChildren, preambleContext, rootContext, type UnidentifiedNode } from './classify.js';
+import {
+  classifyChildren,
+  preambleContext,
+  rootContext,
+  scheduleOf,
+  type UnidentifiedNode,
+} from './classify.js';
 import { findDate } from './dates.js';
 import { readFrontMatter } from './front-matter.js';
 import { extractGoal } from './goal.js';
 import { assignIds } from './ids.js';
+import { importVerdict, verdictWarnings } from './import-verdict.js';
 import type { ImportWarning } from './import-warning.js';
-import { buildOutline } from './outline.js';
+import { buildOutline, type Outline } from './outline.js';
 import { slugify } from './slug.js';
+import { stripLeadingSymbols } from './title.js';
 
 export interface ImportOptions {
   /** The file's path as the user gave it; kept in `source.path` and used for the roadmap id. */
@@ -68,12 +76,14 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
     ? `${'\n'.repeat(frontMatter.lineCount)}${lines.slice(frontMatter.lineCount).join('\n')}`
     : source;
   const outline = buildOutline(markdownParser().parse(body, {}), lines, MAX_NESTING);
+  liftOpeningHeadingAsTitle(outline);
   warnings.push(...outline.warnings);
   const fm = frontMatter?.data ?? {};
 
   const firstHeading = outline.roots.findIndex((draft) => draft.type === 'heading');
   const preamble = firstHeading < 0 ? [] : outline.roots.slice(0, firstHeading);
   const rest = firstHeading < 0 ? outline.roots : outline.roots.slice(firstHeading);
+  let verdictApplies = body.trim() !== '';
   let unidentified: UnidentifiedNode[] = [
     ...classifyChildren(preamble, undefined, preambleContext(warnings)),
     ...classifyChildren(rest, undefined, rootContext(warnings)),
@@ -85,6 +95,7 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
     });
   } else if (unidentified.length === 0 && outline.allParagraphs.length > 0) {
     unidentified = outline.allParagraphs.map((paragraph) => paragraphTopic(paragraph.text, paragraph.line));
+    verdictApplies = false; // already explained
     warnings.push({
       message: `no headings or lists found: imported ${unidentified.length} paragraph(s) as topics. Use "#" headings and "- [ ]" items to give the roadmap structure.`,
     });
@@ -108,7 +119,39 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   if (goal) roadmap.goal = goal;
   const meta = roadmapMeta(outline, fm);
   if (Object.keys(meta).length > 0) roadmap.meta = meta;
+  // A file with nothing below its title has nothing to judge (and the empty file has its own warning).
+  if (verdictApplies && nodes.length > 0)
+    warnings.push(...verdictWarnings(importVerdict(roadmap), contentImages(body)));
   return { roadmap, warnings };
+}
+
+const IMAGE =
+  /!\[[^\]\n]{0,300}\]\(\s*<?([^)\s>]{0,2000})|<img\b[^>]{0,2000}?\bsrc\s*=\s*["']?([^"'\s>]{0,2000})/gi;
+/** Badges (shields.io, CI status) decorate; they are not where the content is. */
+const BADGE = /shields\.io|badge|\/workflows\/|travis-ci|circleci|codecov|awesome\.re/i;
+
+/** How many images in the text are content (not badges): one pass, and none at all without "![" or "<img". */
+function contentImages(text: string): number {
+  if (!text.includes('![') && !/<img\b/i.test(text)) return 0;
+  let images = 0;
+  for (const match of text.matchAll(IMAGE)) if (!BADGE.test(match[1] ?? match[2] ?? '')) images++;
+  return images;
+}
+
+/**
+ * A document without a `#` title that opens with a heading over prose only ("## Neural Networks: Zero to
+ * Hero", then a paragraph, then "## Contents"): that heading is the title, its prose the summary. A heading
+ * with items, or a schedule ("## Week 1"), stays work.
+ */
+function liftOpeningHeadingAsTitle(outline: Outline): void {
+  const first = outline.roots[0];
+  if (outline.title !== undefined || !first || first.type !== 'heading' || first.children.length > 0) return;
+  if (outline.roots.some((draft) => draft.type === 'heading' && draft.level === 1)) return;
+  if (scheduleOf(first.text) || /\b(?:phase|stage|week|day|month|module)\b/i.test(first.text)) return;
+  outline.title = stripLeadingSymbols(first.text);
+  outline.titleLine = first.line;
+  outline.roots.shift();
+  outline.preamble.unshift(...first.paragraphs);
 }
 
 function paragraphTopic(text: string, line: number): UnidentifiedNode {

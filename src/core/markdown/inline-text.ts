@@ -9,8 +9,11 @@ export interface InlineText {
   leadingStrong?: string;
 }
 
-/** Flattens a markdown-it inline token into plain text and the links it contains. */
-export function inlineText(inline: Token | undefined): InlineText {
+/**
+ * Flattens a markdown-it inline token into plain text and the links it contains. `images: false` leaves
+ * out images' alt text (a badge in a title: "Awesome MLOps [![Awesome](…)](…)").
+ */
+export function inlineText(inline: Token | undefined, images = true): InlineText {
   const children = inline?.children ?? [];
   let text = '';
   const links: Link[] = [];
@@ -30,7 +33,7 @@ export function inlineText(inline: Token | undefined): InlineText {
         text += ' ';
         break;
       case 'image':
-        text += token.content;
+        if (images) text += token.content;
         break;
       case 'link_open':
         linkHref = String(token.attrGet('href') ?? '');

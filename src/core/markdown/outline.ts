@@ -3,6 +3,8 @@ import type { Link } from '../model/roadmap.js';
 import type { ImportWarning } from './import-warning.js';
 import { inlineText } from './inline-text.js';
 import { repairMojibake } from './repair-mojibake.js';
+import type { DraftShape } from './section-shape.js';
+import { TOC_TITLE } from './section-words.js';
 import type { ParsedTitle } from './title.js';
 import { stripLeadingSymbols } from './title.js';
 
@@ -32,6 +34,10 @@ export interface Draft {
   children: Draft[];
   /** `parseTitle(text)`, kept once computed (classify reads a heading's title twice). */
   parsedTitle: ParsedTitle | undefined;
+  /** `shapeOf(draft)`, kept once computed (section-shape.ts). */
+  shape?: DraftShape;
+  /** `isLinkOnly(draft)`, kept once computed (asked by several rules). */
+  linkOnly?: boolean;
 }
 
 export interface Outline {
@@ -50,7 +56,8 @@ export interface Outline {
 
 /**
  * A task-list box opening an item's first paragraph. As in CommonMark's task-list extension, the box
- * must be followed by a space, a tab or a line end: "[x]\u00a0a" or "[ ]\uFEFF" are text, not boxes.
+ * must be followed by a space, a tab or a line end: "[x]\u00a0a" or "[ ]\uFEFF" are text, not boxes. Agenda
+ * logs that tick twice ("[✔️][✔️] Day 1") have no box, as on GitHub; title.ts drops the decoration.
  */
 const CHECKBOX = /^\[([ xX]|✔️?|✅|✓|☑️?)\](?=[ \t\n]|$)/u;
 
@@ -128,8 +135,12 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
         const level = Number(token.tag.slice(1));
         const inline = tokens[i + 1];
         const line = (map?.[0] ?? 0) + 1;
-        if (level === 1 && outline.title === undefined && outline.roots.length === 0 && items.length === 0) {
-          outline.title = stripLeadingSymbols(repairMojibake(inlineText(inline).text));
+        const title =
+          level === 1 && outline.title === undefined && outline.roots.length === 0 && items.length === 0
+            ? documentTitle(inline)
+            : undefined;
+        if (title !== undefined) {
+          outline.title = title;
           outline.titleLine = line;
           lastParagraph = undefined;
           break;
@@ -215,6 +226,17 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
         i = readTable(tokens, i, (row) => attach(row));
         lastParagraph = undefined;
         break;
+      case 'html_block':
+        // A title written as HTML ("<h1 align="center">Roadmap</h1>") before anything else.
+        if (outline.title === undefined && outline.roots.length === 0 && items.length === 0) {
+          const title = htmlHeadingTitle(token.content);
+          if (title) {
+            outline.title = title;
+            outline.titleLine = (map?.[0] ?? 0) + 1;
+          }
+        }
+        lastParagraph = undefined;
+        break;
       case 'hr':
       case 'fence':
       case 'code_block':
@@ -226,6 +248,33 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
   }
   for (const open of headings) open.endLine = lastContentLine(open.line, lineCount);
   return outline;
+}
+
+/**
+ * The roadmap's title from a first `#` heading: its words without badges' alt text, and not a "Contents"
+ * heading (that is a table of contents, in any language).
+ */
+function documentTitle(inline: Token | undefined): string | undefined {
+  let text = stripLeadingSymbols(repairMojibake(inlineText(inline, false).text));
+  if (text === '') text = stripLeadingSymbols(repairMojibake(inlineText(inline).text));
+  if (text === '' || TOC_TITLE.test(text)) return undefined;
+  return text;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+
+function htmlHeadingTitle(html: string): string | undefined {
+  if (!/<h[1-3]\b/i.test(html)) return undefined;
+  // A centred README banner: logo, then "<h2 align="center">Name</h2>" (any of h1-h3 before any Markdown heading).
+  const match = /<h([1-3])\b[^>]*>([\s\S]{0,2000}?)<\/h\1>/i.exec(html);
+  if (!match) return undefined;
+  const text = (match[2] ?? '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_all, name: string) => ENTITIES[name] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const title = stripLeadingSymbols(repairMojibake(text));
+  return title === '' || TOC_TITLE.test(title) ? undefined : title;
 }
 
 function nestingWarning(line: number, maxNesting: number): ImportWarning {

@@ -107,6 +107,23 @@ describe('seed 001: Complete AI Engineer Roadmap', () => {
   it('repairs the mojibake everywhere', () => {
     expect(JSON.stringify(roadmap)).not.toMatch(MOJIBAKE);
   });
+
+  it('issue 12: "Milestones & Goals" is no work itself, only its milestones are', () => {
+    expect(byId.get('12')?.trackable).toBe(false);
+    expect(byId.get('12')?.children.every((node) => node.kind === 'milestone' && node.trackable)).toBe(true);
+  });
+
+  it('issue 12: what phases 1, 3 and 7 teach is topics, not resources ("Video Generation", "Development Tools")', () => {
+    // The heading words "Video", "Tools" and "Frameworks" named sections 1.3, 3.2 and 7 resources: 11 + 42
+    // checkbox topics. Only the reading of section 11 (books, papers, courses lists) stays resource.
+    for (const id of ['1', '3', '7']) {
+      const resources = allNodes(byId.get(id)?.children ?? []).filter((node) => node.kind === 'resource');
+      expect(resources, id).toEqual([]);
+    }
+    expect(nodes.filter((node) => node.kind === 'resource').every((node) => node.id.startsWith('11.'))).toBe(
+      true,
+    );
+  });
 });
 
 describe('seed 000: AI Infrastructure Engineering Journey 2026', () => {
@@ -211,6 +228,31 @@ describe('seed 002: AI/ML Engineer Career Roadmap', () => {
       'Research Implementation',
     ]);
     expect(projects[0]?.children.map((child) => child.kind)).toEqual(['topic', 'topic', 'topic']);
+  });
+
+  it('issue 12: the sixteen "Core Competencies" describe the role and are not work', () => {
+    const competencies = findByTitle(roadmap.nodes, 'Core Competencies');
+    expect(allNodes(competencies.children)).toHaveLength(18); // two headings, 8 + 8 keywords
+    expect(allNodes([competencies]).every((node) => node.kind === 'info' && !node.trackable)).toBe(true);
+  });
+
+  it('issue 12: of "Resources" only the reading is work; communities, tools and people are not', () => {
+    const resources = findByTitle(roadmap.nodes, 'Resources');
+    const work = allNodes([resources]).filter((node) => node.trackable);
+    // The three books and the three kinds of papers under "Essential Reading", and their two lists.
+    expect(work.map((node) => node.title)).toEqual([
+      'Essential Reading',
+      'Technical Books',
+      '"Deep Learning" by Ian Goodfellow',
+      '"Pattern Recognition and Machine Learning" by Christopher Bishop',
+      '"Hands-On Machine Learning" by Aurélien Géron',
+      'Research Papers',
+      'Key architecture papers',
+      'Fundamental algorithms',
+      'State-of-the-art methods',
+    ]);
+    expect(findByTitle(roadmap.nodes, 'Senior engineers').trackable).toBe(false);
+    expect(findByTitle(roadmap.nodes, 'Reddit r/MachineLearning').trackable).toBe(false);
   });
 
   it('makes the three certifications certificate nodes with their links', () => {

@@ -1,5 +1,6 @@
 import type { Duration } from '../model/roadmap.js';
 import { isDurationOnly, parseDuration } from './durations.js';
+import { OPTIONAL_MARKER, RECOMMENDED_MARKER } from './section-words.js';
 
 /** What a heading or item title says beyond its words: its own number, duration, elective rule, flags. */
 export interface ParsedTitle {
@@ -18,6 +19,10 @@ const TRAILING_PARENTHETICAL = /\s*\(([^()]*)\)\s*$/;
 const TRAILING_DURATION = /\s+[-\u2013\u2014:|]\s*([^-\u2013\u2014:|]+)$/;
 const CHOOSE =
   /^(?:choose|pick|select)\s+(?:(\d+)\s*(?:[-\u2013]|to|or)\s*(\d+)|(\d+|one|two|three|any\s+\d+|at least \d+))$/i;
+/** Agenda decoration before a title: more ticks, emoji and "1 >" ("[✔️][✔️] ♾️ 1 > Introduction"). */
+const AGENDA_BOXES = /^(?:\[(?:[ xX]|✔️?|✅|✓|☑️?)\]\s*)+/u;
+const AGENDA_NUMBER = /^(\d{1,3})\s*>\s*(?=\S)/;
+const OPTIONAL_PREFIX = /^(?:optional|opcional|bonus|可选)\s*[:：-]\s*/iu;
 const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3 };
 
 function parseChoose(text: string): { min: number; max: number } | undefined {
@@ -62,13 +67,40 @@ function trailingSeparated(title: string): RegExpExecArray | null {
   return TRAILING_DURATION.exec(title);
 }
 
+/** Removes the first match of `marker` from the title (joining the words around it) and reports it. */
+function takeMarker(title: string, marker: RegExp, found: () => void): string {
+  const match = marker.exec(title);
+  if (!match) return title;
+  found();
+  return `${title.slice(0, match.index).trimEnd()} ${title.slice(match.index + match[0].length).trimStart()}`.trim();
+}
+
 export function parseTitle(raw: string): ParsedTitle {
   const flags: Record<string, string> = {};
   // "What I Learned: _______________" is a blank to fill in, not part of the title.
   let title = stripLeadingSymbols(raw);
   if (title.includes('___')) title = title.replace(/[:\s]*_{3,}\s*$/, '');
   const result: ParsedTitle = { title, flags };
-  const numbering = NUMBERING.exec(title);
+  if (title.startsWith('[')) title = stripLeadingSymbols(title.replace(AGENDA_BOXES, ''));
+  const agenda = title.includes('>') ? AGENDA_NUMBER.exec(title) : null;
+  if (agenda) {
+    result.number = agenda[1] ?? '';
+    title = title.slice(agenda[0].length);
+  }
+  if (title.includes('[') || title.includes('(') || title.includes('（')) {
+    title = takeMarker(title, OPTIONAL_MARKER, () => {
+      flags.optional = 'true';
+    });
+    title = takeMarker(title, RECOMMENDED_MARKER, () => {
+      flags.recommended = 'true';
+    });
+  }
+  const optionalPrefix = OPTIONAL_PREFIX.exec(title);
+  if (optionalPrefix) {
+    flags.optional = 'true';
+    title = title.slice(optionalPrefix[0].length);
+  }
+  const numbering = agenda ? null : NUMBERING.exec(title);
   if (numbering && !NUMBER_BEFORE_UNIT.test(title)) {
     const number = numbering[1] ?? '';
     result.number = number.endsWith('.') || number.endsWith(')') ? number.slice(0, -1) : number;

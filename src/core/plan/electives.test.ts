@@ -71,3 +71,21 @@ describe('validateChoice', () => {
     expect(() => validateChoice(n('x'), ['a'])).toThrow(/not an elective group/);
   });
 });
+
+describe('issue 12: optional items and recommendations', () => {
+  it('leaves an optional item out until it is started', () => {
+    const nodes = [n('w', { kind: 'phase' }, [n('core'), n('extra', { meta: { optional: 'true' } })])];
+    expect(ids(resolveElectives(nodes, new Map(), none).excluded)).toEqual(['extra']);
+    const started = resolveElectives(nodes, new Map(), new Map([['extra', 'doing']]));
+    expect(ids(started.excluded)).toEqual([]);
+  });
+
+  it("assumes the author's recommendation before the first options", () => {
+    const pick = n('P', { kind: 'section', choose: { min: 1, max: 1 } }, [
+      n('a'),
+      n('b', { meta: { recommended: 'true' } }),
+      n('c'),
+    ]);
+    expect(resolveElectives([pick], new Map(), none).selections[0]?.included).toEqual(['b']);
+  });
+});

@@ -1,6 +1,8 @@
 /**
  * Which options of each elective group the plan includes: the learner's choice; until they choose,
- * the options they already started, topped up to the group's minimum with the first options.
+ * the options they already started, topped up to the group's minimum with the author's recommendation
+ * ("[personal recommendation]") first, then the first options. An item the roadmap calls optional is left
+ * out until the learner starts it or includes it (`waymark include`, which drops the flag).
  */
 import { inputError } from '../errors.js';
 import { electiveOptions, type Node, walkNodes } from '../model/roadmap.js';
@@ -67,6 +69,10 @@ export function resolveElectives(
     // A choice below the minimum still plans the minimum: the roadmap requires it.
     for (const option of options) {
       if (picked.size >= Math.min(group.choose.min, options.length)) break;
+      if (option.meta?.recommended === 'true') picked.add(option.id);
+    }
+    for (const option of options) {
+      if (picked.size >= Math.min(group.choose.min, options.length)) break;
       picked.add(option.id);
     }
     for (const option of options) if (!picked.has(option.id)) excluded.add(option);
@@ -78,6 +84,9 @@ export function resolveElectives(
       decidedBy: chosen ? 'choice' : 'assumed',
       unknown: chosen ? chosen.filter((id) => !known.has(id)) : [],
     });
+  }
+  for (const { node } of walkNodes(nodes)) {
+    if (node.meta?.optional === 'true' && !hasStarted(node, status)) excluded.add(node);
   }
   return { selections, excluded };
 }

@@ -1,3 +1,4 @@
+import { correctedModel } from '../../app/corrected-model.js';
 import { WaymarkError } from '../../core/errors.js';
 import type { Roadmap } from '../../core/model/roadmap.js';
 import type { Store } from '../../store/port.js';
@@ -5,7 +6,7 @@ import type { Store } from '../../store/port.js';
 /** The stored roadmap with this id, or a 404 that lists the known ones. */
 export function requireRoadmap(store: Store, id: string): Roadmap {
   const record = store.getRoadmap(id);
-  if (record) return record.model as Roadmap;
+  if (record) return correctedModel(store, record);
   const known = store.listRoadmaps().map((r) => r.id);
   throw new WaymarkError(
     'NOT_FOUND',

@@ -5,6 +5,7 @@ import { useAction, useApi } from '../api/use-api';
 import { SafeLink } from '../components/safe-link';
 import { LoadState } from '../components/status-view';
 import { dateOf, dateTimeOf, formatMinutes, STATUS_LABEL } from '../format';
+import { CORRECTION_META, ItemCorrections } from './item-corrections';
 
 const EVIDENCE_KINDS = ['link', 'certificate', 'project', 'commit', 'file'] as const;
 
@@ -68,6 +69,7 @@ export function ItemDetailPanel({ roadmapId, nodeId }: { roadmapId: string; node
           {progress.statusAt && <span className="muted small">since {dateTimeOf(progress.statusAt)}</span>}
         </fieldset>
       )}
+      <ItemCorrections itemRef={ref} node={node} busy={busy} run={run} />
       {node.links && node.links.length > 0 && (
         <>
           <h3>Links</h3>
@@ -80,14 +82,16 @@ export function ItemDetailPanel({ roadmapId, nodeId }: { roadmapId: string; node
           </ul>
         </>
       )}
-      {node.meta && Object.keys(node.meta).length > 0 && (
+      {node.meta && Object.keys(node.meta).some((key) => !CORRECTION_META.has(key)) && (
         <dl className="meta">
-          {Object.entries(node.meta).map(([key, value]) => (
-            <div key={key}>
-              <dt>{key}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
+          {Object.entries(node.meta)
+            .filter(([key]) => !CORRECTION_META.has(key))
+            .map(([key, value]) => (
+              <div key={key}>
+                <dt>{key}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
         </dl>
       )}
       <form

@@ -1,0 +1,174 @@
+import type { Link } from '../model/roadmap.js';
+import type { Draft } from './outline.js';
+import { ATTACHMENT_LINK_TEXT, ATTACHMENT_WORDS } from './section-words.js';
+
+/**
+ * What a section looks like, whatever its language: how many of its items are nothing but a link, and where
+ * those links point. A list of in-document anchors is navigation; a section of only external links is
+ * references; a list of profile links is people. Computed once per draft, bottom-up (linear time).
+ */
+export interface DraftShape {
+  /** List items in the subtree (table rows are counted apart). */
+  items: number;
+  rows: number;
+  headings: number;
+  checkboxes: number;
+  /** Items whose words are only links into this document ("[Phase 1](#phase-1)"). */
+  anchorOnly: number;
+  /** Items whose words are only links to other sites. */
+  externalOnly: number;
+  /** Items whose words are only links to people's profiles (GitHub users, LinkedIn, X). */
+  profileOnly: number;
+  /** Items whose words are only links to other files of the repository ("[Chapter 2](ch02/)"). */
+  localOnly: number;
+}
+
+export type LinkTarget = 'anchor' | 'external' | 'local';
+
+export function linkTarget(url: string): LinkTarget {
+  if (url.startsWith('#')) return 'anchor';
+  if (/^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(url)) return 'external';
+  return 'local';
+}
+
+const PROFILE =
+  /^(?:mailto:|https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|twitter\.com|x\.com|linkedin\.com\/in|instagram\.com|zhihu\.com\/people)\/[^/?#]+\/?(?:[?#].*)?$)/i;
+
+/** Whether an item says nothing but its links (separators, emoji and punctuation aside). */
+export function isLinkOnly(draft: Draft): boolean {
+  if (draft.links.length === 0 || draft.text.length > 400) return false;
+  draft.linkOnly ??= wordsAreLinks(draft);
+  return draft.linkOnly;
+}
+
+function wordsAreLinks(draft: Draft): boolean {
+  let rest = draft.text;
+  for (const link of draft.links) {
+    const at = link.text === '' ? -1 : rest.indexOf(link.text);
+    if (at >= 0) rest = rest.slice(0, at) + rest.slice(at + link.text.length);
+  }
+  return !/[\p{L}\p{N}]/u.test(rest);
+}
+
+function allLinks(links: readonly Link[], test: (link: Link) => boolean): boolean {
+  for (const link of links) if (!test(link)) return false;
+  return links.length > 0;
+}
+
+/** A navigation entry: an item that is only links into this document. */
+export function isAnchorItem(draft: Draft): boolean {
+  return (
+    draft.type === 'item' &&
+    draft.checked === undefined &&
+    isLinkOnly(draft) &&
+    allLinks(draft.links, (link) => linkTarget(link.url) === 'anchor')
+  );
+}
+
+/** "Video", "GitHub repository", "YouTube video lecture", "Jupyter notebook files": material, by its words. */
+function isAttachmentText(text: string): boolean {
+  const trimmed = text.trim();
+  if (ATTACHMENT_LINK_TEXT.test(trimmed)) return true;
+  const words = trimmed
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+  return words.length > 0 && words.length <= 6 && words.every((word) => ATTACHMENT_WORDS.has(word));
+}
+
+/**
+ * A link that belongs to the item above it ("Video", "GitHub repository", "Slides"): the parent's material,
+ * not an item of its own.
+ */
+export function isAttachmentLink(draft: Draft): boolean {
+  return (
+    draft.type === 'item' &&
+    draft.checked === undefined &&
+    draft.children.length === 0 &&
+    isLinkOnly(draft) &&
+    allLinks(draft.links, (link) => isAttachmentText(link.text))
+  );
+}
+
+export function shapeOf(draft: Draft): DraftShape {
+  if (draft.shape) return draft.shape;
+  const shape: DraftShape = {
+    items: 0,
+    rows: 0,
+    headings: 0,
+    checkboxes: 0,
+    anchorOnly: 0,
+    externalOnly: 0,
+    profileOnly: 0,
+    localOnly: 0,
+  };
+  for (const child of draft.children) {
+    if (child.children.length === 0 && child.type !== 'heading') {
+      // Most drafts are leaf items or rows: counted in place, without a shape of their own.
+      countLeaf(shape, child);
+      continue;
+    }
+    const inner = shapeOf(child);
+    shape.items += inner.items;
+    shape.rows += inner.rows;
+    shape.headings += inner.headings;
+    shape.checkboxes += inner.checkboxes;
+    shape.anchorOnly += inner.anchorOnly;
+    shape.externalOnly += inner.externalOnly;
+    shape.profileOnly += inner.profileOnly;
+    shape.localOnly += inner.localOnly;
+  }
+  if (draft.type === 'heading') shape.headings++;
+  else countLeaf(shape, draft);
+  draft.shape = shape;
+  return shape;
+}
+
+/** Adds one item or row (not what is beneath it) to a shape. */
+function countLeaf(shape: DraftShape, draft: Draft): void {
+  if (draft.type === 'row') {
+    shape.rows++;
+    return;
+  }
+  if (draft.type !== 'item') return;
+  shape.items++;
+  if (draft.checked !== undefined) shape.checkboxes++;
+  else if (isLinkOnly(draft)) {
+    if (allLinks(draft.links, (link) => linkTarget(link.url) === 'anchor')) shape.anchorOnly++;
+    else if (allLinks(draft.links, (link) => PROFILE.test(link.url))) shape.profileOnly++;
+    else if (allLinks(draft.links, (link) => linkTarget(link.url) === 'external')) shape.externalOnly++;
+    else if (allLinks(draft.links, (link) => linkTarget(link.url) === 'local')) shape.localOnly++;
+  }
+}
+
+/** A heading over a list of in-document links: a table of contents, titled in any language or not at all. */
+export function looksLikeToc(draft: Draft): boolean {
+  const shape = shapeOf(draft);
+  return shape.items >= 2 && shape.checkboxes === 0 && shape.anchorOnly >= shape.items * 0.8;
+}
+
+/**
+ * A heading titled "Table of Contents" that holds the curriculum itself (a table of chapters, links to the
+ * repository's own files) is the curriculum, whatever its title says: one swallowed a whole book.
+ */
+export function holdsContent(draft: Draft): boolean {
+  const shape = shapeOf(draft);
+  return shape.rows > 0 || shape.localOnly > shape.anchorOnly;
+}
+
+/** A heading over nothing but links to other sites (no boxes, no table): references. */
+export function looksLikeLinkList(draft: Draft): boolean {
+  const shape = shapeOf(draft);
+  return (
+    shape.items >= 1 &&
+    shape.rows === 0 &&
+    shape.checkboxes === 0 &&
+    shape.externalOnly + shape.profileOnly === shape.items
+  );
+}
+
+/** A heading over a list of people (profile links): contributors, team, authors. */
+export function looksLikePeople(draft: Draft): boolean {
+  const shape = shapeOf(draft);
+  return shape.items >= 1 && shape.checkboxes === 0 && shape.profileOnly === shape.items;
+}

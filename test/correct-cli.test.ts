@@ -82,7 +82,7 @@ describe('corrections of the importer', () => {
     cli.ok(['exclude', 'plan:week-1-python/loops'], NOW);
     writeFileSync(cli.path('plan.md'), ROADMAP.replace('## Week 1: Python', '## Week 1: Python basics'));
     const run = cli.ok(['import', 'plan.md'], NOW);
-    expect(run.stdout).toMatch(/moved\s+week-1-python\/loops -> week-1-python-basics\/loops/);
+    expect(run.stdout).toMatch(/followed\s+week-1-python\/loops -> week-1-python-basics\/loops/);
     expect(node(stored(), 'week-1-python-basics/loops')?.meta?.excluded).toBe('true');
     expect(plannedIds()).not.toContain('week-1-python-basics/loops');
     expect(plannedIds()).toContain('week-1-python-basics/variables');

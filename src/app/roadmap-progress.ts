@@ -17,7 +17,7 @@ export interface RoadmapProgress {
   tree: ProgressTree;
   /** Derived status of every node that is not todo (the planner's input). */
   status: ReadonlyMap<string, Status>;
-  /** Elective options not chosen (see resolveElectives): their items are not counted. */
+  /** Elective options not chosen and optional items not started (see resolveElectives): not counted. */
   excluded: ReadonlySet<Node>;
   /** The items that count, in document order. */
   items: readonly Node[];
@@ -103,10 +103,12 @@ function derive(
 const electiveRoadmaps = new WeakMap<readonly Node[], boolean>();
 
 /** Whether the roadmap has any elective group (most have none: their derivation skips the electives). */
+/** Whether any node is an elective group or an optional item (both wait until chosen or started). */
 function hasElectives(nodes: readonly Node[]): boolean {
   let known = electiveRoadmaps.get(nodes);
   if (known === undefined) {
-    const visit = (node: Node): boolean => node.choose !== undefined || node.children.some(visit);
+    const visit = (node: Node): boolean =>
+      node.choose !== undefined || node.meta?.optional === 'true' || node.children.some(visit);
     known = nodes.some(visit);
     electiveRoadmaps.set(nodes, known);
   }

@@ -105,18 +105,29 @@ export function setStatus(
   const models = new Map(loadRoadmaps(workspace.store).map(({ model }) => [model.id, model]));
   const targets = new Map<string, ResolvedItem>();
   const named: NamedTarget[] = [];
-  for (const item of items) {
-    const roadmap = models.get(item.roadmapId) as Roadmap;
-    const state = foldedState(workspace.store, item.roadmapId);
+  // Derived once per roadmap, not per named item: a request may name thousands.
+  const derivations = new Map<string, ReturnType<typeof derivationOf>>();
+  const derivationOf = (roadmapId: string) => {
+    const roadmap = models.get(roadmapId) as Roadmap;
+    const state = foldedState(workspace.store, roadmapId);
     const progress = roadmapProgress(roadmap, state);
-    const leaves = leafStatuses(roadmap, state);
+    const insideExcluded = new Set<Node>();
+    for (const option of progress.excluded)
+      for (const { node } of walkNodes([option])) insideExcluded.add(node);
+    return { progress, leaves: leafStatuses(roadmap, state), insideExcluded };
+  };
+  for (const item of items) {
+    let derived = derivations.get(item.roadmapId);
+    if (!derived) {
+      derived = derivationOf(item.roadmapId);
+      derivations.set(item.roadmapId, derived);
+    }
+    const { progress, leaves, insideExcluded } = derived;
     const current = (nodeId: string) => {
       const key = `${item.roadmapId}\u0000${nodeId}`;
       return targets.has(key) ? status : (leaves.get(nodeId) ?? 'todo');
     };
-    const namedExcluded = [...progress.excluded].some((option) =>
-      [...walkNodes([option])].some((entry) => entry.node === item.node),
-    );
+    const namedExcluded = insideExcluded.has(item.node);
     const { change, unchanged } = statusTargets(item.node, status, current, progress.excluded, namedExcluded);
     for (const node of change)
       targets.set(`${item.roadmapId}\u0000${node.id}`, { roadmapId: item.roadmapId, node });

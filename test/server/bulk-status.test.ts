@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importRoadmapFile } from '../../src/app/import-service.js';
-import { walkNodes } from '../../src/core/model/roadmap.js';
+import { itemsOf } from '../../src/core/progress/items.js';
 import { MAX_STATUS_ITEMS } from '../../src/server/schemas.js';
 import { generateRoadmap } from '../../src/testing/generate-roadmap.js';
 import { type ApiSandbox, apiSandbox } from './api-harness.js';
@@ -17,16 +17,14 @@ let refs: string[];
 beforeAll(() => {
   s = apiSandbox([]);
   const file = join(s.dir, 'big.md');
-  // 20 phases x 10 sections x 13 items x (1 + 3 sub-items): 10,400 items.
+  // 20 phases x 10 sections x 13 items x 3 sub-items: 7,800 items (the sub-items are the leaves).
   writeFileSync(
     file,
-    generateRoadmap({ phases: 20, sectionsPerPhase: 10, itemsPerSection: 13, subItemsPerItem: 3 }),
+    generateRoadmap({ phases: 20, sectionsPerPhase: 10, itemsPerSection: 17, subItemsPerItem: 3 }),
   );
   const roadmap = importRoadmapFile(s.workspace, file).roadmap;
-  refs = [...walkNodes(roadmap.nodes)]
-    .map(({ node }) => node)
-    .filter((node) => node.trackable)
-    .map((node) => `${roadmap.id}:${node.id}`);
+  // Items (leaves): a parent named in a status change acts on the items beneath it instead.
+  refs = itemsOf(roadmap.nodes).map((node) => `${roadmap.id}:${node.id}`);
 }, 60_000);
 afterAll(() => s.cleanup());
 

@@ -17,7 +17,7 @@ let refs: string[];
 beforeAll(() => {
   s = apiSandbox([]);
   const file = join(s.dir, 'big.md');
-  // 20 phases x 10 sections x 13 items x 3 sub-items: 7,800 items (the sub-items are the leaves).
+  // 20 phases x 10 sections x 17 items x 3 sub-items: 10,200 items (the sub-items are the leaves).
   writeFileSync(
     file,
     generateRoadmap({ phases: 20, sectionsPerPhase: 10, itemsPerSection: 17, subItemsPerItem: 3 }),

@@ -15,7 +15,7 @@ export function estimateOverrides(roadmap: Roadmap, state: ProgressState): Map<s
  * Names `effortWeights` for cached status views (see buildStatus): bump it when the weights change, and
  * keep the weights a function of the roadmap and its own events only, or the cache would miss changes.
  */
-export const EFFORT_MODEL = 'effort-v1';
+export const EFFORT_MODEL = 'effort-v2';
 
 /** Effort weight of each item (midpoint of its estimated hours) for effort-weighted progress. */
 export function effortWeights(roadmap: Roadmap, state: ProgressState): (node: Node) => number {

@@ -4,19 +4,29 @@
  * Containers are done when their units are.
  */
 import { electiveOptions, type Node, type NodeKind } from '../model/roadmap.js';
+import { kindWeight } from './work-size.js';
 
 /** Routine blocks, reviews and milestone checklists restate work planned elsewhere: no effort, whole subtree. */
 const EFFORTLESS: ReadonlySet<NodeKind> = new Set<NodeKind>(['habit', 'review', 'milestone']);
 /** Groupings weigh only what they hold; other containers (a topic with sub-topics) add a share of their own. */
 const GROUPING: ReadonlySet<NodeKind> = new Set<NodeKind>(['phase', 'section']);
 
-export const isEffortless = (node: Node) => EFFORTLESS.has(node.kind);
+/**
+ * THE rule for what the planner never treats as work: routine blocks, reviews, milestones, and a heading that
+ * only groups such nodes ("Milestones & Goals" over its N-Month Goals, "Daily Learning Routine" over its
+ * blocks). Everything else that is trackable is work when nothing beneath it is (see `analyse`). This is the
+ * one place to point at the progress model's item definition.
+ */
+export function isEffortless(node: Node): boolean {
+  if (EFFORTLESS.has(node.kind) || node.recurrence !== undefined) return true;
+  return node.children.length > 0 && node.children.every(isEffortless);
+}
 
 export interface WorkStructure {
   /** Planning units in document order. */
   units: Node[];
   unitSet: ReadonlySet<Node>;
-  /** Size of the work beneath a node (units weigh 1), for nodes that have any. */
+  /** Size of the work beneath a node (a unit weighs its kind's weight, a topic 1), for nodes that have any. */
   weight: ReadonlyMap<Node, number>;
   /**
    * Elective options count for `choose.max / options` of their weight when their parent's budget is shared
@@ -52,9 +62,9 @@ function analyse(nodes: readonly Node[]): WorkStructure {
     let inside = 0;
     for (const child of node.children) inside += weigh(child) * (optionFactor.get(child) ?? 1);
     let total = 0;
-    if (inside > 0) total = inside + (node.trackable && !GROUPING.has(node.kind) ? 1 : 0);
+    if (inside > 0) total = inside + (node.trackable && !GROUPING.has(node.kind) ? kindWeight(node.kind) : 0);
     else if (node.trackable) {
-      total = 1;
+      total = kindWeight(node.kind);
       units.push(node); // nothing beneath a unit is a unit, so post-order is document order here
       unitSet.add(node);
     }

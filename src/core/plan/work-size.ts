@@ -32,7 +32,7 @@ const PER_WEEK = /(?:\/|\bper\b|\ba\b|\beach\b)\s*(?:week|wk)\b|\bweekly\b|\bh\/
 export function hoursPerWeek(text: string): HoursRange | undefined {
   if (!PER_WEEK.test(text)) return undefined;
   const range = parseRange(text);
-  if (!range || range.unit !== 'hours') return undefined;
+  if (range?.unit !== 'hours') return undefined;
   return { min: range.min, max: range.max };
 }
 

@@ -6,7 +6,14 @@ import type { Node, Roadmap } from '../core/model/roadmap.js';
 import { addDays } from '../core/plan/calendar-date.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import { agendaView, nextAgenda, weekView } from './agenda-view.js';
-import { chooseOption, estimateItem, planView, settingsView, updateSettings } from './planning-service.js';
+import {
+  chooseOption,
+  estimateItem,
+  globalSettingsView,
+  planView,
+  settingsView,
+  updateSettings,
+} from './planning-service.js';
 import { logTime, setStatus } from './tracking-service.js';
 import type { Workspace } from './workspace.js';
 
@@ -67,27 +74,38 @@ function workspace(now: string, roadmaps: Roadmap[] = [testRoadmap()]): Workspac
 }
 
 const UTC = { timeZone: 'UTC' };
+const extraHabits = (ws: Workspace) => updateSettings(ws, undefined, { habits: 'extra' }, UTC);
 const at = (ws: Workspace, iso: string) => {
   ws.now = new Date(iso);
 };
 
 describe('capacity settings', () => {
-  it('defaults to the roadmap routine, then a stored global capacity, then the roadmap one wins', () => {
+  it('the total is the routine until a global capacity is set; a roadmap’s own hours never copy it', () => {
     const ws = workspace('2026-01-05T12:00:00Z');
     expect(settingsView(ws, 'test').capacity).toMatchObject({ source: 'routine', weeklyHours: 7 });
     updateSettings(ws, undefined, { capacity: { weekdays: '2h', weekend: '4h' } }, UTC);
     expect(settingsView(ws, 'test').capacity).toMatchObject({ source: 'global', weeklyHours: 18 });
+    expect(settingsView(ws, 'test').allotment).toMatchObject({
+      kind: 'share',
+      share: 100,
+      shareFrom: 'default',
+    });
     updateSettings(ws, 'test', { capacity: { days: { mon: '90m' }, daysOff: ['2026-01-07'] } }, UTC);
-    const capacity = settingsView(ws, 'test').capacity;
-    expect(capacity).toMatchObject({ source: 'roadmap', weeklyHours: 17.5 });
-    expect(capacity.hoursByWeekday).toEqual([4, 1.5, 2, 2, 2, 2, 4]);
-    expect(capacity.daysOff).toEqual([{ from: '2026-01-07', to: '2026-01-07' }]);
+    const view = settingsView(ws, 'test');
+    // The total stays the global 18 h; the roadmap's own hours are only what was typed (Monday 1.5 h).
+    expect(view.capacity).toMatchObject({ source: 'global', weeklyHours: 18 });
+    expect(view.allotment.kind).toBe('fixed');
+    expect(view.allotment.own?.hoursByWeekday).toEqual([0, 1.5, 0, 0, 0, 0, 0]);
+    expect(view.allotment.own?.daysOff).toEqual([{ from: '2026-01-07', to: '2026-01-07' }]);
+    expect(globalSettingsView(ws).capacity.hoursByWeekday).toEqual([4, 2, 2, 2, 2, 2, 4]);
     updateSettings(ws, 'test', { capacity: { reset: true } }, UTC);
-    expect(settingsView(ws, 'test').capacity.source).toBe('global');
+    expect(settingsView(ws, 'test').allotment.kind).toBe('share');
   });
 
   it('global days off apply to every roadmap, even one with its own hours', () => {
     const ws = workspace('2026-01-05T12:00:00Z');
+    extraHabits(ws);
+    updateSettings(ws, undefined, { capacity: { hoursByWeekday: [3, 3, 3, 3, 3, 3, 3] } }, UTC);
     updateSettings(
       ws,
       'test',
@@ -95,19 +113,23 @@ describe('capacity settings', () => {
       UTC,
     );
     updateSettings(ws, undefined, { capacity: { daysOff: ['2026-01-06..2026-01-07'] } }, UTC);
-    expect(settingsView(ws, 'test').capacity.daysOff).toEqual([
-      { from: '2026-01-06', to: '2026-01-07' },
+    expect(settingsView(ws, 'test').capacity.daysOff).toEqual([{ from: '2026-01-06', to: '2026-01-07' }]);
+    expect(settingsView(ws, 'test').allotment.own?.daysOff).toEqual([
       { from: '2026-01-09', to: '2026-01-09' },
     ]);
     const week = weekView(ws, { timeZone: 'UTC' });
-    expect(week.days.map((day) => day.planned.length)).toEqual([1, 0, 0, 1, 0, 1, 1]);
+    expect(week.days.map((day) => day.items.length)).toEqual([1, 0, 0, 1, 0, 1, 1]);
     // Clearing the roadmap's own days off leaves the global ones.
     updateSettings(ws, 'test', { capacity: { clearDaysOff: true } }, UTC);
-    expect(settingsView(ws, 'test').capacity.daysOff).toEqual([{ from: '2026-01-06', to: '2026-01-07' }]);
+    expect(settingsView(ws, 'test').allotment.own?.daysOff).toEqual([]);
+    expect(weekView(ws, { timeZone: 'UTC' }).days.map((day) => day.items.length)).toEqual([
+      1, 0, 0, 1, 1, 1, 1,
+    ]);
   });
 
   it('recomputes a past plan with the settings of that day (settings are events)', () => {
     const ws = workspace('2026-01-05T12:00:00Z');
+    extraHabits(ws); // this test is about something else: the routine's habits stay out of the day
     updateSettings(ws, 'test', { capacity: { hoursByWeekday: [1, 1, 1, 1, 1, 1, 1] } }, UTC);
     at(ws, '2026-01-10T12:00:00Z');
     updateSettings(ws, 'test', { capacity: { hoursByWeekday: [6, 6, 6, 6, 6, 6, 6] } }, UTC);
@@ -145,6 +167,7 @@ describe('capacity settings', () => {
 describe('planView', () => {
   it('gives phases, a finish range, and the target check with the hours a week needed', () => {
     const ws = workspace('2026-01-05T12:00:00Z'); // a Monday
+    extraHabits(ws); // this test is about something else: the routine's habits stay out of the day
     updateSettings(ws, 'test', { capacity: { hoursByWeekday: [3, 3, 3, 3, 3, 3, 3] } }, UTC);
     const plan = planView(ws, 'test', { target: '2026-01-15' }, UTC);
     // 20 topics + 1 elective option (the minimum until chosen), 3 h each, one a day.
@@ -252,14 +275,17 @@ describe('planView', () => {
 describe('sizing assumptions', () => {
   it('the default item estimate and the hours of a roadmap week are settings the learner can change', () => {
     const ws = workspace('2026-01-05T12:00:00Z');
+    extraHabits(ws); // this test is about something else: the routine's habits stay out of the day
     expect(settingsView(ws, 'test').estimates).toEqual({
       defaultItemHours: 3,
+      defaultItemHoursFrom: 'default',
       weekHours: 10,
       weekHoursFrom: 'default',
     });
     updateSettings(ws, 'test', { defaultItemHours: '2h', weekHours: 15 }, UTC);
     expect(settingsView(ws, 'test').estimates).toEqual({
       defaultItemHours: 2,
+      defaultItemHoursFrom: 'roadmap',
       weekHours: 15,
       weekHoursFrom: 'options',
     });
@@ -277,22 +303,39 @@ describe('agenda', () => {
     setStatus(ws, ['b5'], 'doing');
     const agenda = agendaView(ws, { timeZone: 'UTC' });
     expect(agenda.date).toBe('2026-01-05');
+    // 2 h a day; the routine's hour of habits is inside it, so 1 h is left for roadmap work.
     expect(agenda.planned.map((item) => [item.nodeId, item.minutes, item.part, item.parts])).toEqual([
-      ['a1', 120, 1, 2],
+      ['a1', 60, 1, 3],
     ]);
-    expect(agenda.inProgress).toMatchObject([{ nodeId: 'b5', minutes: 180, plannedOnDay: false }]);
+    expect(agenda).toMatchObject({
+      capacityMinutes: 120,
+      plannedMinutes: 60,
+      habitMinutes: 60,
+      habitsExtra: false,
+    });
+    // In progress but not planned today: today's load is 0, what is left of it is a separate number.
+    expect(agenda.inProgress).toMatchObject([
+      { nodeId: 'b5', minutes: 0, remainingMinutes: 180, plannedOnDay: false },
+    ]);
     expect(agenda.habits.map((habit) => [habit.nodeId, habit.minutes])).toEqual([
       ['h1', 30],
       ['h2', 30],
     ]);
     expect(agendaView(ws, { date: '2026-01-06', timeZone: 'UTC' }).planned).toMatchObject([
       { nodeId: 'a1', minutes: 60, part: 2 },
-      { nodeId: 'a2', minutes: 60, part: 1 },
     ]);
+    // Habits declared extra: the whole day goes to work, and the habits are listed on top.
+    extraHabits(ws);
+    expect(agendaView(ws, { timeZone: 'UTC' })).toMatchObject({
+      plannedMinutes: 120,
+      habitMinutes: 60,
+      habitsExtra: true,
+    });
   });
 
   it('respects days off in the day, the week and the next day with work', () => {
     const ws = workspace('2026-01-05T12:00:00Z');
+    extraHabits(ws); // this test is about something else: the routine's habits stay out of the day
     updateSettings(
       ws,
       'test',
@@ -305,7 +348,7 @@ describe('agenda', () => {
       planned: [{ nodeId: 'a1' }],
     });
     const week = weekView(ws, { timeZone: 'UTC' });
-    expect(week.days.map((day) => day.planned.length)).toEqual([0, 0, 0, 1, 1, 1, 1]);
+    expect(week.days.map((day) => day.items.length)).toEqual([0, 0, 0, 1, 1, 1, 1]);
     expect(week.plannedMinutes).toBe(4 * 180);
   });
 
@@ -321,6 +364,7 @@ describe('agenda', () => {
 
   it('keeps review minutes free before roadmap work', () => {
     const ws = workspace('2026-01-05T12:00:00Z');
+    extraHabits(ws); // this test is about something else: the routine's habits stay out of the day
     updateSettings(ws, 'test', { capacity: { hoursByWeekday: [2, 2, 2, 2, 2, 2, 2] } }, UTC);
     const agenda = agendaView(ws, { timeZone: 'UTC', reviewMinutesPerDay: 30 });
     expect(agenda.reviewMinutes).toBe(30);

@@ -17,8 +17,8 @@ import { buildCards } from '../core/review/review-cards.js';
 import { retentionBetween } from '../core/review/review-stats.js';
 import { foldedState } from './folded-state.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
-import { planContext } from './plan-context.js';
-import { effectiveCapacity, readSettings } from './planning-settings.js';
+import { allRoadmaps, planContext } from './plan-context.js';
+import { GLOBAL_SCOPE, learnerCapacity, readSettings } from './planning-settings.js';
 import { expectedReviewMinutesPerDay } from './review-service.js';
 import { streakView } from './study-streak-view.js';
 import { selectRoadmaps, stampChange, type Workspace } from './workspace.js';
@@ -100,12 +100,18 @@ export function buildRetro(workspace: Workspace, request: RetroRequest = {}): Re
     days.add(day);
   }
   const capacityThrough = period.to < today ? period.to : today;
-  const capacities = roadmaps.map((roadmap) => effectiveCapacity(roadmap, readSettings(state, roadmap.id)));
+  // One learner, one budget: the same total capacity `week` and the planner share out (planning-settings.ts).
+  const everyRoadmap = allRoadmaps(workspace).map((roadmap) => ({
+    roadmap,
+    settings: readSettings(state, roadmap.id),
+  }));
+  const total = learnerCapacity(
+    everyRoadmap.filter((entry) => !entry.settings.paused),
+    readSettings(state, GLOBAL_SCOPE),
+  ).capacity;
   let capacityHours = 0;
-  for (let day = period.from; day <= capacityThrough; day = addDays(day, 1)) {
-    // One learner, several roadmaps: the most any roadmap allows that day, not their sum.
-    capacityHours += Math.max(0, ...capacities.map(({ capacity }) => hoursOn(capacity, day)));
-  }
+  for (let day = period.from; day <= capacityThrough; day = addDays(day, 1))
+    capacityHours += hoursOn(total, day);
 
   const cards = buildCards(roadmaps, state);
   const facts: RetroFacts = {
@@ -149,6 +155,7 @@ function planDrift(
 ): RetroFacts['drift'] {
   const drift: Exclude<RetroFacts['drift'], string> = [];
   for (const roadmap of roadmaps) {
+    if (readSettings(foldedState(workspace.store), roadmap.id).paused) continue; // no plan to drift
     // The same review reserve on both sides, so the drift shows progress, not a changed review estimate.
     const reviewMinutesPerDay = expectedReviewMinutesPerDay(workspace, roadmap.id);
     const finishAsOf = (asOf: CalendarDate) =>

@@ -1,6 +1,6 @@
 /** Planning routes over planning-service.ts: the plan and forecast, today's agenda, the burn-up, settings. */
 import { burnupView } from '../../app/burnup-view.js';
-import { loadRoadmap, planContext } from '../../app/plan-context.js';
+import { learnerContext, loadRoadmap } from '../../app/plan-context.js';
 import {
   agendaView,
   forecastView,
@@ -51,14 +51,15 @@ export const planningRoutes = [
     cached: true,
     handle: ({ workspace, params, today, timeZone }) => {
       const roadmap = loadRoadmap(workspace, params.id as string);
-      const context = planContext(workspace, roadmap, {}, timeZone, today);
-      const forecast = context.plan.nothingLeft ? undefined : forecastView(context);
+      const learner = learnerContext(workspace, {}, timeZone, today);
+      const context = learner.roadmaps.find((entry) => entry.roadmap.id === roadmap.id);
+      const forecast = !context || context.plan.nothingLeft ? undefined : forecastView(context);
       return burnupView({
         roadmap,
-        events: context.events,
+        events: context?.events ?? workspace.store.listEvents({ roadmapId: roadmap.id }),
         today,
         timeZone,
-        planItems: context.plan.items,
+        planItems: context?.plan.items ?? [], // a paused roadmap has no plan line
         forecast: {
           ...(forecast?.p50 ? { p50: forecast.p50 } : {}),
           ...(forecast?.p85 ? { p85: forecast.p85 } : {}),

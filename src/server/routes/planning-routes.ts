@@ -4,13 +4,14 @@ import { learnerContext, loadRoadmap } from '../../app/plan-context.js';
 import {
   agendaView,
   forecastView,
+  globalSettingsView,
   planView,
   type SettingsChange,
   settingsView,
   updateSettings,
 } from '../../app/planning-service.js';
 import { route } from '../route.js';
-import { planQuery, settingsBody, todayQuery } from '../schemas.js';
+import { globalSettingsBody, planQuery, settingsBody, todayQuery } from '../schemas.js';
 
 export const planningRoutes = [
   route({
@@ -65,6 +66,27 @@ export const planningRoutes = [
           ...(forecast?.p85 ? { p85: forecast.p85 } : {}),
         },
       });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/settings',
+    tag: 'planning',
+    summary: "The learner's total capacity, how roadmaps share it, and each roadmap's part",
+    responseDescription: 'GlobalSettingsView (`waymark capacity --json`)',
+    cached: true,
+    handle: ({ workspace }) => globalSettingsView(workspace),
+  }),
+  route({
+    method: 'put',
+    path: '/api/settings',
+    tag: 'planning',
+    body: globalSettingsBody,
+    summary: "Change the learner's total capacity, the sharing rule, habits or study window, as one change",
+    responseDescription: '{ events, settings: GlobalSettingsView }',
+    handle: ({ workspace, body, timeZone }) => {
+      const { events } = updateSettings(workspace, undefined, body as SettingsChange, { timeZone });
+      return { events, settings: globalSettingsView(workspace) };
     },
   }),
   route({

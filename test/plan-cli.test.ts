@@ -51,14 +51,21 @@ describe('waymark plan', () => {
     // The hours it needs against the hours it gets now: its part of the learner's shared time.
     expect(plan.hoursPerWeekNeeded).toBeGreaterThan(plan.weeklyHoursNow ?? 0);
     expect(plan.allotment).toMatchObject({ kind: 'share', shareFrom: 'default' });
-    expect(plan.forecast).toMatchObject({ enoughHistory: false, p50: null, trials: 10_000 });
+    // From the first day: a forecast from the plan's capacity, saying it rests on no history
+    expect(plan.forecast).toMatchObject({ trials: 10_000, basis: { weeksOfHistory: 0, itemsFinished: 0 } });
+    expect(plan.forecast.p85).not.toBeNull();
+    expect(plan.daysBehind).toBeGreaterThan(0);
     const text = cli.ok(['plan', 'ai-infra-journey-2026'], JAN).stdout;
-    expect(text).toMatch(/Target 2026-03-15 \(the roadmap's date\): behind by \d+ days/);
+    expect(text).toContain(plan.forecast.summary);
+    expect(text).toMatch(
+      /\d+% chance to finish by 2026-03-15 \(P50 [\d-]+, P85 [\d-]+\): behind by \d+ days; [\d.]+ h a week would give 85%/,
+    );
+    expect(text).toMatch(/no history yet: the plan's [\d.]+ h a week with wide bands/);
     const withMoreHours = { ...JAN };
-    cli.ok(['capacity', 'ai-infra-journey-2026', '--weekdays', '2h', '--weekend', '4h'], withMoreHours);
-    expect(json<PlanView>(['plan', 'ai-infra-journey-2026'], withMoreHours).onTrack).toBe(true);
+    cli.ok(['capacity', 'ai-infra-journey-2026', '--weekdays', '6h', '--weekend', '8h'], withMoreHours);
+    const more = json<PlanView>(['plan', 'ai-infra-journey-2026'], withMoreHours);
+    expect(more.forecast.chanceByTarget ?? 0).toBeGreaterThan(plan.forecast.chanceByTarget ?? 1);
     cli.ok(['capacity', 'ai-infra-journey-2026', '--reset'], JAN);
-    expect(text).toMatch(/Too little history/);
   });
 
   it('says the roadmap date has passed when the clock is past it, and checks a new --target', () => {
@@ -143,7 +150,7 @@ describe('waymark plan', () => {
 });
 
 describe('waymark plan: the forecast from a fixed history', () => {
-  it('a steady 4 items a week finishes exactly where arithmetic says (P50 = P85)', () => {
+  it('four weeks of history weigh in: the basis says so, in plan and today alike', () => {
     const history = cliSandbox('waymark-plan-history-');
     try {
       const monday = { WAYMARK_NOW: '2026-02-02T12:00:00Z', TZ: 'Europe/Berlin' };
@@ -154,20 +161,19 @@ describe('waymark plan: the forecast from a fixed history', () => {
         history.ok(['done', ...ids.slice(week * 4, week * 4 + 4), '--at', day], monday);
         history.ok(['log', '3h', '--at', day], monday);
       });
-      const plan = history.ok(['plan', 'ai-engineer', '--json'], monday).json as PlanView;
-      const left = first.remaining.items - 16;
-      expect(plan.remaining.items).toBe(left);
-      const days = Math.ceil((left / 4) * 7 - 1e-9) - 1; // the last day of work, counted from today
-      const expected = new Date(Date.UTC(2026, 1, 2 + days)).toISOString().slice(0, 10);
-      expect(plan.forecast).toMatchObject({
-        enoughHistory: true,
-        p50: expected,
-        p85: expected,
-        pace: { weeks: 4, itemsPerWeek: 4, hoursPerWeek: 3 },
+      const plan = history.ok(['plan', 'ai-engineer', '--json', '--target', '2031-12-31'], monday)
+        .json as PlanView;
+      expect(plan.forecast.basis).toMatchObject({
+        weeksOfHistory: 4,
+        itemsFinished: 16,
+        hoursFrom: 'logged',
       });
-      expect(history.ok(['plan', 'ai-engineer'], monday).stdout).toContain(
-        `Forecast at your pace: P50 ${expected}, P85 ${expected}`,
-      );
+      expect(plan.forecast.basis.hoursPerWeek).toBe(3);
+      // 3 h a week against a 35 h plan: the forecast is far later than the plan's finish
+      expect(plan.finish.max < (plan.forecast.p50 as string)).toBe(true);
+      expect(plan.forecast.explanation).toMatch(/4 weeks of your history \(3 h a week, 57% of the weight/);
+      const text = history.ok(['plan', 'ai-engineer', '--target', '2031-12-31'], monday).stdout;
+      expect(text).toContain(plan.forecast.summary);
     } finally {
       history.cleanup();
     }

@@ -29,6 +29,8 @@ export function paceHistory(
   state: ProgressState,
   events: readonly WaymarkEvent[],
   timeZone: string,
+  /** Estimated hours of a finished unit, to record what each week earned (`estimateHoursDone`). */
+  unitHours?: (nodeId: string) => number,
 ): WeekRecord[] {
   const weeks = new Map<CalendarDate, WeekRecord>();
   const starts = new Map<CalendarDate, CalendarDate>(); // many events share a day
@@ -58,7 +60,11 @@ export function paceHistory(
       done = progress.status === 'done';
     }
     if (unitSet.has(node)) {
-      if (at !== undefined && done) weekOf(at).itemsDone++;
+      if (at !== undefined && done) {
+        const week = weekOf(at);
+        week.itemsDone++;
+        if (unitHours) week.estimateHoursDone = (week.estimateHoursDone ?? 0) + unitHours(node.id);
+      }
       return;
     }
     for (const child of node.children) visit(child, at, done);

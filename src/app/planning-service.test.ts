@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Node, Roadmap } from '../core/model/roadmap.js';
-import { addDays } from '../core/plan/calendar-date.js';
+import { addDays, diffDays } from '../core/plan/calendar-date.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
 import { agendaView, nextAgenda, weekView } from './agenda-view.js';
 import {
@@ -14,7 +14,7 @@ import {
   settingsView,
   updateSettings,
 } from './planning-service.js';
-import { logTime, setStatus } from './tracking-service.js';
+import { logTime, setStatus, undoLastChange } from './tracking-service.js';
 import type { Workspace } from './workspace.js';
 
 const dirs: string[] = [];
@@ -181,9 +181,14 @@ describe('planView', () => {
     expect(plan).toMatchObject({
       target: '2026-01-15',
       onTrack: false,
-      daysBehind: 10,
+      daysAhead: 0,
       targetSource: 'option',
     });
+    // One verdict: judged by the forecast's P85, never a negative count
+    expect(plan.daysBehind).toBe(diffDays('2026-01-15', plan.forecast.p85 as string));
+    expect(plan.forecast.summary).toBe(
+      `${Math.round((plan.forecast.chanceByTarget ?? 0) * 100)}% chance to finish by 2026-01-15 (P50 ${plan.forecast.p50}, P85 ${plan.forecast.p85}): behind by ${plan.daysBehind} days; ${plan.forecast.hoursPerWeekFor85} h a week would give 85%.`,
+    );
     // 63 h in the 11 days up to the target: 63 / 11 * 7 = 40.1 h a week.
     expect(plan.hoursPerWeekNeeded).toBeCloseTo(40.1, 1);
   });
@@ -208,37 +213,84 @@ describe('planView', () => {
     expect(() => planView(ws, 'test', {}, UTC)).toThrow(/nothing left to plan/);
   });
 
-  it('forecasts a steady pace exactly where arithmetic says', () => {
-    // 41 items (40 topics, 1 elective); 5 done in each of the four weeks before Monday 2026-02-02.
-    const ws = workspace('2026-01-05T10:00:00Z', [testRoadmap(20)]);
-    const ids = Array.from({ length: 20 }, (_, i) => `a${i + 1}`);
+  it('forecasts from the first day: the plan is the prior, and it says it rests on no history', () => {
+    const ws = workspace('2026-01-05T10:00:00Z');
+    updateSettings(ws, 'test', { capacity: { hoursByWeekday: [3, 3, 3, 3, 3, 3, 3] } }, UTC);
+    const plan = planView(ws, 'test', {}, UTC);
+    expect(plan.forecast.basis).toMatchObject({ weeksOfHistory: 0, itemsFinished: 0, historyWeight: 0 });
+    expect(plan.forecast.p50).not.toBeNull();
+    expect((plan.forecast.p50 as string) <= (plan.forecast.p85 as string)).toBe(true);
+    expect(plan.forecast.explanation).toMatch(/no history yet: the plan's .* h a week with wide bands/);
+    expect(plan.forecast.verdict).toBeNull();
+    expect(plan.forecast.summary).toBe(`Forecast: P50 ${plan.forecast.p50}, P85 ${plan.forecast.p85}.`);
+  });
+
+  it('a steady history of logged hours takes over from the plan', () => {
+    // 41 items (40 topics, 1 elective) of 3 h; 5 done and 10 h logged in each of the eight weeks before 2026-03-02.
+    // (another import time than the 10-topic roadmaps': the model cache keys on id, sha and import time)
+    const ws = workspace('2026-01-05T09:00:00Z', [testRoadmap(20)]);
+    updateSettings(ws, 'test', { capacity: { hoursByWeekday: [6, 6, 6, 6, 6, 6, 6] } }, UTC);
+    const ids = [
+      ...Array.from({ length: 20 }, (_, i) => `a${i + 1}`),
+      ...Array.from({ length: 20 }, (_, i) => `b${i + 1}`),
+    ];
+    for (let week = 0; week < 8; week++) {
+      at(ws, `${addDays('2026-01-06', week * 7)}T10:00:00Z`);
+      setStatus(ws, ids.slice(week * 2, week * 2 + 2), 'done');
+      logTime(ws, '10h', undefined);
+    }
+    at(ws, '2026-03-02T10:00:00Z');
+    const plan = planView(ws, 'test', {}, UTC);
+    expect(plan.forecast.basis).toMatchObject({ weeksOfHistory: 8, itemsFinished: 16, hoursFrom: 'logged' });
+    expect(plan.forecast.basis.historyWeight).toBeCloseTo(8 / 11, 2);
+    // The plan gives 42 h a week; the learner studies 10: the forecast is far later than the plan
+    expect(plan.finish.max < (plan.forecast.p50 as string)).toBe(true);
+    expect(plan.forecast.explanation).toMatch(/8 weeks of your history \(10 h a week, 73% of the weight/);
+  });
+
+  it('a learner who logs no time is paced by the estimates of what they finished', () => {
+    const ws = workspace('2026-01-05T10:00:00Z');
     for (let week = 0; week < 4; week++) {
       at(ws, `${addDays('2026-01-06', week * 7)}T10:00:00Z`);
-      setStatus(ws, ids.slice(week * 5, week * 5 + 5), 'done');
-      logTime(ws, '10h', undefined);
+      setStatus(ws, [`a${week * 2 + 1}`, `a${week * 2 + 2}`], 'done');
     }
     at(ws, '2026-02-02T10:00:00Z');
     const plan = planView(ws, 'test', {}, UTC);
-    expect(plan.remaining.items).toBe(21);
-    // 21 items at 5 a week: four full weeks and a fifth of the fifth week (ceil(4.2 * 7) = 30 days, last day 29).
-    expect(plan.forecast).toMatchObject({
-      enoughHistory: true,
-      p50: addDays('2026-02-02', 29),
-      p85: addDays('2026-02-02', 29),
-      pace: { weeks: 4, itemsPerWeek: 5, hoursPerWeek: 10 },
-      trials: 10_000,
+    expect(plan.forecast.basis).toMatchObject({
+      weeksOfHistory: 4,
+      itemsFinished: 8,
+      hoursFrom: 'estimates',
     });
-    // 63 h left at 10 h a week: 6.3 weeks, ceil(44.1) = 45 days.
-    expect(plan.forecast.byHours).toEqual({ p50: addDays('2026-02-02', 44), p85: addDays('2026-02-02', 44) });
+    expect(plan.forecast.basis.hoursPerWeek).toBeGreaterThan(0);
+    expect(plan.forecast.p85).not.toBeNull();
   });
 
-  it('with too little history, says so and falls back to the plan', () => {
+  it('a history of only undone events forecasts from the plan, with nothing finished', () => {
     const ws = workspace('2026-01-05T10:00:00Z');
-    setStatus(ws, ['a1'], 'done');
-    at(ws, '2026-01-14T10:00:00Z');
-    const plan = planView(ws, 'test', {}, UTC);
-    expect(plan.forecast).toMatchObject({ enoughHistory: false, p50: null, p85: null });
-    expect(plan.forecast.message).toMatch(/Too little history.*1 complete week.*Going by the plan/);
+    setStatus(ws, ['a1', 'a2'], 'done');
+    undoLastChange(ws);
+    at(ws, '2026-01-20T10:00:00Z');
+    const plan = planView(ws, 'test', { target: '2026-06-30' }, UTC);
+    expect(plan.forecast.basis.itemsFinished).toBe(0);
+    expect(plan.forecast.p85).not.toBeNull();
+    expect(plan.forecast.chanceByTarget).toBeGreaterThan(0);
+  });
+
+  it('one verdict: on track exactly when P85 is on or before the target; ahead is "ahead"', () => {
+    const ws = workspace('2026-01-05T10:00:00Z');
+    updateSettings(ws, 'test', { capacity: { hoursByWeekday: [3, 3, 3, 3, 3, 3, 3] } }, UTC);
+    for (const target of ['2026-01-20', '2026-02-10', '2026-03-10', '2026-09-30']) {
+      const plan = planView(ws, 'test', { target }, UTC);
+      const p85 = plan.forecast.p85 as string;
+      expect(plan.onTrack).toBe(p85 <= target);
+      expect(plan.onTrack).toBe((plan.forecast.chanceByTarget ?? 0) >= 0.85);
+      expect(plan.daysBehind).toBe(Math.max(0, diffDays(target, p85)));
+      expect(plan.daysAhead).toBe(Math.max(0, diffDays(p85, target)));
+      if (plan.onTrack && (plan.daysAhead ?? 0) > 0)
+        expect(plan.forecast.summary).toMatch(/on track, \d+ days? ahead\.$/);
+      if (!plan.onTrack)
+        expect(plan.forecast.summary).toMatch(/behind by \d+ days?; [\d.]+ h a week would give 85%\.$/);
+    }
   });
 
   it('counts the learner day in their time zone (America/New_York, across the DST change)', () => {

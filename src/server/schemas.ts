@@ -112,7 +112,9 @@ export const settingsBody = z
       .describe('Place in priority order, 1 first; null drops it'),
     paused: z.boolean().optional().describe('true: no time planned for the roadmap; false resumes it'),
   })
-  .describe("Change a roadmap's planner settings (its part of the learner's time, never the global capacity)");
+  .describe(
+    "Change a roadmap's planner settings (its part of the learner's time, never the global capacity)",
+  );
 
 export const globalSettingsBody = z
   .strictObject({

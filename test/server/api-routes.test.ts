@@ -194,7 +194,7 @@ describe('reads and writes', () => {
     expect(plan.status).toBe(200);
     expect(plan.json).toMatchObject({ roadmapId: 'ai-engineer', today: '2026-11-20' });
     expect(plan.json.finish.min <= plan.json.finish.max).toBe(true);
-    expect(plan.json.forecast).toMatchObject({ enoughHistory: false });
+    expect(plan.json.forecast).toMatchObject({ trials: 10_000, basis: { speedFactor: expect.any(Number) } });
     const target = await s.get('/api/roadmaps/ai-engineer/plan?target=2027-06-30');
     expect(target.json).toMatchObject({ target: '2027-06-30', onTrack: expect.any(Boolean) });
 

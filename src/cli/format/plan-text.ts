@@ -80,20 +80,9 @@ export function printSettings(view: SettingsView, io: Io): void {
 }
 
 function targetLine(plan: PlanView): string | undefined {
-  if (plan.target === null) return undefined;
+  if (plan.target === null || !plan.targetPassed) return undefined;
   const whose = plan.targetSource === 'roadmap' ? " (the roadmap's date)" : '';
-  if (plan.targetPassed) {
-    return `Target ${plan.target}${whose} has passed; the plan finishes ${plan.daysBehind} days after it. Set a new one: waymark target ${plan.roadmapId} DATE`;
-  }
-  const days = Math.abs(plan.daysBehind ?? 0);
-  const status = plan.onTrack
-    ? `on track${days > 0 ? `, ${days} days ahead` : ''}`
-    : `behind by ${days} day${days === 1 ? '' : 's'}`;
-  const needed =
-    plan.hoursPerWeekNeeded === null
-      ? 'no study day is left before it'
-      : `${hours(plan.hoursPerWeekNeeded)} a week for this roadmap would make it (it gets ${hours(plan.weeklyHoursNow ?? plan.capacity.weeklyHours)})${plan.feasible ? '' : ', more than the days can hold'}`;
-  return `Target ${plan.target}${whose}: ${status}; ${needed}.`;
+  return `Target ${plan.target}${whose} has passed; the plan finishes ${plan.daysBehind} days after it. Set a new one: waymark target ${plan.roadmapId} DATE`;
 }
 
 export function printPlan(plan: PlanView, io: Io, showItems: boolean): void {
@@ -109,13 +98,11 @@ export function printPlan(plan: PlanView, io: Io, showItems: boolean): void {
     plan.finish.min === plan.finish.max ? plan.finish.max : `${plan.finish.min} to ${plan.finish.max}`;
   io.out(`  Finish: ${io.style('bold', finish)}${start}`);
   const target = targetLine(plan);
-  if (target) io.out(`  ${plan.onTrack ? io.style('green', target) : io.style('yellow', target)}`);
-  const forecast = plan.forecast;
-  io.out(
-    forecast.enoughHistory && forecast.p50 !== null && forecast.p85 !== null
-      ? `  Forecast at your pace: P50 ${forecast.p50}, P85 ${forecast.p85} (${forecast.pace.itemsPerWeek} items a week over ${forecast.pace.weeks} weeks)`
-      : `  Forecast: ${forecast.message}`,
-  );
+  if (target) io.out(`  ${io.style('yellow', target)}`);
+  // The one verdict (planning-service.ts forecastView), word for word what today, retro and the dashboard say.
+  const { summary, explanation } = plan.forecast;
+  io.out(`  ${plan.onTrack === null ? summary : io.style(plan.onTrack ? 'green' : 'yellow', summary)}`);
+  io.out(io.style('dim', `  ${explanation}`));
   const open = plan.phases.filter((phase) => !phase.done);
   const done = plan.phases.length - open.length;
   if (plan.phases.length > 0) {

@@ -174,6 +174,15 @@ describe('waymark plan: the forecast from a fixed history', () => {
       expect(plan.forecast.explanation).toMatch(/4 weeks of your history \(3 h a week, 57% of the weight/);
       const text = history.ok(['plan', 'ai-engineer', '--target', '2031-12-31'], monday).stdout;
       expect(text).toContain(plan.forecast.summary);
+      // The same verdict, word for word, in today's one-line status, its JSON and the retro
+      history.ok(['target', 'ai-engineer', '2031-12-31'], monday);
+      const stored = (history.ok(['plan', 'ai-engineer', '--json'], monday).json as PlanView).forecast
+        .summary;
+      expect(stored).toBe(plan.forecast.summary);
+      expect(history.ok(['today'], monday).stdout).toContain(stored);
+      const agenda = history.ok(['today', '--json'], monday).json as AgendaView;
+      expect(agenda.roadmaps.find((entry) => entry.roadmapId === 'ai-engineer')?.status).toBe(stored);
+      expect(history.ok(['retro'], monday).stdout).toContain(stored);
     } finally {
       history.cleanup();
     }

@@ -16,6 +16,7 @@ import {
 import type { DayPlan } from '../core/plan/plan-roadmap.js';
 import type { Status } from '../core/progress/events.js';
 import { nodeProgress } from '../core/progress/fold.js';
+import { forecastView } from './forecast-view.js';
 import { type HabitDue, habitsDue } from './habits-due.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
 import { milestoneViews } from './milestones-view.js';
@@ -73,6 +74,8 @@ export interface AgendaRoadmap {
   paused: boolean;
   plannedMinutes: number;
   finish: { min: CalendarDate; max: CalendarDate } | null;
+  /** The roadmap's one-line forecast verdict (forecast-view.ts), as `plan` says it; today and next only. */
+  status?: string;
 }
 
 /** A milestone of a roadmap that falls due on the day. */
@@ -330,6 +333,13 @@ function dates(workspace: Workspace, request: AgendaRequest) {
 
 function agendaViewOf(source: Agenda, date: CalendarDate, today: CalendarDate): AgendaView {
   const day = dayOn(source, date);
+  // The status reads the plan as of today (a past day's plan is history, not a forecast).
+  if (date >= today) {
+    for (const summary of day.roadmaps) {
+      const entry = source.all.find((candidate) => candidate.context.roadmap.id === summary.roadmapId);
+      if (entry && !summary.nothingLeft) summary.status = forecastView(entry.context).summary;
+    }
+  }
   return { ...day, today, planned: day.items };
 }
 

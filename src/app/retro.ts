@@ -16,6 +16,7 @@ import { type RetroKind, retroPeriod } from '../core/review/retro-period.js';
 import { buildCards } from '../core/review/review-cards.js';
 import { retentionBetween } from '../core/review/review-stats.js';
 import { foldedState } from './folded-state.js';
+import { forecastView } from './forecast-view.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
 import { allRoadmaps, planContext } from './plan-context.js';
 import { GLOBAL_SCOPE, learnerCapacity, readSettings } from './planning-settings.js';
@@ -158,14 +159,17 @@ function planDrift(
     if (readSettings(foldedState(workspace.store), roadmap.id).paused) continue; // no plan to drift
     // The same review reserve on both sides, so the drift shows progress, not a changed review estimate.
     const reviewMinutesPerDay = expectedReviewMinutesPerDay(workspace, roadmap.id);
-    const finishAsOf = (asOf: CalendarDate) =>
-      planContext(workspace, roadmap, { today: asOf, reviewMinutesPerDay }, timeZone, today).plan.finish.max;
+    const contextAsOf = (asOf: CalendarDate) =>
+      planContext(workspace, roadmap, { today: asOf, reviewMinutesPerDay }, timeZone, today);
     try {
+      // The forecast as `plan` computes it (its own review reserve), so every view says the same.
+      const now = planContext(workspace, roadmap, {}, timeZone, today);
       drift.push({
         roadmapId: roadmap.id,
         title: roadmap.title,
-        before: finishAsOf(addDays(from, -1)),
-        after: finishAsOf(to),
+        before: contextAsOf(addDays(from, -1)).plan.finish.max,
+        after: contextAsOf(to).plan.finish.max,
+        ...(now.plan.nothingLeft ? {} : { forecast: forecastView(now).summary }),
       });
     } catch (error) {
       if (!(error instanceof WaymarkError)) throw error;

@@ -181,6 +181,10 @@ export function printAgenda(agenda: AgendaView, io: Io, heading = true): void {
   if (paused.length > 0)
     io.out(io.style('dim', `  Paused: ${paused.map((roadmap) => roadmap.roadmapId).join(', ')}`));
   io.out(io.style('dim', `  ${dayTotals(agenda)}`));
+  // One line per roadmap: the forecast verdict, word for word as `waymark plan` says it.
+  for (const roadmap of open) {
+    if (roadmap.status) io.out(`  ${open.length > 1 ? `${roadmap.roadmapId}: ` : ''}${roadmap.status}`);
+  }
 }
 
 /** "2h 30m planned + 30m review + 1h habits of 4h" — the same numbers as `week --json`. */

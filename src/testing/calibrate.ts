@@ -109,6 +109,7 @@ function simulateCourse(random: () => number, model: Roadmap): Course {
     const vacation = week >= vacationWeek && week < vacationWeek + 2;
     const empty = vacation || random() < 0.08;
     let hours = empty ? 0 : studied * Math.exp(drift) * lognormal(0.35);
+    const weekLogs = new Map<string, { day: string; itemId: string; minutes: number }>();
     // Study happens over the week's first five days, one session a day.
     for (let day = 0; day < 5 && index < items.length && hours > 0; day++) {
       let today = hours / (5 - day);
@@ -118,7 +119,15 @@ function simulateCourse(random: () => number, model: Roadmap): Course {
         const item = items[index] as { id: string; hours: number };
         const take = Math.min(today, item.hours - spentOnItem);
         const minutes = Math.round(take * 60);
-        if (minutes > 0) course.logs.push({ day: date, itemId: item.id, minutes });
+        const log = weekLogs.get(item.id);
+        if (log) {
+          log.day = date;
+          log.minutes += minutes;
+        } else if (minutes > 0) {
+          const entry = { day: date, itemId: item.id, minutes };
+          weekLogs.set(item.id, entry);
+          course.logs.push(entry);
+        }
         spentOnItem += take;
         today -= take;
         if (spentOnItem >= item.hours - 1e-6) {
@@ -145,10 +154,15 @@ function record(ws: Workspace, course: Course): void {
     ...course.logs.map((log) => ({ ...log, kind: 'log' as const })),
     ...course.finished.map((done) => ({ ...done, minutes: 0, kind: 'done' as const })),
   ].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.kind === 'log' ? -1 : 1));
+  // One time log per item and week (the day it was last worked on): fewer events, the same weekly hours.
   for (const event of events) {
     const at = `${event.day}T18:00:00.000Z`;
-    if (event.kind === 'log') logTime(ws, `${event.minutes}m`, `calibration:${event.itemId}`, { at });
-    else setStatus(ws, [`calibration:${event.itemId}`], 'done', { at });
+    if (event.kind === 'log') {
+      // A log is at most a day's study (the use case refuses more than 24 h): a big week is split.
+      for (let left = event.minutes; left > 0; left -= 720) {
+        logTime(ws, `${Math.min(720, left)}m`, `calibration:${event.itemId}`, { at });
+      }
+    } else setStatus(ws, [`calibration:${event.itemId}`], 'done', { at });
   }
 }
 

@@ -3,7 +3,8 @@
  * speed, against the hours the learner actually studies a week. Each trial draws, independently:
  *
  * - the work: the remaining estimate (uniform between its min and max) times a speed multiplier drawn from a
- *   lognormal whose spread shrinks as finished work accumulates (SPEED_SPREAD: wide with no evidence);
+ *   lognormal whose spread shrinks as finished work accumulates (speedSpread: wide with no evidence), with its
+ *   median at the point factor (overruns are skewed: the point estimate is a median, not a mean);
  * - the mean weekly hours: a Bayesian bootstrap of the history weeks (empty weeks included) mixed with the
  *   plan's capacity as a prior worth PRIOR_WEEKS weeks, itself uncertain (PRIOR_SPREAD): with no history the
  *   capacity is the forecast, and history takes over as it accumulates;
@@ -23,13 +24,13 @@ export const HISTORY_WEEKS = 26;
 /** The plan's capacity counts as this many weeks of history. */
 export const PRIOR_WEEKS = 3;
 /** Lognormal sigma of "the hours I say I study" against what learners study. */
-export const PRIOR_SPREAD = 0.35;
+export const PRIOR_SPREAD = 0.4;
 /** Speed multiplier sigma: SPEED_FLOOR² + SPEED_PRIOR² · K/(K + E), E = estimated hours of finished work. */
 export const SPEED_PRIOR = 0.45;
 export const SPEED_FLOOR = 0.12;
 export const SPEED_EVIDENCE_HOURS = 40;
 /** Sigma per week of the log-pace random walk (about ±20% over half a year). */
-export const DRIFT_PER_WEEK = 0.04;
+export const DRIFT_PER_WEEK = 0.035;
 /** Weeks of history before its week-to-week swings are resampled (fewer say little about their spread). */
 export const MIN_WEEKS_FOR_SWINGS = 4;
 
@@ -156,7 +157,7 @@ export function forecastEffort(input: EffortForecastInput): EffortForecast {
 
   for (let trial = 0; trial < trials; trial++) {
     const { min, max } = input.remainingHours;
-    const work = (min + (max - min) * random()) * Math.exp(sigmaSpeed * normal() - sigmaSpeed ** 2 / 2);
+    const work = (min + (max - min) * random()) * Math.exp(sigmaSpeed * normal());
     // Bayesian bootstrap of the history mean, with the plan's capacity as PRIOR_WEEKS pseudo-weeks.
     let weightSum = 0;
     for (let i = 0; i < n; i++) {
@@ -166,7 +167,7 @@ export function forecastEffort(input: EffortForecastInput): EffortForecast {
     }
     let historyTotal = 0;
     for (let i = 0; i < n; i++) historyTotal += ((dirichlet[i] as number) / weightSum) * (weeks[i] as number);
-    const prior = input.plannedHoursPerWeek * Math.exp(PRIOR_SPREAD * normal() - PRIOR_SPREAD ** 2 / 2);
+    const prior = input.plannedHoursPerWeek * Math.exp(PRIOR_SPREAD * normal());
     const rate = (PRIOR_WEEKS * prior + n * historyTotal) / (PRIOR_WEEKS + n);
 
     // Week by week: `delivered` is the hours per unit of mean rate so far, so the rate needed for the target

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { apiBench } from './api.bench.js';
 import { cliBench } from './cli.bench.js';
+import { benchForecast } from './forecast.bench.js';
 import { importBench } from './import.bench.js';
 import { benchPlan } from './plan.bench.js';
 import { webBench } from './web.bench.js';
@@ -84,6 +85,7 @@ const SUITES: BenchSuite[] = [
   importBench,
   cliBench,
   simpleSuite('plan', 'planning 10,000 items and a 10,000-trial forecast', benchPlan),
+  simpleSuite('forecast', 'seed 001 with 20,000 events, and the calibration backtest', benchForecast),
   webBench,
   apiBench,
 ];

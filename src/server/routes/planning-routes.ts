@@ -48,7 +48,8 @@ export const planningRoutes = [
     path: '/api/roadmaps/:id/burnup',
     tag: 'planning',
     summary: 'Finished items per day to today, the planned line to the finish, and the forecast dates',
-    responseDescription: '{ points: [{date, done, total}], plan: [{date, done}], forecast: {p50?, p85?} }',
+    responseDescription:
+      '{ points: [{date, done, total}], plan: [{date, done}], forecast: {p50?, p85?}, today, target }',
     cached: true,
     handle: ({ workspace, params, today, timeZone }) => {
       const roadmap = loadRoadmap(workspace, params.id as string);
@@ -65,6 +66,7 @@ export const planningRoutes = [
           ...(forecast?.p50 ? { p50: forecast.p50 } : {}),
           ...(forecast?.p85 ? { p85: forecast.p85 } : {}),
         },
+        target: context?.target && !context.target.passed ? context.target.target : null,
       });
     },
   }),

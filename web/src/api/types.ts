@@ -81,6 +81,8 @@ export interface Burnup {
   points: { date: string; done: number; total: number }[];
   plan: { date: string; done: number }[];
   forecast: { p50?: string | null; p85?: string | null };
+  today?: string;
+  target?: string | null;
 }
 
 export interface Activity {

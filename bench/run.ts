@@ -3,6 +3,7 @@ import { apiBench } from './api.bench.js';
 import { cliBench } from './cli.bench.js';
 import { corpusBench } from './corpus.bench.js';
 import { filesBench } from './files.bench.js';
+import { benchForecast } from './forecast.bench.js';
 import { importBench } from './import.bench.js';
 import { matchBench } from './match.bench.js';
 import { benchPlan } from './plan.bench.js';
@@ -89,6 +90,7 @@ const SUITES: BenchSuite[] = [
   matchBench,
   cliBench,
   simpleSuite('plan', 'planning 10,000 items and a 10,000-trial forecast', benchPlan),
+  simpleSuite('forecast', 'seed 001 with 20,000 events, and the calibration backtest', benchForecast),
   webBench,
   apiBench,
   filesBench,

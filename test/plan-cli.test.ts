@@ -48,14 +48,24 @@ describe('waymark plan', () => {
     expect(plan.finish.min <= plan.finish.max).toBe(true);
     expect(plan.phases.length).toBeGreaterThan(5);
     for (const phase of plan.phases) expect(phase.start && phase.end && phase.start <= phase.end).toBe(true);
-    expect(plan.hoursPerWeekNeeded).toBeGreaterThan(plan.capacity.weeklyHours);
-    expect(plan.forecast).toMatchObject({ enoughHistory: false, p50: null, trials: 10_000 });
+    // The hours it needs against the hours it gets now: its part of the learner's shared time.
+    expect(plan.hoursPerWeekNeeded).toBeGreaterThan(plan.weeklyHoursNow ?? 0);
+    expect(plan.allotment).toMatchObject({ kind: 'share', shareFrom: 'default' });
+    // From the first day: a forecast from the plan's capacity, saying it rests on no history
+    expect(plan.forecast).toMatchObject({ trials: 10_000, basis: { weeksOfHistory: 0, itemsFinished: 0 } });
+    expect(plan.forecast.p85).not.toBeNull();
+    expect(plan.daysBehind).toBeGreaterThan(0);
     const text = cli.ok(['plan', 'ai-infra-journey-2026'], JAN).stdout;
-    expect(text).toMatch(/Target 2026-03-15 \(the roadmap's date\): behind by \d+ days/);
+    expect(text).toContain(plan.forecast.summary);
+    expect(text).toMatch(
+      /\d+% chance to finish by 2026-03-15 \(P50 [\d-]+, P85 [\d-]+\): behind by \d+ days; [\d.]+ h a week would give 85%/,
+    );
+    expect(text).toMatch(/no history yet: the plan's [\d.]+ h a week with wide bands/);
     const withMoreHours = { ...JAN };
-    cli.ok(['capacity', 'ai-infra-journey-2026', '--weekdays', '2h', '--weekend', '4h'], withMoreHours);
-    expect(json<PlanView>(['plan', 'ai-infra-journey-2026'], withMoreHours).onTrack).toBe(true);
-    expect(text).toMatch(/Too little history/);
+    cli.ok(['capacity', 'ai-infra-journey-2026', '--weekdays', '6h', '--weekend', '8h'], withMoreHours);
+    const more = json<PlanView>(['plan', 'ai-infra-journey-2026'], withMoreHours);
+    expect(more.forecast.chanceByTarget ?? 0).toBeGreaterThan(plan.forecast.chanceByTarget ?? 1);
+    cli.ok(['capacity', 'ai-infra-journey-2026', '--reset'], JAN);
   });
 
   it('says the roadmap date has passed when the clock is past it, and checks a new --target', () => {
@@ -67,10 +77,10 @@ describe('waymark plan', () => {
     expect(typeof retarget.onTrack).toBe('boolean');
   });
 
-  it('ai-engineer plans its ten phases from the routine capacity (5 h a day)', () => {
+  it('ai-engineer plans its ten phases within the routine capacity (5 h a day) it shares', () => {
     const shown = json<SettingsView>(['capacity', 'ai-engineer']);
     expect(shown.capacity).toMatchObject({ source: 'routine', weeklyHours: 35 });
-    const plan = json<PlanView>(['plan', 'ai-engineer', '--target', '2026-12-31']);
+    const plan = json<PlanView>(['plan', 'ai-engineer', '--target', '2031-12-31']);
     expect(plan.phases.map((phase) => phase.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     const ends = plan.phases.map((phase) => phase.end ?? '');
     expect([...ends].sort()).toEqual(ends);
@@ -82,21 +92,31 @@ describe('waymark plan', () => {
     const before = json<PlanView>(['plan', 'dev-to-ai-engineer']);
     cli.ok(['capacity', 'dev-to-ai-engineer', '--weekdays', '3h', '--weekend', '6h'], JAN);
     const more = json<PlanView>(['plan', 'dev-to-ai-engineer']);
-    expect(more.capacity).toMatchObject({ source: 'roadmap', weeklyHours: 27 });
+    // Its own hours are a slice of the learner's total, which stays what it was.
+    expect(more.allotment).toMatchObject({ kind: 'fixed', own: { source: 'roadmap', weeklyHours: 27 } });
+    expect(more.capacity).toMatchObject({
+      source: before.capacity.source,
+      weeklyHours: before.capacity.weeklyHours,
+    });
     expect(more.finish.max <= before.finish.max).toBe(true);
     cli.ok(['capacity', 'ai-engineer', '--from-routine', '--sun', '0'], JAN);
-    expect(json<SettingsView>(['capacity', 'ai-engineer']).capacity).toMatchObject({
-      source: 'roadmap',
-      weeklyHours: 30,
+    expect(json<SettingsView>(['capacity', 'ai-engineer']).allotment).toMatchObject({
+      kind: 'fixed',
+      own: { weeklyHours: 30 },
     });
     cli.ok(['capacity', 'ai-engineer', '--reset'], JAN);
-    expect(json<SettingsView>(['capacity', 'ai-engineer']).capacity.source).toBe('routine');
+    expect(json<SettingsView>(['capacity', 'ai-engineer']).allotment.kind).toBe('share');
+    cli.ok(['capacity', 'dev-to-ai-engineer', '--reset'], JAN);
   });
 
   it('holidays: no work planned on days off', () => {
-    cli.ok(['capacity', 'dev-to-ai-engineer', '--off', '2026-01-06..2026-01-08', '--off', '2026-01-10'], JAN);
+    // Days off are the learner's: a roadmap without its own hours points to the global ones.
+    const refused = cli.run(['capacity', 'dev-to-ai-engineer', '--off', '2026-01-06'], JAN);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/days off are yours/);
+    cli.ok(['capacity', '--off', '2026-01-06..2026-01-08', '--off', '2026-01-10'], JAN);
     const week = json<WeekView>(['week', '--roadmap', 'dev-to-ai-engineer']);
-    expect(week.days.map((day) => [day.date, day.planned.length > 0])).toEqual([
+    expect(week.days.map((day) => [day.date, day.items.length > 0])).toEqual([
       ['2026-01-05', true],
       ['2026-01-06', false],
       ['2026-01-07', false],
@@ -105,7 +125,7 @@ describe('waymark plan', () => {
       ['2026-01-10', false],
       ['2026-01-11', true],
     ]);
-    cli.ok(['capacity', 'dev-to-ai-engineer', '--clear-off'], JAN);
+    cli.ok(['capacity', '--reset'], JAN);
   });
 
   it('estimate and choose change the plan; undo reverts them', () => {
@@ -130,7 +150,7 @@ describe('waymark plan', () => {
 });
 
 describe('waymark plan: the forecast from a fixed history', () => {
-  it('a steady 4 items a week finishes exactly where arithmetic says (P50 = P85)', () => {
+  it('four weeks of history weigh in: the basis says so, in plan and today alike', () => {
     const history = cliSandbox('waymark-plan-history-');
     try {
       const monday = { WAYMARK_NOW: '2026-02-02T12:00:00Z', TZ: 'Europe/Berlin' };
@@ -141,20 +161,28 @@ describe('waymark plan: the forecast from a fixed history', () => {
         history.ok(['done', ...ids.slice(week * 4, week * 4 + 4), '--at', day], monday);
         history.ok(['log', '3h', '--at', day], monday);
       });
-      const plan = history.ok(['plan', 'ai-engineer', '--json'], monday).json as PlanView;
-      const left = first.remaining.items - 16;
-      expect(plan.remaining.items).toBe(left);
-      const days = Math.ceil((left / 4) * 7 - 1e-9) - 1; // the last day of work, counted from today
-      const expected = new Date(Date.UTC(2026, 1, 2 + days)).toISOString().slice(0, 10);
-      expect(plan.forecast).toMatchObject({
-        enoughHistory: true,
-        p50: expected,
-        p85: expected,
-        pace: { weeks: 4, itemsPerWeek: 4, hoursPerWeek: 3 },
+      const plan = history.ok(['plan', 'ai-engineer', '--json', '--target', '2031-12-31'], monday)
+        .json as PlanView;
+      expect(plan.forecast.basis).toMatchObject({
+        weeksOfHistory: 4,
+        itemsFinished: 16,
+        hoursFrom: 'logged',
       });
-      expect(history.ok(['plan', 'ai-engineer'], monday).stdout).toContain(
-        `Forecast at your pace: P50 ${expected}, P85 ${expected}`,
-      );
+      expect(plan.forecast.basis.hoursPerWeek).toBe(3);
+      // 3 h a week against a 35 h plan: the forecast is far later than the plan's finish
+      expect(plan.finish.max < (plan.forecast.p50 as string)).toBe(true);
+      expect(plan.forecast.explanation).toMatch(/4 weeks of your history \(3 h a week, 57% of the weight/);
+      const text = history.ok(['plan', 'ai-engineer', '--target', '2031-12-31'], monday).stdout;
+      expect(text).toContain(plan.forecast.summary);
+      // The same verdict, word for word, in today's one-line status, its JSON and the retro
+      history.ok(['target', 'ai-engineer', '2031-12-31'], monday);
+      const stored = (history.ok(['plan', 'ai-engineer', '--json'], monday).json as PlanView).forecast
+        .summary;
+      expect(stored).toBe(plan.forecast.summary);
+      expect(history.ok(['today'], monday).stdout).toContain(stored);
+      const agenda = history.ok(['today', '--json'], monday).json as AgendaView;
+      expect(agenda.roadmaps.find((entry) => entry.roadmapId === 'ai-engineer')?.status).toBe(stored);
+      expect(history.ok(['retro'], monday).stdout).toContain(stored);
     } finally {
       history.cleanup();
     }
@@ -167,7 +195,10 @@ describe('waymark today / next / week', () => {
     const agenda = json<AgendaView>(['today', '--roadmap', 'ai-engineer']);
     expect(agenda).toMatchObject({ date: '2026-01-05', weekday: 'Monday' });
     expect(agenda.planned.length).toBeGreaterThan(0);
-    expect(agenda.planned.reduce((sum, item) => sum + item.minutes, 0)).toBe(300);
+    // One day of the learner's time: work, habits and review together never exceed it.
+    expect(agenda.capacityMinutes).toBe(300);
+    expect(agenda.plannedMinutes + agenda.habitMinutes + agenda.reviewMinutes).toBeLessThanOrEqual(300);
+    expect(agenda.habitMinutes).toBeGreaterThan(0);
     expect(agenda.inProgress).toMatchObject([{ roadmapId: 'ai-engineer', nodeId: '1.1.1.3' }]);
     expect(agenda.habits.map((habit) => habit.nodeId)).toEqual([
       '13.1.1',
@@ -182,7 +213,9 @@ describe('waymark today / next / week', () => {
     ]);
     const saturday = json<AgendaView>(['today', '--roadmap', 'ai-engineer', '--date', '2026-01-10']);
     expect(saturday.habits.some((habit) => habit.nodeId === '13.4.1')).toBe(true);
-    expect(cli.ok(['today'], JAN).stdout).toMatch(/Today: Monday 2026-01-05[\s\S]*Habits:/);
+    expect(cli.ok(['today'], JAN).stdout).toMatch(
+      /Today: Monday 2026-01-05[\s\S]*Habits \(inside your study time\)/,
+    );
     expect(cli.ok(['next'], JAN).stdout).toMatch(/2026-01-05/);
     cli.ok(['undo'], JAN);
   });
@@ -228,7 +261,17 @@ describe('bad input: a clear message, exit 1, stored settings unchanged', () => 
     ['zero capacity', ['capacity', 'ai-engineer', '--weekdays', '0', '--weekend', '0'], /zero capacity/],
     ['more than 24 h a day', ['capacity', 'ai-engineer', '--tue', '25h'], /more than a day has/],
     ['a backwards holiday range', ['capacity', '--off', '2026-12-26..2026-12-24'], /run backwards/],
-    ['a holiday that is no date', ['capacity', 'ai-engineer', '--off', '2026-02-30'], /not a calendar date/],
+    ['a holiday that is no date', ['capacity', '--off', '2026-02-30'], /not a calendar date/],
+    ['a negative share', ['capacity', 'ai-engineer', '--share', '-10%'], /share -10% is negative/],
+    [
+      'a share that is no number',
+      ['capacity', 'ai-engineer', '--share', 'half'],
+      /"half" is not a percentage/,
+    ],
+    ['a share over 100%', ['capacity', 'ai-engineer', '--share', '120%'], /more than all of your time/],
+    ['a study window across midnight', ['capacity', '--window', '22:00-02:00'], /does not fit in a day/],
+    ['a study window that is no time', ['capacity', '--window', '18:00-25:00'], /not a study window/],
+    ['an unknown way to share', ['capacity', '--split', 'random'], /not a way to share time/],
     [
       'an elective choice outside the group',
       ['choose', 'dev-to-ai-engineer:essential-skills'],
@@ -245,6 +288,54 @@ describe('bad input: a clear message, exit 1, stored settings unchanged', () => 
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trim().split('\n').length).toBeLessThanOrEqual(3);
     expect(eventCount()).toBe(before);
+  });
+
+  it('shares summing over 100% and a paused roadmap asked for today are refused, nothing stored', () => {
+    const shared = cliSandbox('waymark-plan-shares-');
+    const count = () => {
+      const db = new Database(shared.db, { readonly: true });
+      try {
+        return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    try {
+      for (const name of ['ai-engineer', 'dev-to-ai-engineer', 'ai-ml-career'])
+        shared.ok(['import', name], JAN);
+      shared.ok(['capacity', 'ai-engineer', '--share', '60%'], JAN);
+      shared.ok(['capacity', 'dev-to-ai-engineer', '--share', '30'], JAN);
+      const before = count();
+      const over = shared.run(['capacity', 'ai-ml-career', '--share', '20%'], JAN);
+      expect(over.status).toBe(1);
+      expect(over.stderr).toMatch(
+        /shares would add up to 110%: ai-ml-career 20%, ai-engineer 60%, dev-to-ai-engineer 30%/,
+      );
+      expect(count()).toBe(before);
+      // The one without a share gets what the others leave: 10%.
+      const view = shared.ok(['capacity', 'ai-ml-career', '--json'], JAN).json as SettingsView;
+      expect(view.allotment).toMatchObject({ kind: 'share', share: 10, shareFrom: 'default' });
+      shared.ok(['capacity', 'ai-ml-career', '--pause'], JAN);
+      const paused = count();
+      const today = shared.run(['today', '--roadmap', 'ai-ml-career'], JAN);
+      expect(today.status).toBe(1);
+      expect(today.stderr).toMatch(/ai-ml-career is paused: no time is planned for it[\s\S]*--resume/);
+      expect(shared.run(['plan', 'ai-ml-career'], JAN).status).toBe(1);
+      expect(count()).toBe(paused);
+      // Paused, its time goes to the others: ai-engineer 60/90 of the day, dev-to-ai-engineer 30/90.
+      const week = shared.ok(['week', '--json'], JAN).json as WeekView;
+      for (const day of week.days) {
+        expect(day.items.every((item) => item.roadmapId !== 'ai-ml-career')).toBe(true);
+        expect(day.plannedMinutes + day.habitMinutes + day.reviewMinutes).toBeLessThanOrEqual(
+          day.capacityMinutes,
+        );
+      }
+      expect(shared.ok(['capacity'], JAN).stdout).toMatch(/ai-ml-career: paused/);
+      shared.ok(['capacity', 'ai-ml-career', '--resume'], JAN);
+      expect(shared.ok(['today', '--roadmap', 'ai-ml-career'], JAN).status).toBe(0);
+    } finally {
+      shared.cleanup();
+    }
   });
 
   it('a roadmap with nothing left', () => {

@@ -1,6 +1,7 @@
 /**
- * What to do on a day (`waymark today`, GET /api/today) and in the week ahead (`waymark week`): the items the
- * plan puts on the day, the items in progress, and the routine habits due, each with the minutes it should take.
+ * What to do on a day (`waymark today`, GET /api/today) and in the week ahead (`waymark week`): the day's
+ * capacity and what review, habits and each roadmap's items take of it (one shared plan, so the numbers add
+ * up), the items in progress, the habits and milestones due.
  * A day from today on reads today's plan; a past day reads the plan as it stood that day (events up to it).
  */
 import type { Node } from '../core/model/roadmap.js';
@@ -12,14 +13,21 @@ import {
   WEEKDAY_NAMES,
   weekday,
 } from '../core/plan/calendar-date.js';
-import { hoursOn } from '../core/plan/capacity.js';
 import type { DayPlan } from '../core/plan/plan-roadmap.js';
 import type { Status } from '../core/progress/events.js';
 import { nodeProgress } from '../core/progress/fold.js';
 import { isLeaf } from '../core/progress/items.js';
+import { forecastView } from './forecast-view.js';
 import { type HabitDue, habitsDue } from './habits-due.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
-import { allRoadmaps, loadRoadmap, type PlanContext, planContext } from './plan-context.js';
+import { milestoneViews } from './milestones-view.js';
+import {
+  contextOf,
+  type LearnerContext,
+  learnerContext,
+  loadRoadmap,
+  type PlanContext,
+} from './plan-context.js';
 import type { Workspace } from './workspace.js';
 
 export type { HabitDue } from './habits-due.js';
@@ -52,8 +60,10 @@ export interface InProgressItem {
   roadmapId: string;
   nodeId: string;
   title: string;
-  /** Minutes planned for it on the day, else what its estimate says is left. */
+  /** Minutes the plan puts on it on the day (0 when it is not planned that day). */
   minutes: number;
+  /** What its estimate says is left of it (max effort). */
+  remainingMinutes: number;
   loggedMinutes: number;
   plannedOnDay: boolean;
 }
@@ -62,24 +72,52 @@ export interface AgendaRoadmap {
   roadmapId: string;
   title: string;
   nothingLeft: boolean;
-  /** Study minutes the capacity gives on the day (0 on a day off). */
-  capacityMinutes: number;
-  dayOff: boolean;
+  paused: boolean;
   plannedMinutes: number;
   finish: { min: CalendarDate; max: CalendarDate } | null;
+  /** The roadmap's one-line forecast verdict (forecast-view.ts), as `plan` says it; today and next only. */
+  status?: string;
 }
 
-export interface AgendaView {
+/** A milestone of a roadmap that falls due on the day. */
+export interface MilestoneDue {
+  roadmapId: string;
+  nodeId: string;
+  title: string;
+  due: CalendarDate;
+  /** Every item of it done by then in the plan. */
+  reached: boolean;
+  openItems: { nodeId: string; title: string }[];
+}
+
+/** One day of the learner's time, across every roadmap: what `week --json` lists per day. */
+export interface DayView {
   date: CalendarDate;
+  weekday: string;
+  /** The learner's study minutes that day (0 on a day off). */
+  capacityMinutes: number;
+  dayOff: boolean;
+  /** Roadmap work planned (within capacity - review - habits inside). */
+  plannedMinutes: number;
+  /** Habit minutes planned: inside the capacity unless `habitsExtra`. */
+  habitMinutes: number;
+  /** What the routines ask for, before fitting them into the day. */
+  habitMinutesAsked: number;
+  habitsExtra: boolean;
+  reviewMinutes: number;
+  /** Capacity not planned for anything. */
+  freeMinutes: number;
+  items: AgendaItem[];
+  habits: HabitDue[];
+  milestones: MilestoneDue[];
+}
+
+export interface AgendaView extends DayView {
   /** The learner's today. */
   today: CalendarDate;
-  weekday: string;
+  /** Same as `items`: the roadmap work planned on the day. */
   planned: AgendaItem[];
   inProgress: InProgressItem[];
-  habits: HabitDue[];
-  reviewMinutes: number;
-  plannedMinutes: number;
-  habitMinutes: number;
   roadmaps: AgendaRoadmap[];
 }
 
@@ -87,9 +125,11 @@ export interface WeekView {
   from: CalendarDate;
   to: CalendarDate;
   today: CalendarDate;
-  days: AgendaView[];
+  days: DayView[];
   plannedMinutes: number;
   capacityMinutes: number;
+  habitMinutes: number;
+  reviewMinutes: number;
 }
 
 const minutesOf = (hours: number) => Math.round(hours * 60);
@@ -125,55 +165,79 @@ function index(context: PlanContext): Indexed {
   return { context, byDate, itemDays, nodes, phaseTitles, phaseOf };
 }
 
-function contexts(
+interface Agenda {
+  learner: LearnerContext;
+  all: Indexed[];
+}
+
+function agenda(
   workspace: Workspace,
   request: AgendaRequest,
   planDate: CalendarDate,
   realToday: CalendarDate,
-) {
+): Agenda {
   const timeZone = request.timeZone ?? learnerTimeZone();
-  const roadmaps =
-    request.roadmapId !== undefined ? [loadRoadmap(workspace, request.roadmapId)] : allRoadmaps(workspace);
-  const planRequest = {
-    today: planDate,
-    ...(request.reviewMinutesPerDay === undefined
-      ? {}
-      : { reviewMinutesPerDay: request.reviewMinutesPerDay }),
-  };
-  return roadmaps.map((roadmap) => index(planContext(workspace, roadmap, planRequest, timeZone, realToday)));
+  const learner = learnerContext(
+    workspace,
+    {
+      today: planDate,
+      ...(request.reviewMinutesPerDay === undefined
+        ? {}
+        : { reviewMinutesPerDay: request.reviewMinutesPerDay }),
+    },
+    timeZone,
+    realToday,
+  );
+  if (request.roadmapId !== undefined) {
+    const roadmap = loadRoadmap(workspace, request.roadmapId);
+    const context = contextOf(learner, roadmap.id); // a paused roadmap is refused here
+    return { learner, all: [index(context)] };
+  }
+  return { learner, all: learner.roadmaps.map(index) };
 }
 
-function agendaOn(all: readonly Indexed[], date: CalendarDate, today: CalendarDate): AgendaView {
-  const planned: AgendaItem[] = [];
+/** The day across every roadmap (or the one asked for): the planner's budget, its items, habits, milestones. */
+function dayOn(
+  source: Agenda,
+  date: CalendarDate,
+): DayView & { inProgress: InProgressItem[]; roadmaps: AgendaRoadmap[] } {
+  const { learner, all } = source;
+  const budget = learner.budgetOn(date);
+  const capacityMinutes = minutesOf(budget.capacity);
+  const reviewMinutes = minutesOf(budget.review);
+  const habitFactor = budget.habitsAsked > 0 ? budget.habits / budget.habitsAsked : 0;
+  const items: AgendaItem[] = [];
   const inProgress: InProgressItem[] = [];
   const habits: HabitDue[] = [];
+  const milestones: MilestoneDue[] = [];
   const roadmaps: AgendaRoadmap[] = [];
+  let cumulative = 0; // minutes are rounded on the running total, so they add up to the day's
   for (const entry of all) {
     const { context } = entry;
     const { roadmap, plan } = context;
-    const capacityMinutes = minutesOf(hoursOn(context.capacity.capacity, date));
-    const before = date < plan.start;
     const summary: AgendaRoadmap = {
       roadmapId: roadmap.id,
       title: roadmap.title,
       nothingLeft: plan.nothingLeft,
-      capacityMinutes: before ? 0 : capacityMinutes,
-      dayOff: capacityMinutes === 0,
+      paused: false,
       plannedMinutes: 0,
       finish: plan.nothingLeft ? null : plan.finish,
     };
     roadmaps.push(summary);
+    milestones.push(...milestonesDue(context, date));
     if (plan.nothingLeft) continue;
     const day = entry.byDate.get(date);
     const plannedHere = new Map<string, number>();
     for (const piece of day?.items ?? []) {
       const node = entry.nodes.get(piece.nodeId);
-      const minutes = minutesOf(piece.hours);
+      const before = Math.round(cumulative * 60);
+      cumulative += piece.hours;
+      const minutes = Math.round(cumulative * 60) - before;
       const days = entry.itemDays.get(piece.nodeId) ?? [date];
       const phaseId = entry.phaseOf.get(piece.nodeId) ?? null;
       plannedHere.set(piece.nodeId, minutes);
       summary.plannedMinutes += minutes;
-      planned.push({
+      items.push({
         roadmapId: roadmap.id,
         nodeId: piece.nodeId,
         title: node?.title ?? piece.nodeId,
@@ -195,33 +259,71 @@ function agendaOn(all: readonly Indexed[], date: CalendarDate, today: CalendarDa
         roadmapId: roadmap.id,
         nodeId,
         title: node.title,
-        minutes: here ?? (hours ? minutesOf((hours.min + hours.max) / 2) : 0),
+        // Today's load is what the plan puts on the day; what is left of it is a separate number.
+        minutes: here ?? 0,
+        remainingMinutes: hours ? minutesOf(hours.max) : 0,
         loggedMinutes: nodeProgress(context.state, roadmap.id, nodeId).minutes,
         plannedOnDay: here !== undefined,
       });
     }
-    habits.push(...habitsDue(roadmap, date));
-  }
-  // Each roadmap keeps its own review time free on its study days (see plan-context.ts).
-  let reviewMinutes = 0;
-  for (const entry of all) {
-    const { plan, capacity, reviewMinutesPerDay } = entry.context;
-    if (!plan.nothingLeft && date >= plan.start && hoursOn(capacity.capacity, date) > 0) {
-      reviewMinutes += reviewMinutesPerDay;
+    if (budget.capacity > 0 && date >= plan.start) {
+      for (const habit of habitsDue(roadmap, date)) {
+        habits.push({
+          ...habit,
+          minutes:
+            habit.minutes === null
+              ? null
+              : Math.round(habit.minutes * (budget.habitsExtra ? 1 : habitFactor)),
+        });
+      }
     }
   }
+  for (const paused of learner.paused) {
+    if (all.length === learner.roadmaps.length) {
+      roadmaps.push({
+        roadmapId: paused.id,
+        title: paused.title,
+        nothingLeft: false,
+        paused: true,
+        plannedMinutes: 0,
+        finish: null,
+      });
+    }
+  }
+  const habitMinutes = habits.reduce((sum, habit) => sum + (habit.minutes ?? 0), 0);
+  const plannedMinutes = items.reduce((sum, item) => sum + item.minutes, 0);
+  const inside = budget.habitsExtra ? 0 : habitMinutes;
   return {
     date,
-    today,
     weekday: WEEKDAY_NAMES[weekday(date)] as string,
-    planned,
-    inProgress,
+    capacityMinutes,
+    dayOff: capacityMinutes === 0,
+    plannedMinutes,
+    habitMinutes,
+    habitMinutesAsked: minutesOf(budget.habitsAsked),
+    habitsExtra: budget.habitsExtra,
+    reviewMinutes,
+    freeMinutes: Math.max(0, capacityMinutes - plannedMinutes - reviewMinutes - inside),
+    items,
     habits,
-    reviewMinutes: Math.round(reviewMinutes),
-    plannedMinutes: planned.reduce((sum, item) => sum + item.minutes, 0),
-    habitMinutes: habits.reduce((sum, habit) => sum + (habit.minutes ?? 0), 0),
+    milestones,
+    inProgress,
     roadmaps,
   };
+}
+
+/** Milestones of the roadmap due on the date, with whether the plan reaches them. */
+function milestonesDue(context: PlanContext, date: CalendarDate): MilestoneDue[] {
+  return milestoneViews(context)
+    .filter((milestone) => milestone.due === date)
+    .map((milestone) => ({
+      roadmapId: context.roadmap.id,
+      nodeId: milestone.id,
+      title: milestone.title,
+      due: milestone.due,
+      reached: milestone.reached,
+      openItems: milestone.openItems,
+    }));
 }
 
 function dates(workspace: Workspace, request: AgendaRequest) {
@@ -231,42 +333,54 @@ function dates(workspace: Workspace, request: AgendaRequest) {
   return { today, date, timeZone };
 }
 
+function agendaViewOf(source: Agenda, date: CalendarDate, today: CalendarDate): AgendaView {
+  const day = dayOn(source, date);
+  // The status reads the plan as of today (a past day's plan is history, not a forecast).
+  if (date >= today) {
+    for (const summary of day.roadmaps) {
+      const entry = source.all.find((candidate) => candidate.context.roadmap.id === summary.roadmapId);
+      if (entry && !summary.nothingLeft) summary.status = forecastView(entry.context).summary;
+    }
+  }
+  return { ...day, today, planned: day.items };
+}
+
 /** `waymark today [--date D]`, GET /api/today. */
 export function agendaView(workspace: Workspace, request: AgendaRequest = {}): AgendaView {
   const { today, date, timeZone } = dates(workspace, request);
-  const planDate = earlierOf(date, today);
-  const all = contexts(workspace, { ...request, timeZone }, planDate, today);
-  return agendaOn(all, date, today);
+  const source = agenda(workspace, { ...request, timeZone }, earlierOf(date, today), today);
+  return agendaViewOf(source, date, today);
 }
 
 /** `waymark next`: the agenda of the first day from the date on with planned work (today if it has some). */
 export function nextAgenda(workspace: Workspace, request: AgendaRequest = {}): AgendaView {
   const { today, date, timeZone } = dates(workspace, request);
-  const planDate = earlierOf(date, today);
-  const all = contexts(workspace, { ...request, timeZone }, planDate, today);
+  const source = agenda(workspace, { ...request, timeZone }, earlierOf(date, today), today);
   let next: CalendarDate | undefined;
-  for (const entry of all) {
+  for (const entry of source.all) {
     const day = entry.context.plan.days.find((candidate) => candidate.date >= date);
     if (day && (next === undefined || day.date < next)) next = day.date;
   }
-  return agendaOn(all, next ?? date, today);
+  return agendaViewOf(source, next ?? date, today);
 }
 
-/** `waymark week [--date D]`: seven agendas from the date (default today), planned as of its first day. */
+/** `waymark week [--date D]`: seven days from the date (default today), planned as of its first day. */
 export function weekView(workspace: Workspace, request: AgendaRequest = {}): WeekView {
   const { today, date, timeZone } = dates(workspace, request);
-  const planDate = earlierOf(date, today);
-  const all = contexts(workspace, { ...request, timeZone }, planDate, today);
-  const days = Array.from({ length: 7 }, (_, offset) => agendaOn(all, addDays(date, offset), today));
+  const source = agenda(workspace, { ...request, timeZone }, earlierOf(date, today), today);
+  const days = Array.from({ length: 7 }, (_, offset): DayView => {
+    const { inProgress: _inProgress, roadmaps: _roadmaps, ...day } = dayOn(source, addDays(date, offset));
+    return day;
+  });
+  const sum = (pick: (day: DayView) => number) => days.reduce((total, day) => total + pick(day), 0);
   return {
     from: date,
     to: addDays(date, 6),
     today,
     days,
-    plannedMinutes: days.reduce((sum, day) => sum + day.plannedMinutes, 0),
-    capacityMinutes: days.reduce(
-      (sum, day) => sum + day.roadmaps.reduce((inner, roadmap) => inner + roadmap.capacityMinutes, 0),
-      0,
-    ),
+    plannedMinutes: sum((day) => day.plannedMinutes),
+    capacityMinutes: sum((day) => day.capacityMinutes),
+    habitMinutes: sum((day) => day.habitMinutes),
+    reviewMinutes: sum((day) => day.reviewMinutes),
   };
 }

@@ -76,6 +76,16 @@ describe('burnupView', () => {
       points: [{ date: '2026-11-20', done: 0, total: 4 }],
       plan: [],
       forecast: {},
+      today: '2026-11-20',
+      target: null,
     });
+    const withTarget = burnupView({
+      roadmap: r,
+      events: [],
+      today: '2026-11-20',
+      timeZone: 'UTC',
+      target: '2027-01-31',
+    });
+    expect(withTarget).toMatchObject({ today: '2026-11-20', target: '2027-01-31' });
   });
 });

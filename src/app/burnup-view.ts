@@ -20,6 +20,9 @@ export interface Burnup {
    */
   plan: { date: CalendarDate; done: number }[];
   forecast: { p50?: CalendarDate; p85?: CalendarDate };
+  /** Markers the chart draws: today, and the target the verdict is judged against (when there is one). */
+  today: CalendarDate;
+  target: CalendarDate | null;
 }
 
 export interface BurnupInput {
@@ -31,6 +34,7 @@ export interface BurnupInput {
   /** The plan's work units with the day each is done (core planRoadmap's `items`). */
   planItems?: readonly { nodeId: string; endMax: CalendarDate }[];
   forecast?: { p50?: CalendarDate; p85?: CalendarDate };
+  target?: CalendarDate | null;
 }
 
 export function burnupView(input: BurnupInput): Burnup {
@@ -95,7 +99,7 @@ export function burnupView(input: BurnupInput): Burnup {
   const forecast: Burnup['forecast'] = {};
   if (input.forecast?.p50) forecast.p50 = input.forecast.p50;
   if (input.forecast?.p85) forecast.p85 = input.forecast.p85;
-  return { points, plan, forecast };
+  return { points, plan, forecast, today, target: input.target ?? null };
 }
 
 const minDate = (a: CalendarDate, b: CalendarDate) => (a < b ? a : b);

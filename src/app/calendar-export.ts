@@ -1,19 +1,23 @@
 /**
- * The plan as an iCalendar file (`waymark export --format ics`): one event per planned study block, that is
- * one item's share of one day. Blocks of a day follow each other from a start time (default 18:00), in
- * floating local time, so they sit at the same wall-clock time in whatever zone the calendar shows.
- * UIDs are derived from roadmap, item and date: re-importing an updated plan updates those blocks instead of
- * duplicating them (blocks that moved to another day get new UIDs, as they are new blocks).
+ * The plan as an iCalendar file (`waymark export --format ics`): one event per planned study block (one
+ * item's share of one day), one for the day's spaced review, and an all-day event per dated milestone. A day's
+ * blocks follow each other from the start of the learner's study window (default 18:00-22:00), across all
+ * roadmaps, so they never overlap; a day with more planned than the window holds starts earlier so that it
+ * ends with the window, and nothing ever crosses midnight (a day plans at most its capacity, at most 24 h).
+ * Times are floating local times. UIDs are derived from roadmap, item and date: re-importing an updated plan
+ * updates those blocks instead of duplicating them (blocks that moved to another day get new UIDs).
  */
-import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import { WaymarkError } from '../core/errors.js';
 import { addDays, type CalendarDate, diffDays } from '../core/plan/calendar-date.js';
+import { type IcsEvent, icsCalendar, icsStamp } from './ics-text.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
-import { allRoadmaps, loadRoadmap, type PlanContext, planContext } from './plan-context.js';
+import { milestoneViews } from './milestones-view.js';
+import { contextOf, learnerContext, loadRoadmap, type PlanContext } from './plan-context.js';
+import { checkStudyWindow, minutesOfDay } from './planning-settings.js';
 import type { Workspace } from './workspace.js';
 
 export interface CalendarExportOptions {
-  /** First block of each day, "HH:MM" (default "18:00"). */
+  /** First block of each day, "HH:MM" (default: the start of the learner's study window). */
   dayStart?: string;
   /** Only blocks within this many days from today (default: the whole plan). */
   days?: number;
@@ -21,14 +25,12 @@ export interface CalendarExportOptions {
   timeZone?: string;
 }
 
-const DAY_START = /^([01]?\d|2[0-3]):([0-5]\d)$/;
-
 function parseDayStart(text: string): number {
-  const match = DAY_START.exec(text.trim());
-  if (!match) {
+  const minutes = minutesOfDay(text);
+  if (minutes === undefined || minutes >= 24 * 60) {
     throw new WaymarkError('INPUT', `"${text}" is not a time of day.`, 'Use HH:MM, e.g. 18:00 or 07:30.');
   }
-  return Number(match[1]) * 60 + Number(match[2]);
+  return minutes;
 }
 
 /** A stable, calendar-safe UID for one study block. */
@@ -38,12 +40,16 @@ export function blockUid(roadmapId: string, nodeId: string, date: CalendarDate):
   return `${safe(roadmapId)}.${safe(nodeId)}.${date}@waymark`;
 }
 
-/** Minutes after midnight of `date` as a floating local date-time (may run into the next day). */
-function at(date: CalendarDate, minutes: number): DateArray {
-  const day = addDays(date, Math.floor(minutes / 1440));
-  const rest = minutes % 1440;
-  const [year, month, dayOfMonth] = day.split('-').map(Number) as [number, number, number];
-  return [year, month, dayOfMonth, Math.floor(rest / 60), rest % 60];
+const pad = (value: number) => (value < 10 ? `0${value}` : String(value));
+const compactDate = (date: CalendarDate) => date.replace(/-/g, '');
+/** Minutes after midnight of `date` as a floating local date-time; callers keep it within the day. */
+const at = (date: CalendarDate, minutes: number) =>
+  `${compactDate(date)}T${pad(Math.floor(minutes / 60))}${pad(minutes % 60)}00`;
+
+interface Piece {
+  context: PlanContext;
+  nodeId: string;
+  minutes: number;
 }
 
 export function exportPlanIcs(
@@ -53,7 +59,6 @@ export function exportPlanIcs(
 ): string {
   const timeZone = options.timeZone ?? learnerTimeZone();
   const today = learnerToday(workspace, timeZone);
-  const dayStart = parseDayStart(options.dayStart ?? '18:00');
   if (options.days !== undefined && !(Number.isInteger(options.days) && options.days > 0)) {
     throw new WaymarkError(
       'INPUT',
@@ -61,65 +66,130 @@ export function exportPlanIcs(
       'Give a whole number, e.g. 30.',
     );
   }
-  const roadmaps = roadmapId !== undefined ? [loadRoadmap(workspace, roadmapId)] : allRoadmaps(workspace);
-  const request =
-    options.reviewMinutesPerDay === undefined ? {} : { reviewMinutesPerDay: options.reviewMinutesPerDay };
-  const contexts: PlanContext[] = roadmaps
-    .map((roadmap) => planContext(workspace, roadmap, request, timeZone, today))
-    .filter((context) => !context.plan.nothingLeft);
-  if (contexts.length === 0) {
+  const only = roadmapId !== undefined ? loadRoadmap(workspace, roadmapId).id : undefined;
+  const learner = learnerContext(
+    workspace,
+    options.reviewMinutesPerDay === undefined ? {} : { reviewMinutesPerDay: options.reviewMinutesPerDay },
+    timeZone,
+    today,
+  );
+  if (only) contextOf(learner, only); // a paused roadmap is refused
+  const open = learner.roadmaps.filter((context) => !context.plan.nothingLeft);
+  const exported = open.filter((context) => only === undefined || context.roadmap.id === only);
+  if (exported.length === 0) {
     throw new WaymarkError(
       'INPUT',
-      roadmapId ? `nothing left to plan in ${roadmapId}.` : 'nothing left to plan in any roadmap.',
+      only ? `nothing left to plan in ${only}.` : 'nothing left to plan in any roadmap.',
       'Import a roadmap or reopen an item (`waymark reset ITEM`).',
     );
   }
+  const settings = open[0]?.settings ?? exported[0]?.settings;
+  const window = checkStudyWindow(`${settings?.studyWindow.start}-${settings?.studyWindow.end}`);
+  const windowStart =
+    options.dayStart !== undefined ? parseDayStart(options.dayStart) : (minutesOfDay(window.start) as number);
+  const windowEnd = Math.max(windowStart, minutesOfDay(window.end) as number);
 
-  const events: EventAttributes[] = [];
-  const usedMinutes = new Map<CalendarDate, number>(); // blocks of several roadmaps on one day follow each other
-  const stamp = workspace.now.getTime();
-  for (const context of contexts) {
-    const titles = new Map(context.plan.items.map((item) => [item.nodeId, item]));
-    const phaseTitles = new Map(context.plan.phases.map((phase) => [phase.id, phase.title]));
+  // Every roadmap's pieces by day (all of them, so a one-roadmap export sits where the full plan puts it).
+  const byDay = new Map<CalendarDate, Piece[]>();
+  for (const context of open) {
     for (const day of context.plan.days) {
       if (options.days !== undefined && diffDays(today, day.date) >= options.days) break;
-      for (const piece of day.items) {
-        const minutes = Math.max(1, Math.round(piece.hours * 60));
-        const offset = usedMinutes.get(day.date) ?? 0;
-        usedMinutes.set(day.date, offset + minutes);
-        const item = titles.get(piece.nodeId);
-        const phase = item?.phaseId ? phaseTitles.get(item.phaseId) : undefined;
-        const event = {
-          uid: blockUid(context.roadmap.id, piece.nodeId, day.date),
-          title: item?.title ?? piece.nodeId,
-          description: [
-            context.roadmap.title,
-            phase ? `Phase: ${phase}` : undefined,
-            `Item ${piece.nodeId}, ${minutes} min planned this day.`,
-            `Planned by Waymark on ${today}; re-export after changes to update.`,
-          ]
-            .filter(Boolean)
-            .join('\n'),
-          categories: [context.roadmap.title],
-          start: at(day.date, dayStart + offset),
-          startInputType: 'local',
-          startOutputType: 'local',
-          end: at(day.date, dayStart + offset + minutes),
-          endInputType: 'local',
-          endOutputType: 'local',
-          busyStatus: 'BUSY',
-          timestamp: stamp,
-        };
-        events.push(event as EventAttributes);
+      let list = byDay.get(day.date);
+      if (!list) {
+        list = [];
+        byDay.set(day.date, list);
       }
+      for (const piece of day.items) list.push({ context, nodeId: piece.nodeId, minutes: piece.hours * 60 });
     }
   }
-  const { error, value } = createEvents(events, {
-    productId: 'waymark/plan',
-    calName: roadmapId ? `Waymark: ${contexts[0]?.roadmap.title}` : 'Waymark study plan',
-  });
-  if (error || value === null) {
-    throw new WaymarkError('INPUT', `the calendar could not be written: ${error?.message ?? 'no output'}.`);
+  const titles = new Map(
+    exported.map((context) => [context, new Map(context.plan.items.map((item) => [item.nodeId, item]))]),
+  );
+  const phases = new Map(
+    exported.map((context) => [
+      context,
+      new Map(context.plan.phases.map((phase) => [phase.id, phase.title])),
+    ]),
+  );
+  const events: IcsEvent[] = [];
+  const days = [...byDay.keys()].sort();
+  for (const date of days) {
+    const pieces = byDay.get(date) as Piece[];
+    const reviewMinutes = Math.round(learner.budgetOn(date).review * 60);
+    // Whole minutes on the running total, so blocks meet exactly and the day's sum is what the plan says.
+    let total = 0;
+    const rounded = pieces.map((piece) => {
+      const before = Math.round(total);
+      total += piece.minutes;
+      return Math.round(total) - before;
+    });
+    const dayMinutes = rounded.reduce((sum, minutes) => sum + minutes, 0) + reviewMinutes;
+    let clock = Math.max(0, Math.min(windowStart, windowEnd - dayMinutes, 24 * 60 - dayMinutes));
+    pieces.forEach((piece, index) => {
+      const minutes = rounded[index] ?? 0;
+      const start = clock;
+      clock += minutes;
+      if (minutes <= 0) return;
+      const { context } = piece;
+      const items = titles.get(context);
+      if (!items) return; // another roadmap's block: it takes its time, it is not exported
+      const item = items.get(piece.nodeId);
+      const phase = item?.phaseId ? phases.get(context)?.get(item.phaseId) : undefined;
+      events.push({
+        uid: blockUid(context.roadmap.id, piece.nodeId, date),
+        summary: item?.title ?? piece.nodeId,
+        description: [
+          context.roadmap.title,
+          phase ? `Phase: ${phase}` : undefined,
+          `Item ${piece.nodeId}, ${minutes} min planned this day.`,
+          `Planned by Waymark on ${today}; re-export after changes to update.`,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        categories: [context.roadmap.title],
+        start: at(date, start),
+        end: at(date, clock),
+        busy: true,
+      });
+    });
+    if (reviewMinutes > 0 && only === undefined) {
+      events.push({
+        uid: `review.${date}@waymark`,
+        summary: 'Spaced review',
+        description: `${reviewMinutes} min of spaced review (waymark review).`,
+        start: at(date, clock),
+        end: at(date, clock + reviewMinutes),
+        busy: true,
+      });
+    }
   }
-  return value;
+  for (const context of exported) {
+    for (const milestone of milestoneViews(context)) {
+      if (milestone.due < today) continue;
+      if (options.days !== undefined && diffDays(today, milestone.due) >= options.days) continue;
+      events.push({
+        uid: blockUid(context.roadmap.id, milestone.id, 'milestone'),
+        summary: `Milestone: ${milestone.title}`,
+        description: [
+          context.roadmap.title,
+          milestone.reached
+            ? 'Reached.'
+            : `Open: ${milestone.openItems.map((item) => item.title).join('; ')}`,
+        ].join('\n'),
+        categories: [context.roadmap.title],
+        start: compactDate(milestone.due),
+        end: compactDate(addDays(milestone.due, 1)),
+        allDay: true,
+        busy: false,
+      });
+    }
+  }
+  return icsCalendar(
+    {
+      productId: 'waymark/plan',
+      name: only ? `Waymark: ${exported[0]?.roadmap.title}` : 'Waymark study plan',
+      stamp: icsStamp(workspace.now),
+    },
+    events,
+  );
 }

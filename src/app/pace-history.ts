@@ -30,6 +30,8 @@ export function paceHistory(
   state: ProgressState,
   events: readonly WaymarkEvent[],
   timeZone: string,
+  /** Estimated hours of a finished unit, to record what each week earned (`estimateHoursDone`). */
+  unitHours?: (nodeId: string) => number,
 ): WeekRecord[] {
   const weeks = new Map<CalendarDate, WeekRecord>();
   const starts = new Map<CalendarDate, CalendarDate>(); // many events share a day
@@ -51,8 +53,10 @@ export function paceHistory(
   // Status lives on items (ARCHITECTURE.md, "Progress semantics"): an item counts in the week it was done.
   for (const unit of analyseWork(roadmap.nodes).units) {
     const progress = nodeProgress(state, roadmap.id, unit.id);
-    if (progress.status === 'done' && !progress.archived && progress.statusAt !== undefined)
-      weekOf(progress.statusAt).itemsDone++;
+    if (progress.status !== 'done' || progress.archived || progress.statusAt === undefined) continue;
+    const week = weekOf(progress.statusAt);
+    week.itemsDone++;
+    if (unitHours) week.estimateHoursDone = (week.estimateHoursDone ?? 0) + unitHours(unit.id);
   }
 
   for (const session of state.sessions) {

@@ -5,22 +5,27 @@
  */
 import { WaymarkError } from '../core/errors.js';
 import type { Roadmap } from '../core/model/roadmap.js';
-import { type CalendarDate, diffDays, parseCalendarDate } from '../core/plan/calendar-date.js';
+import { type CalendarDate, diffDays, fromDayNumber, parseCalendarDate } from '../core/plan/calendar-date.js';
 import type { Capacity } from '../core/plan/capacity.js';
+import type { DayBudget } from '../core/plan/day-budget.js';
 import type { HoursRange } from '../core/plan/duration-hours.js';
 import { type EffortEstimate, estimateEffort } from '../core/plan/estimate-effort.js';
+import { type LearnerPace, learnerPace } from '../core/plan/learner-pace.js';
 import { localDate } from '../core/plan/local-date.js';
-import { type Plan, planRoadmap } from '../core/plan/plan-roadmap.js';
+import { type Plan, planLearner } from '../core/plan/plan-roadmap.js';
 import { analyseWork } from '../core/plan/work-structure.js';
 import type { Status, WaymarkEvent } from '../core/progress/events.js';
 import { foldEvents, type ProgressState } from '../core/progress/fold.js';
 import type { RoadmapRecord } from '../store/port.js';
 import { correctedModel } from './corrected-model.js';
 import { estimateOverrides } from './effort.js';
+import { foldedState } from './folded-state.js';
+import { habitSchedule } from './habits-due.js';
 import {
+  type Allocation,
   type EffectiveCapacity,
-  effectiveCapacity,
   GLOBAL_SCOPE,
+  learnerCapacity,
   type PlanningSettings,
   readSettings,
 } from './planning-settings.js';
@@ -48,6 +53,18 @@ export interface TargetStatus {
   passed: boolean;
 }
 
+/** How the roadmap takes part in the learner's shared time. */
+export interface AllotmentView {
+  kind: 'share' | 'fixed' | 'paused';
+  /** Percent of the shared time: the learner's, or the equal part of what explicit shares leave. */
+  share: number | null;
+  shareFrom: 'roadmap' | 'default' | null;
+  /** 1-based place in priority order (the order roadmaps get time when allocation is `priority`). */
+  priority: number;
+  /** The roadmap's own hours (`kind: fixed`), taken out of the total first. */
+  own?: Capacity;
+}
+
 export interface PlanContext {
   roadmap: Roadmap;
   /** The date the plan is computed as of (the learner's today unless asked otherwise). */
@@ -55,15 +72,36 @@ export interface PlanContext {
   /** The learner's real today. */
   realToday: CalendarDate;
   timeZone: string;
+  /** The roadmap's and the global events. */
   events: WaymarkEvent[];
   state: ProgressState;
   status: Map<string, Status>;
   settings: PlanningSettings;
+  /** The learner's total capacity (shared by every roadmap), with the roadmap's start date. */
   capacity: EffectiveCapacity;
+  allotment: AllotmentView;
   effort: EffortEstimate;
   reviewMinutesPerDay: number;
   plan: Plan;
   target?: TargetStatus;
+  learner: LearnerContext;
+}
+
+export interface LearnerContext {
+  today: CalendarDate;
+  realToday: CalendarDate;
+  timeZone: string;
+  total: EffectiveCapacity & { routineOf?: string };
+  allocation: Allocation;
+  habitsExtra: boolean;
+  pace: LearnerPace;
+  /** Roadmaps with a plan (not paused), in priority order. */
+  roadmaps: PlanContext[];
+  paused: Roadmap[];
+  /** The day's capacity, review, habits and work hours in the (max-effort) schedule. */
+  budgetOn: (date: CalendarDate) => DayBudget;
+  /** Each roadmap's habit minutes on a date as planned (fitted into the day when inside the capacity). */
+  habitFactorOn: (date: CalendarDate) => number;
 }
 
 export interface PlanRequest {
@@ -107,42 +145,60 @@ export function loadRoadmap(workspace: Workspace, roadmapId: string): Roadmap {
   return canonicalModel(workspace, record);
 }
 
-/** The roadmap's and the global events, in log order, up to the end of `asOf` when it is before today. */
-export function planningEvents(
-  workspace: Workspace,
-  roadmapId: string,
-  asOf: CalendarDate,
-  realToday: CalendarDate,
-  timeZone: string,
-): WaymarkEvent[] {
-  const events = [
-    ...workspace.store.listEvents({ roadmapId }),
-    ...workspace.store.listEvents({ roadmapId: GLOBAL_SCOPE }),
-  ].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-  if (asOf >= realToday) return events;
-  return events.filter((event) => localDate(event.at, timeZone) <= asOf);
+/** Every event in log order, up to the end of `asOf` when it is before today. */
+function learnerEvents(workspace: Workspace, asOf: CalendarDate, realToday: CalendarDate, timeZone: string) {
+  const events = workspace.store.listEvents();
+  if (asOf >= realToday) return { events, state: foldedState(workspace.store) };
+  const before = events.filter((event) => localDate(event.at, timeZone) <= asOf);
+  return { events: before, state: foldEvents(before) };
 }
 
 /**
- * Effort with the learner's estimates and pace; an item in progress keeps only what is left of it after the
- * time already logged on it (never below zero).
+ * The derived status of every node (ARCHITECTURE.md, "Progress semantics": parents from their leaves), so the
+ * planner packs exactly the unfinished items every view counts. Derived once per event stamp when the plan is
+ * of today (the whole log); an earlier day's log is a prefix.
+ */
+function derivedStatus(
+  workspace: Workspace,
+  roadmap: Roadmap,
+  state: ProgressState,
+  today: CalendarDate,
+  realToday: CalendarDate,
+): Map<string, Status> {
+  const derived =
+    today >= realToday ? roadmapProgressAt(roadmap, state, workspace.store) : roadmapProgress(roadmap, state);
+  return new Map(derived.status);
+}
+
+function finishedActuals(
+  roadmap: Roadmap,
+  state: ProgressState,
+  status: ReadonlyMap<string, Status>,
+): { nodeId: string; hours: number }[] {
+  const actuals: { nodeId: string; hours: number }[] = [];
+  for (const [nodeId, entry] of state.nodes.get(roadmap.id) ?? []) {
+    if (status.get(nodeId) === 'done' && entry.minutes > 0)
+      actuals.push({ nodeId, hours: entry.minutes / 60 });
+  }
+  return actuals;
+}
+
+/**
+ * Effort with the learner's estimates and the learner-wide pace; an item in progress keeps only what is left
+ * of it after the time already logged on it (never below zero).
  */
 function remainingEffort(
   roadmap: Roadmap,
   state: ProgressState,
   settings: PlanningSettings,
-  derived: RoadmapProgress,
+  paceFactor: number,
+  status: ReadonlyMap<string, Status>,
 ): EffortEstimate {
   const progress = state.nodes.get(roadmap.id) ?? new Map();
-  const { status } = derived;
-  const actuals: { nodeId: string; hours: number }[] = [];
-  for (const [nodeId, entry] of progress) {
-    if (status.get(nodeId) === 'done' && entry.minutes > 0)
-      actuals.push({ nodeId, hours: entry.minutes / 60 });
-  }
   const effort = estimateEffort(roadmap, {
     overrides: estimateOverrides(roadmap, state),
-    actuals,
+    actuals: finishedActuals(roadmap, state, status),
+    paceFactor,
     ...effortAssumptions(settings),
   });
   const { unitSet } = analyseWork(roadmap.nodes);
@@ -155,6 +211,23 @@ function remainingEffort(
     effort.items.set(unit.id, left);
   }
   return effort;
+}
+
+/** The learner's pace from every roadmap's finished work (learner-pace.ts). */
+function paceOf(
+  entries: readonly { roadmap: Roadmap; settings: PlanningSettings; status: ReadonlyMap<string, Status> }[],
+  state: ProgressState,
+) {
+  const samples = entries.flatMap(
+    ({ roadmap, settings, status }) =>
+      estimateEffort(roadmap, {
+        overrides: estimateOverrides(roadmap, state),
+        actuals: finishedActuals(roadmap, state, status),
+        paceFactor: 1,
+        ...effortAssumptions(settings),
+      }).samples,
+  );
+  return learnerPace(samples);
 }
 
 /** The learner's own sizing assumptions (`waymark estimate ROADMAP --default 2h --week 15h`). */
@@ -180,13 +253,217 @@ function checkReviewMinutes(minutes: number | undefined): number {
   return value;
 }
 
-/** Half the shortest study day, in minutes (whole minutes, so the agenda shows what the plan keeps). */
-export function automaticReviewLimit(capacity: Capacity): number {
-  const studyDays = capacity.hoursByWeekday.filter((hours) => hours > 0);
-  return studyDays.length === 0 ? 0 : Math.floor((Math.min(...studyDays) * 60) / 2);
+/** Roadmaps in priority order: explicit priorities first (1 = first), then the order `waymark list` shows. */
+function inPriorityOrder<T extends { settings: PlanningSettings }>(entries: readonly T[]): T[] {
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort(
+      (a, b) =>
+        (a.entry.settings.priority ?? Number.MAX_SAFE_INTEGER) -
+          (b.entry.settings.priority ?? Number.MAX_SAFE_INTEGER) || a.index - b.index,
+    )
+    .map(({ entry }) => entry);
 }
 
-/** Computes the plan of one roadmap; does not refuse a roadmap with nothing left (callers decide). */
+/** Explicit shares as given; the roadmaps without one split what is left equally. */
+function sharesOf(entries: readonly { settings: PlanningSettings }[]): (number | null)[] {
+  const sharing = entries.filter((entry) => !entry.settings.paused && !entry.settings.roadmapCapacity);
+  const explicit = sharing.reduce((sum, entry) => sum + (entry.settings.share ?? 0), 0);
+  const unset = sharing.filter((entry) => entry.settings.share === undefined).length;
+  const equal = unset > 0 ? Math.max(0, 100 - explicit) / unset : 0;
+  return entries.map((entry) =>
+    entry.settings.paused || entry.settings.roadmapCapacity ? null : (entry.settings.share ?? equal),
+  );
+}
+
+/** Each roadmap's part of the learner's time, in priority order (what the plan and the settings show). */
+export function allotmentViews<T extends { settings: PlanningSettings }>(
+  unordered: readonly T[],
+): { entry: T; allotment: AllotmentView; share: number | null }[] {
+  const entries = inPriorityOrder(unordered);
+  const shares = sharesOf(entries);
+  return entries.map((entry, index) => {
+    const { settings } = entry;
+    const share = shares[index] ?? null;
+    const allotment: AllotmentView = settings.paused
+      ? { kind: 'paused', share: null, shareFrom: null, priority: index + 1 }
+      : settings.roadmapCapacity
+        ? { kind: 'fixed', share: null, shareFrom: null, priority: index + 1, own: settings.roadmapCapacity }
+        : {
+            kind: 'share',
+            share: share === null ? null : Math.round(share * 100) / 100,
+            shareFrom: settings.share !== undefined ? 'roadmap' : 'default',
+            priority: index + 1,
+          };
+    return { entry, allotment, share };
+  });
+}
+
+/**
+ * Plans every stored roadmap together against the learner's one capacity, as of a date. Each view (plan,
+ * today, week, retro, calendar, API) reads its numbers from this, so they cannot disagree.
+ */
+export function learnerContext(
+  workspace: Workspace,
+  request: PlanRequest,
+  timeZone: string,
+  realToday: CalendarDate,
+  targets: ReadonlyMap<string, string> = new Map(),
+): LearnerContext {
+  const today = request.today === undefined ? realToday : parseCalendarDate(request.today, 'date');
+  const { events, state } = learnerEvents(workspace, today, realToday, timeZone);
+  const global = readSettings(state, GLOBAL_SCOPE);
+  const parts = allotmentViews(
+    allRoadmaps(workspace).map((roadmap) => ({ roadmap, settings: readSettings(state, roadmap.id) })),
+  );
+  const active = parts.map(({ entry }) => entry).filter((entry) => !entry.settings.paused);
+  const total = learnerCapacity(active, global);
+  const statuses = new Map(
+    parts.map(({ entry }) => [
+      entry.roadmap.id,
+      derivedStatus(workspace, entry.roadmap, state, today, realToday),
+    ]),
+  );
+  const statusOf = (roadmapId: string) => statuses.get(roadmapId) ?? new Map<string, Status>();
+  const pace = paceOf(
+    active.map((entry) => ({ ...entry, status: statusOf(entry.roadmap.id) })),
+    state,
+  );
+  const explicitReview =
+    request.reviewMinutesPerDay === undefined ? undefined : checkReviewMinutes(request.reviewMinutesPerDay);
+  const eventsOf = (roadmapId: string) =>
+    events.filter((event) => event.roadmapId === roadmapId || event.roadmapId === GLOBAL_SCOPE);
+
+  const prepared = parts.map(({ entry, allotment, share }) => {
+    const { roadmap, settings } = entry;
+    const status = statusOf(roadmap.id);
+    const effort = remainingEffort(roadmap, state, settings, pace.factor, status);
+    const reviewMinutesPerDay = settings.paused
+      ? 0
+      : explicitReview !== undefined
+        ? explicitReview / Math.max(1, active.length)
+        : checkReviewMinutes(expectedReviewMinutesPerDay(workspace, roadmap.id, { state, roadmap }));
+    const typed = targets.get(roadmap.id);
+    let target: { date: CalendarDate; source: TargetSource } | undefined;
+    if (typed !== undefined) target = { date: parseCalendarDate(typed, 'target date'), source: 'option' };
+    else if (settings.targetDate !== undefined) {
+      if (settings.targetDate !== null) target = { date: settings.targetDate, source: 'setting' };
+    } else if (roadmap.goal?.targetDate) target = { date: roadmap.goal.targetDate, source: 'roadmap' };
+    // A target typed now must be ahead (the planner refuses a past one); a stored one may have passed since.
+    const passed = target !== undefined && target.source !== 'option' && target.date < today;
+    return { roadmap, settings, status, effort, allotment, share, reviewMinutesPerDay, target, passed };
+  });
+
+  const habitSchedules = new Map(prepared.map((entry) => [entry.roadmap.id, habitSchedule(entry.roadmap)]));
+  const learnerPlan = planLearner({
+    today,
+    capacity: total.capacity,
+    strategy: global.allocation,
+    reserve: { habitsExtra: global.habitsExtra, reviewExplicit: explicitReview !== undefined },
+    roadmaps: prepared.map((entry) => ({
+      roadmap: entry.roadmap,
+      status: entry.status,
+      effort: entry.effort,
+      choices: entry.settings.choices,
+      today,
+      ...(entry.settings.startDate ? { start: entry.settings.startDate } : {}),
+      ...(entry.target && !entry.passed ? { target: entry.target.date } : {}),
+      allotment:
+        entry.allotment.kind === 'paused'
+          ? { kind: 'paused' }
+          : entry.allotment.own
+            ? { kind: 'fixed', capacity: entry.allotment.own }
+            : { kind: 'share', weight: entry.share ?? 0 },
+      reviewMinutesPerDay: entry.reviewMinutesPerDay,
+      habitHours: habitHoursOf(habitSchedules.get(entry.roadmap.id)),
+    })),
+  });
+
+  const learner: LearnerContext = {
+    today,
+    realToday,
+    timeZone,
+    total,
+    allocation: global.allocation,
+    habitsExtra: global.habitsExtra,
+    pace,
+    roadmaps: [],
+    paused: prepared.filter((entry) => entry.allotment.kind === 'paused').map((entry) => entry.roadmap),
+    budgetOn: learnerPlan.budgetOn,
+    habitFactorOn: (date) => {
+      const budget = learnerPlan.budgetOn(date);
+      return budget.habitsAsked > 0 ? budget.habits / budget.habitsAsked : 0;
+    },
+  };
+  prepared.forEach((entry, index) => {
+    const plan = learnerPlan.plans[index];
+    if (!plan) return;
+    const capacity: EffectiveCapacity = {
+      ...total,
+      capacity: {
+        ...total.capacity,
+        ...(entry.settings.startDate ? { start: entry.settings.startDate } : {}),
+      },
+    };
+    const context: PlanContext = {
+      roadmap: entry.roadmap,
+      today,
+      realToday,
+      timeZone,
+      events: eventsOf(entry.roadmap.id),
+      state,
+      status: entry.status,
+      settings: entry.settings,
+      capacity,
+      allotment: entry.allotment,
+      effort: entry.effort,
+      reviewMinutesPerDay: entry.reviewMinutesPerDay,
+      plan,
+      learner,
+    };
+    const { target } = entry;
+    if (target && entry.passed) {
+      context.target = {
+        target: target.date,
+        source: target.source,
+        onTrack: plan.nothingLeft,
+        daysBehind: plan.nothingLeft ? 0 : diffDays(target.date, plan.finish.max),
+        hoursPerWeekNeeded: null,
+        feasible: plan.nothingLeft,
+        passed: true,
+      };
+    } else if (target && plan.target) {
+      context.target = {
+        target: target.date,
+        source: target.source,
+        onTrack: plan.target.onTrack,
+        daysBehind: plan.target.daysBehind,
+        hoursPerWeekNeeded: plan.target.hoursPerWeekNeeded,
+        feasible: plan.target.feasible,
+        passed: false,
+      };
+    }
+    learner.roadmaps.push(context);
+  });
+  return learner;
+}
+
+/** Habit hours per day number for the planner, from the roadmap's routine (habits-due.ts). */
+function habitHoursOf(schedule: ((date: CalendarDate) => number) | undefined) {
+  if (!schedule) return undefined;
+  const cache = new Map<number, number>();
+  return (day: number) => {
+    const weekdayKey = day; // habits depend on the date (the 1st of a month), so key by day
+    let hours = cache.get(weekdayKey);
+    if (hours === undefined) {
+      hours = schedule(fromDayNumber(day)) / 60;
+      cache.set(weekdayKey, hours);
+    }
+    return hours;
+  };
+}
+
+/** The plan of one roadmap within the learner's plan; a paused roadmap is refused (it has no plan). */
 export function planContext(
   workspace: Workspace,
   roadmap: Roadmap,
@@ -194,81 +471,28 @@ export function planContext(
   timeZone: string,
   realToday: CalendarDate,
 ): PlanContext {
-  const today = request.today === undefined ? realToday : parseCalendarDate(request.today, 'date');
-  const events = planningEvents(workspace, roadmap.id, today, realToday, timeZone);
-  const state = foldEvents(events);
-  const settings = readSettings(state, roadmap.id);
-  const capacity = effectiveCapacity(roadmap, settings);
-  // Unless told otherwise, keep the expected spaced-review time free (review-service.ts), but never so much
-  // that no roadmap work fits: an automatic reservation takes at most half of the shortest study day.
-  const reviewMinutesPerDay =
-    request.reviewMinutesPerDay !== undefined
-      ? checkReviewMinutes(request.reviewMinutesPerDay)
-      : Math.min(
-          checkReviewMinutes(expectedReviewMinutesPerDay(workspace, roadmap.id, { state, roadmap })),
-          automaticReviewLimit(capacity.capacity),
-        );
-  // Derived once per event stamp when the plan is of today (the whole log); an earlier day's log is a prefix.
-  const derived =
-    today >= realToday ? roadmapProgressAt(roadmap, state, workspace.store) : roadmapProgress(roadmap, state);
-  const status = new Map(derived.status);
-  const effort = remainingEffort(roadmap, state, settings, derived);
-
-  let target: { date: CalendarDate; source: TargetSource } | undefined;
-  if (request.target !== undefined) {
-    target = { date: parseCalendarDate(request.target, 'target date'), source: 'option' };
-  } else if (settings.targetDate !== undefined) {
-    if (settings.targetDate !== null) target = { date: settings.targetDate, source: 'setting' };
-  } else if (roadmap.goal?.targetDate) {
-    target = { date: roadmap.goal.targetDate, source: 'roadmap' };
-  }
-  // A target typed now must be ahead (the planner refuses a past one); a stored one may have passed since.
-  const passed = target !== undefined && target.source !== 'option' && target.date < today;
-  const plan = planRoadmap({
-    roadmap,
-    status,
-    effort,
-    capacity: capacity.capacity,
-    choices: settings.choices,
-    today,
-    ...(target && !passed ? { target: target.date } : {}),
-    reviewMinutesPerDay,
-  });
-  const context: PlanContext = {
-    roadmap,
-    today,
-    realToday,
+  const learner = learnerContext(
+    workspace,
+    { ...request, target: undefined },
     timeZone,
-    events,
-    state,
-    status,
-    settings,
-    capacity,
-    effort,
-    reviewMinutesPerDay,
-    plan,
-  };
-  if (target && passed) {
-    const daysBehind = diffDays(target.date, plan.finish.max);
-    context.target = {
-      target: target.date,
-      source: target.source,
-      onTrack: plan.nothingLeft,
-      daysBehind: plan.nothingLeft ? 0 : daysBehind,
-      hoursPerWeekNeeded: null,
-      feasible: plan.nothingLeft,
-      passed: true,
-    };
-  } else if (target && plan.target) {
-    context.target = {
-      target: target.date,
-      source: target.source,
-      onTrack: plan.target.onTrack,
-      daysBehind: plan.target.daysBehind,
-      hoursPerWeekNeeded: plan.target.hoursPerWeekNeeded,
-      feasible: plan.target.feasible,
-      passed: false,
-    };
-  }
-  return context;
+    realToday,
+    request.target === undefined ? new Map() : new Map([[roadmap.id, request.target]]),
+  );
+  return contextOf(learner, roadmap.id);
+}
+
+/** One roadmap's context from a learner context; a paused roadmap is refused with how to resume it. */
+export function contextOf(learner: LearnerContext, roadmapId: string): PlanContext {
+  const context = learner.roadmaps.find((entry) => entry.roadmap.id === roadmapId);
+  if (context) return context;
+  if (learner.paused.some((roadmap) => roadmap.id === roadmapId)) throw pausedError(roadmapId);
+  throw new WaymarkError('NOT_FOUND', `no roadmap "${roadmapId}".`);
+}
+
+export function pausedError(roadmapId: string): WaymarkError {
+  return new WaymarkError(
+    'INPUT',
+    `${roadmapId} is paused: no time is planned for it.`,
+    `Resume it with \`waymark capacity ${roadmapId} --resume\`, or ask for another roadmap.`,
+  );
 }

@@ -4,7 +4,6 @@
  * estimates. Today's agenda and the week ahead live in agenda-view.ts (re-exported here).
  */
 import { WaymarkError } from '../core/errors.js';
-import { forecastFinish } from '../core/forecast/forecast-finish.js';
 import { electiveOptions, type Node, type Roadmap } from '../core/model/roadmap.js';
 import { type CalendarDate, parseCalendarDate } from '../core/plan/calendar-date.js';
 import type { DaysOff } from '../core/plan/capacity.js';
@@ -13,48 +12,59 @@ import { resolveElectives } from '../core/plan/electives.js';
 import { estimateEffort } from '../core/plan/estimate-effort.js';
 import { isEffortless } from '../core/plan/work-structure.js';
 import { EVENT_LIMITS, type WaymarkEvent } from '../core/progress/events.js';
-import { foldEvents } from '../core/progress/fold.js';
 import { estimateOverrides } from './effort.js';
 import { foldedState } from './folded-state.js';
+import { type ForecastView, forecastView } from './forecast-view.js';
 import { parseHours } from './hours-input.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
-import { paceHistory } from './pace-history.js';
+import { type MilestoneView, milestoneViews } from './milestones-view.js';
 import {
+  type AllotmentView,
+  allotmentViews,
   allRoadmaps,
+  contextOf,
   effortAssumptions,
+  type LearnerContext,
+  learnerContext,
   loadRoadmap,
   type PlanContext,
   type PlanRequest,
-  planContext,
   type TargetSource,
 } from './plan-context.js';
 import {
+  type Allocation,
   applyCapacityChange,
   type CapacitySource,
   capacityBase,
   checkChoice,
-  DEFAULT_CAPACITY,
+  checkStudyWindow,
   describeCapacity,
-  effectiveCapacity,
   electiveGroups,
   GLOBAL_SCOPE,
+  learnerCapacity,
   type PlanningSettings,
+  parsePriority,
+  parseShare,
   readSettings,
   SETTING,
   type SettingsChange,
+  type StudyWindow,
 } from './planning-settings.js';
 import { roadmapProgress } from './roadmap-progress.js';
 import { findItem } from './tracking-service.js';
 import { stampChange, type Workspace } from './workspace.js';
 
 export { type AgendaView, agendaView, nextAgenda, type WeekView, weekView } from './agenda-view.js';
+export {
+  FORECAST_SEED,
+  FORECAST_TRIALS,
+  type ForecastVerdict,
+  type ForecastView,
+  forecastView,
+  verdictLine,
+} from './forecast-view.js';
 export type { PlanRequest } from './plan-context.js';
 export type { CapacityChange, SettingsChange } from './planning-settings.js';
-
-/** Trials of the Monte Carlo forecast, and its fixed seed (the same log always gives the same dates). */
-export const FORECAST_TRIALS = 10_000;
-export const FORECAST_SEED = 0x5eed;
-export const FORECAST_WINDOW_WEEKS = 8;
 
 export interface ServiceOptions {
   /** IANA zone of the learner; default from WAYMARK_TZ / TZ / the runtime. */
@@ -70,17 +80,23 @@ export interface CapacityView {
   explanation?: string;
 }
 
-export interface ForecastView {
-  /** null when there is too little history (see `message`; the plan's finish is the fallback). */
-  p50: CalendarDate | null;
-  p85: CalendarDate | null;
-  enoughHistory: boolean;
-  message: string;
-  /** The same forecast from hours logged per week against the remaining estimated hours. */
-  byHours?: { p50: CalendarDate; p85: CalendarDate };
-  pace: { weeks: number; itemsPerWeek: number; hoursPerWeek: number };
-  trials: number;
-  windowWeeks: number;
+/** How a roadmap takes part in the learner's time (`kind: fixed` carries its own hours). */
+export interface AllotmentInfo {
+  kind: AllotmentView['kind'];
+  share: number | null;
+  shareFrom: AllotmentView['shareFrom'];
+  priority: number;
+  own?: CapacityView;
+}
+
+function allotmentInfo(allotment: AllotmentView): AllotmentInfo {
+  return {
+    kind: allotment.kind,
+    share: allotment.share,
+    shareFrom: allotment.shareFrom,
+    priority: allotment.priority,
+    ...(allotment.own ? { own: capacityView({ capacity: allotment.own, source: 'roadmap' }) } : {}),
+  };
 }
 
 export interface PhaseView {
@@ -91,7 +107,8 @@ export interface PhaseView {
   /** Planned start and end (max-effort schedule); null for a phase with nothing left. */
   start: CalendarDate | null;
   end: CalendarDate | null;
-  /** End at min effort: the phase's end is a range, endMin..end. */
+  /** The min-effort schedule's span of the phase (a schedule of its own: it may end before `start`). */
+  startMin: CalendarDate | null;
   endMin: CalendarDate | null;
   hours: HoursRange | null;
 }
@@ -114,7 +131,13 @@ export interface PlanView {
   timeZone: string;
   /** The first day work is planned on (today, or the start date if later). */
   start: CalendarDate;
+  /** The learner's total capacity, shared by every roadmap. */
   capacity: CapacityView & { start: CalendarDate | null };
+  /** This roadmap's part of it. */
+  allotment: AllotmentInfo;
+  allocation: Allocation;
+  /** The learner-wide pace factor applied to remaining estimates (learner-pace.ts). */
+  pace: { factor: number; actualHours: number; estimateHours: number };
   reviewMinutesPerDay: number;
   remaining: { items: number; hours: HoursRange };
   finish: { min: CalendarDate; max: CalendarDate };
@@ -122,11 +145,18 @@ export interface PlanView {
   target: CalendarDate | null;
   targetSource: TargetSource | null;
   targetPassed: boolean;
+  /** The forecast's verdict: the P85 is on or before the target (a passed target: the plan's finish). */
   onTrack: boolean | null;
+  /** Days from the target to the P85, never negative; `daysAhead` the other way. */
   daysBehind: number | null;
+  daysAhead: number | null;
+  /** The plan's weekly hours to finish the max effort by the target (the forecast's is hoursPerWeekFor85). */
   hoursPerWeekNeeded: number | null;
+  /** Hours a week the roadmap gets now (its part of the capacity) against which hoursPerWeekNeeded reads. */
+  weeklyHoursNow: number | null;
   feasible: boolean | null;
   forecast: ForecastView;
+  milestones: MilestoneView[];
   electives: { groupId: string; title: string; included: string[]; decidedBy: 'choice' | 'assumed' }[];
   items: PlannedItemView[];
 }
@@ -137,7 +167,7 @@ function timeZoneOf(options: ServiceOptions): string {
   return options.timeZone ?? learnerTimeZone();
 }
 
-export function capacityView(context: PlanContext['capacity']): CapacityView {
+export function capacityView(context: PlanContext['capacity'] & { routineOf?: string }): CapacityView {
   const { capacity } = context;
   return {
     hoursByWeekday: [...capacity.hoursByWeekday],
@@ -148,61 +178,11 @@ export function capacityView(context: PlanContext['capacity']): CapacityView {
   };
 }
 
-/** Monte Carlo finish from the learner's weekly pace; with too little history, says so and falls back. */
-export function forecastView(context: PlanContext): ForecastView {
-  const { plan } = context;
-  const history = paceHistory(context.roadmap, context.state, context.events, context.timeZone);
-  const forecast = forecastFinish({
-    history,
-    remainingItems: plan.remaining.items,
-    remainingHours: (plan.remaining.hours.min + plan.remaining.hours.max) / 2,
-    today: context.today,
-    trials: FORECAST_TRIALS,
-    seed: FORECAST_SEED,
-    windowWeeks: FORECAST_WINDOW_WEEKS,
-  });
-  const pace = {
-    weeks: forecast.pace.weeks,
-    itemsPerWeek: round(forecast.pace.itemsPerWeek),
-    hoursPerWeek: round(forecast.pace.hoursPerWeek),
-  };
-  const base = { pace, trials: FORECAST_TRIALS, windowWeeks: FORECAST_WINDOW_WEEKS };
-  if (!forecast.enoughHistory) {
-    return {
-      p50: null,
-      p85: null,
-      enoughHistory: false,
-      message: `Too little history for a forecast: ${forecast.reason} Going by the plan: ${plan.finish.min === plan.finish.max ? plan.finish.max : `${plan.finish.min} to ${plan.finish.max}`}.`,
-      ...base,
-    };
-  }
-  const beyond =
-    forecast.beyondHorizon > 0
-      ? ` ${Math.round(forecast.beyondHorizon * 100)}% of the simulated futures do not finish within ten years.`
-      : '';
-  // A percentile that falls beyond the ten-year horizon is not a date anyone can plan with: say so instead.
-  const p50 = forecast.beyondHorizon >= 0.5 ? null : forecast.p50;
-  const p85 = forecast.beyondHorizon >= 0.15 ? null : forecast.p85;
-  const paceText = `At your pace over the last ${pace.weeks} weeks (${pace.itemsPerWeek} items, ${pace.hoursPerWeek} h a week)`;
-  const futures = `${FORECAST_TRIALS.toLocaleString('en-US')} simulated futures`;
-  const message =
-    p50 === null
-      ? `${paceText}, more than half of ${futures} take over ten years: finish more items a week to get a forecast.`
-      : p85 === null
-        ? `${paceText}, half of ${futures} finish by ${p50}, but more than 15% take over ten years.`
-        : `${paceText}, half of ${futures} finish by ${p50} and 85% by ${p85}.${beyond}`;
-  return {
-    p50,
-    p85,
-    enoughHistory: true,
-    message,
-    ...(forecast.byHours ? { byHours: forecast.byHours } : {}),
-    ...base,
-  };
-}
-
 export function planViewOf(context: PlanContext): PlanView {
   const { plan, target } = context;
+  const forecast = forecastView(context);
+  // One verdict: a live target is judged by the forecast's P85; a passed one by the plan (it is behind us).
+  const verdict = forecast.verdict;
   return {
     roadmapId: context.roadmap.id,
     title: context.roadmap.title,
@@ -210,7 +190,14 @@ export function planViewOf(context: PlanContext): PlanView {
     timeZone: context.timeZone,
     start: plan.start,
     capacity: { ...capacityView(context.capacity), start: context.capacity.capacity.start ?? null },
-    reviewMinutesPerDay: context.reviewMinutesPerDay,
+    allotment: allotmentInfo(context.allotment),
+    allocation: context.learner.allocation,
+    pace: {
+      factor: round(context.learner.pace.factor, 3),
+      actualHours: round(context.learner.pace.actualHours, 1),
+      estimateHours: round(context.learner.pace.estimateHours, 1),
+    },
+    reviewMinutesPerDay: round(context.reviewMinutesPerDay, 1),
     remaining: { items: plan.remaining.items, hours: roundRange(plan.remaining.hours) },
     finish: plan.finish,
     phases: plan.phases.map((phase) =>
@@ -222,6 +209,7 @@ export function planViewOf(context: PlanContext): PlanView {
             remainingItems: 0,
             start: null,
             end: null,
+            startMin: null,
             endMin: null,
             hours: null,
           }
@@ -232,6 +220,7 @@ export function planViewOf(context: PlanContext): PlanView {
             remainingItems: phase.remainingItems,
             start: phase.start,
             end: phase.end,
+            startMin: phase.startMin,
             endMin: phase.endMin,
             hours: roundRange(phase.hours),
           },
@@ -239,11 +228,14 @@ export function planViewOf(context: PlanContext): PlanView {
     target: target?.target ?? null,
     targetSource: target?.source ?? null,
     targetPassed: target?.passed ?? false,
-    onTrack: target ? target.onTrack : null,
-    daysBehind: target ? target.daysBehind : null,
+    onTrack: verdict ? verdict.onTrack : target ? target.onTrack : null,
+    daysBehind: verdict ? verdict.daysBehind : target ? Math.max(0, target.daysBehind) : null,
+    daysAhead: verdict ? verdict.daysAhead : target ? Math.max(0, -target.daysBehind) : null,
     hoursPerWeekNeeded: target ? target.hoursPerWeekNeeded : null,
+    weeklyHoursNow: plan.target ? plan.target.weeklyHours : null,
     feasible: target ? target.feasible : null,
-    forecast: forecastView(context),
+    forecast,
+    milestones: milestoneViews(context),
     electives: plan.electives.map((selection) => ({
       groupId: selection.groupId,
       title: selection.title,
@@ -283,28 +275,36 @@ export function planView(
 ): PlanView {
   const timeZone = timeZoneOf(options);
   const roadmap = loadRoadmap(workspace, roadmapId);
-  const context = planContext(workspace, roadmap, request, timeZone, learnerToday(workspace, timeZone));
+  const learner = learnerContext(
+    workspace,
+    { ...request, target: undefined },
+    timeZone,
+    learnerToday(workspace, timeZone),
+    request.target === undefined ? new Map() : new Map([[roadmap.id, request.target]]),
+  );
+  const context = contextOf(learner, roadmap.id);
   assertWorkLeft(context);
   return planViewOf(context);
 }
 
-/** Plans of every stored roadmap with work left (the roadmaps with nothing left are named in `finished`). */
+/** Plans of every stored roadmap with work left, from one shared plan (finished and paused ones named). */
 export function planAll(
   workspace: Workspace,
   request: PlanRequest = {},
   options: ServiceOptions = {},
-): { plans: PlanView[]; finished: string[] } {
+): { plans: PlanView[]; finished: string[]; paused: string[] } {
   const timeZone = timeZoneOf(options);
-  const realToday = learnerToday(workspace, timeZone);
+  const learner = learnerContext(workspace, request, timeZone, learnerToday(workspace, timeZone));
   const plans: PlanView[] = [];
   const finished: string[] = [];
-  for (const model of allRoadmaps(workspace)) {
-    const context = planContext(workspace, model, request, timeZone, realToday);
-    if (context.plan.nothingLeft) finished.push(model.id);
+  for (const context of learner.roadmaps) {
+    if (context.plan.nothingLeft) finished.push(context.roadmap.id);
     else plans.push(planViewOf(context));
   }
-  return { plans, finished };
+  return { plans, finished, paused: learner.paused.map((roadmap) => roadmap.id) };
 }
+
+export type { LearnerContext };
 
 // ---- settings ----
 
@@ -318,16 +318,30 @@ export interface ElectiveGroupView {
   decidedBy: 'choice' | 'assumed';
 }
 
+/** Where a value comes from: the global setting, this roadmap's own, the routine, or the default. */
+export type ValueSource = 'global' | 'roadmap' | 'routine' | 'roadmaps' | 'default';
+
 /** GET /api/settings/:roadmapId; `waymark capacity ROADMAP --json`. */
 export interface SettingsView {
   roadmapId: string;
+  /** The learner's total capacity (shared by every roadmap) and where it comes from. */
   capacity: CapacityView;
+  /** This roadmap's part of it: a share (its own or the default equal part), its own hours, or paused. */
+  allotment: AllotmentInfo;
+  allocation: Allocation;
+  allocationFrom: 'global' | 'default';
+  habits: 'inside' | 'extra';
+  habitsFrom: 'global' | 'default';
+  studyWindow: StudyWindow;
+  studyWindowFrom: 'global' | 'default';
   targetDate: CalendarDate | null;
   targetSource: 'setting' | 'roadmap' | null;
   startDate: CalendarDate | null;
+  startDateFrom: 'roadmap' | 'default';
   /** Sizing assumptions of the effort estimate, the learner's or the defaults. */
   estimates: {
     defaultItemHours: number;
+    defaultItemHoursFrom: 'roadmap' | 'default';
     weekHours: number;
     weekHoursFrom: 'options' | 'goal' | 'default';
   };
@@ -335,22 +349,55 @@ export interface SettingsView {
   electiveGroups: ElectiveGroupView[];
 }
 
-/** The global capacity (`waymark capacity --json` with no roadmap). */
+/** The global settings (`waymark capacity --json` with no roadmap). */
 export interface GlobalSettingsView {
   roadmapId: null;
   capacity: CapacityView;
+  allocation: Allocation;
+  allocationFrom: 'global' | 'default';
+  habits: 'inside' | 'extra';
+  habitsFrom: 'global' | 'default';
+  studyWindow: StudyWindow;
+  studyWindowFrom: 'global' | 'default';
+  /** Every roadmap's part, in priority order. */
+  roadmaps: { roadmapId: string; title: string; allotment: AllotmentInfo }[];
 }
 
-function globalState(workspace: Workspace) {
-  return foldedState(workspace.store, GLOBAL_SCOPE);
+/** Settings of every roadmap and the global scope from one fold, and how the time is shared. */
+function sharedSettings(workspace: Workspace) {
+  const state = foldedState(workspace.store);
+  const global = readSettings(state, GLOBAL_SCOPE);
+  const entries = allRoadmaps(workspace).map((roadmap) => ({
+    roadmap,
+    settings: readSettings(state, roadmap.id),
+  }));
+  const total = learnerCapacity(
+    entries.filter((entry) => !entry.settings.paused),
+    global,
+  );
+  return { state, global, entries, total };
+}
+
+function allotmentsOf(entries: readonly { roadmap: Roadmap; settings: PlanningSettings }[]) {
+  return new Map(
+    allotmentViews(entries).map(({ entry, allotment }) => [entry.roadmap.id, allotmentInfo(allotment)]),
+  );
+}
+
+function globalParts(global: PlanningSettings) {
+  return {
+    allocation: global.allocation,
+    allocationFrom: global.allocationFrom,
+    habits: global.habitsExtra ? ('extra' as const) : ('inside' as const),
+    habitsFrom: global.habitsFrom,
+    studyWindow: global.studyWindow,
+    studyWindowFrom: global.studyWindowFrom,
+  };
 }
 
 export function settingsView(workspace: Workspace, roadmapId: string): SettingsView {
   const roadmap = loadRoadmap(workspace, roadmapId);
-  const state = foldEvents([
-    ...workspace.store.listEvents({ roadmapId }),
-    ...workspace.store.listEvents({ roadmapId: GLOBAL_SCOPE }),
-  ]);
+  const { state, global, total, entries } = sharedSettings(workspace);
   const settings = readSettings(state, roadmapId);
   const { status } = roadmapProgress(roadmap, state);
   const resolved = resolveElectives(roadmap.nodes, settings.choices, status);
@@ -362,12 +409,16 @@ export function settingsView(workspace: Workspace, roadmapId: string): SettingsV
       : roadmap.goal?.targetDate
         ? 'roadmap'
         : null;
+  const allotment = allotmentsOf(entries).get(roadmapId) as AllotmentInfo;
   return {
     roadmapId,
-    capacity: capacityView(effectiveCapacity(roadmap, settings)),
+    capacity: capacityView(total),
+    allotment,
+    ...globalParts(global),
     targetDate: settings.targetDate !== undefined ? settings.targetDate : (roadmap.goal?.targetDate ?? null),
     targetSource,
     startDate: settings.startDate ?? null,
+    startDateFrom: settings.startDate ? 'roadmap' : 'default',
     estimates: estimatesView(roadmap, settings),
     choices: Object.fromEntries(settings.choices),
     electiveGroups: electiveGroups(roadmap).map((group) => {
@@ -388,19 +439,26 @@ function estimatesView(roadmap: Roadmap, settings: PlanningSettings): SettingsVi
   const { assumptions } = estimateEffort({ ...roadmap, nodes: [] }, effortAssumptions(settings));
   return {
     defaultItemHours: assumptions.defaultItemHours,
+    defaultItemHoursFrom: settings.defaultItemHours !== undefined ? 'roadmap' : 'default',
     weekHours: assumptions.weeklyHours,
     weekHoursFrom: assumptions.weeklyHoursFrom,
   };
 }
 
 export function globalSettingsView(workspace: Workspace): GlobalSettingsView {
-  const settings = readSettings(globalState(workspace), GLOBAL_SCOPE);
-  const capacity = settings.roadmapCapacity; // the global scope's own capacity
+  const { global, entries, total } = sharedSettings(workspace);
+  const allotments = allotmentsOf(entries);
   return {
     roadmapId: null,
-    capacity: capacityView(
-      capacity ? { capacity, source: 'global' } : { capacity: DEFAULT_CAPACITY, source: 'default' },
-    ),
+    capacity: capacityView(total),
+    ...globalParts(global),
+    roadmaps: entries
+      .map(({ roadmap }) => ({
+        roadmapId: roadmap.id,
+        title: roadmap.title,
+        allotment: allotments.get(roadmap.id) as AllotmentInfo,
+      }))
+      .sort((a, b) => a.allotment.priority - b.allotment.priority),
   };
 }
 
@@ -423,28 +481,111 @@ export function updateSettings(
     change.startDate !== undefined ||
     change.choices !== undefined ||
     change.defaultItemHours !== undefined ||
-    change.weekHours !== undefined;
+    change.weekHours !== undefined ||
+    change.share !== undefined ||
+    change.priority !== undefined ||
+    change.paused !== undefined;
   if (!roadmap && roadmapOnly) {
     throw new WaymarkError(
       'USAGE',
-      'target dates, start dates, elective choices and estimate defaults belong to a roadmap.',
-      'Name the roadmap, e.g. `waymark target ai-engineer 2027-06-30`.',
+      'target dates, start dates, shares, priorities, pausing, elective choices and estimate defaults belong to a roadmap.',
+      'Name the roadmap, e.g. `waymark capacity ai-engineer --share 60%`.',
+    );
+  }
+  const globalOnly =
+    change.allocation !== undefined || change.habits !== undefined || change.studyWindow !== undefined;
+  if (roadmap && globalOnly) {
+    throw new WaymarkError(
+      'USAGE',
+      'how roadmaps share your time, whether habits are extra and the study window are yours, not a roadmap’s.',
+      'Leave out the roadmap, e.g. `waymark capacity --window 18:00-22:00`.',
     );
   }
   const bodies: SettingBody[] = [];
   const put = (key: string, value: unknown) =>
     bodies.push({ type: 'setting', roadmapId: scope, nodeId: null, key, value });
+  const shared = sharedSettings(workspace);
 
+  if (
+    change.capacity &&
+    roadmap &&
+    !change.capacity.reset &&
+    !readSettings(shared.state, scope).roadmapCapacity
+  ) {
+    const { daysOff, clearDaysOff, ...hours } = change.capacity;
+    if (Object.keys(hours).length === 0 && (daysOff !== undefined || clearDaysOff)) {
+      throw new WaymarkError(
+        'USAGE',
+        `${roadmap.id} has no hours of its own: days off are yours, for every roadmap.`,
+        'Set them without a roadmap, e.g. `waymark capacity --off 2026-12-24..2026-12-26`.',
+      );
+    }
+  }
   if (change.capacity) {
     if (change.capacity.reset) put(SETTING.capacity, null);
     else {
-      const state = foldEvents([
-        ...(roadmap ? workspace.store.listEvents({ roadmapId: roadmap.id }) : []),
-        ...workspace.store.listEvents({ roadmapId: GLOBAL_SCOPE }),
-      ]);
-      const settings = readSettings(state, scope);
-      put(SETTING.capacity, applyCapacityChange(capacityBase(roadmap, settings), change.capacity, roadmap));
+      const settings = readSettings(shared.state, scope);
+      put(
+        SETTING.capacity,
+        applyCapacityChange(capacityBase(roadmap, settings, shared.total.capacity), change.capacity, roadmap),
+      );
     }
+  }
+  if (change.share !== undefined && roadmap) {
+    const share = change.share === null ? null : parseShare(change.share);
+    if (share !== null) {
+      // Shares of the other active roadmaps that take a share, plus this one, must fit in 100%.
+      const others = shared.entries.filter(
+        (entry) =>
+          entry.roadmap.id !== roadmap.id &&
+          !entry.settings.paused &&
+          !entry.settings.roadmapCapacity &&
+          entry.settings.share !== undefined,
+      );
+      const sum = others.reduce((total, entry) => total + (entry.settings.share ?? 0), share);
+      if (sum > 100 + 1e-9) {
+        throw new WaymarkError(
+          'INPUT',
+          `shares would add up to ${Math.round(sum * 100) / 100}%: ${[
+            `${roadmap.id} ${share}%`,
+            ...others.map((entry) => `${entry.roadmap.id} ${entry.settings.share}%`),
+          ].join(', ')}.`,
+          'Lower this share or another one first, e.g. `waymark capacity OTHER --share 30%`; shares cannot pass 100%.',
+        );
+      }
+    }
+    put(SETTING.share, share);
+    // A share and own fixed hours are two ways of giving time: the share replaces the fixed hours.
+    if (share !== null && readSettings(shared.state, scope).roadmapCapacity && !change.capacity) {
+      put(SETTING.capacity, null);
+    }
+  }
+  if (change.priority !== undefined) {
+    put(SETTING.priority, change.priority === null ? null : parsePriority(change.priority));
+  }
+  if (change.paused !== undefined) put(SETTING.paused, change.paused ? true : null);
+  if (change.allocation !== undefined) {
+    if (change.allocation !== null && change.allocation !== 'shares' && change.allocation !== 'priority') {
+      throw new WaymarkError(
+        'INPUT',
+        `"${String(change.allocation)}" is not a way to share time.`,
+        'Use shares (split each day) or priority (finish one roadmap, then the next).',
+      );
+    }
+    put(SETTING.allocation, change.allocation);
+  }
+  if (change.habits !== undefined) {
+    if (change.habits !== null && change.habits !== 'inside' && change.habits !== 'extra') {
+      throw new WaymarkError(
+        'INPUT',
+        `"${String(change.habits)}" is not a place for habits.`,
+        'Use inside (habits are part of your study time) or extra (on top of it).',
+      );
+    }
+    put(SETTING.habits, change.habits);
+  }
+  if (change.studyWindow !== undefined) {
+    put(SETTING.studyWindow, change.studyWindow === null ? null : checkStudyWindow(change.studyWindow));
   }
   if (change.targetDate !== undefined) {
     if (change.targetDate === null) put(SETTING.targetDate, null);
@@ -496,7 +637,7 @@ export function updateSettings(
     throw new WaymarkError(
       'USAGE',
       'nothing to change.',
-      'Give a capacity, a target date, a start date or a choice.',
+      'Give a capacity, a share, a target date, a start date or a choice.',
     );
   }
   const at = workspace.now.toISOString();

@@ -1,7 +1,8 @@
 /**
- * Planner settings (capacity, target date, start date, elective choices) are `setting` events, so a plan can
- * be recomputed as of any date from the events up to it. Capacity is roadmap-wide (events of the roadmap) or
- * global (events of the pseudo-roadmap `*`); a roadmap's own capacity wins over the global one.
+ * Planner settings (capacity, shares, target date, start date, elective choices) are `setting` events, so a
+ * plan can be recomputed as of any date from the events up to it. The global capacity (events of the
+ * pseudo-roadmap `*`) is the learner's total study time, shared by every roadmap; a roadmap may have a share
+ * of it, its own fixed hours inside it, a priority, or be paused.
  */
 import { inputError, WaymarkError } from '../core/errors.js';
 import { electiveOptions, type Node, type Roadmap, walkNodes } from '../core/model/roadmap.js';
@@ -29,12 +30,34 @@ export const SETTING = {
   defaultItemHours: 'defaultItemHours',
   weekHours: 'weekHours',
   choicePrefix: 'choice:',
+  /** Roadmap: percent of the shared time (0-100). */
+  share: 'share',
+  /** Roadmap: 1 = first in priority order. */
+  priority: 'priority',
+  /** Roadmap: true = no time planned for it. */
+  paused: 'paused',
+  /** Global: 'shares' (default) or 'priority'. */
+  allocation: 'allocation',
+  /** Global: 'inside' (default) or 'extra'. */
+  habits: 'habits',
+  /** Global: { start: 'HH:MM', end: 'HH:MM' } for calendar blocks. */
+  studyWindow: 'studyWindow',
 } as const;
+
+export type Allocation = 'shares' | 'priority';
+export interface StudyWindow {
+  start: string;
+  end: string;
+}
+/** Calendar blocks start in the evening unless the learner sets a window. */
+export const DEFAULT_STUDY_WINDOW: StudyWindow = { start: '18:00', end: '22:00' };
 
 /** Used when nothing else says how much time there is: 1 h on weekdays, 2.5 h on weekend days (10 h a week). */
 export const DEFAULT_CAPACITY: Capacity = { hoursByWeekday: [2.5, 1, 1, 1, 1, 1, 2.5], daysOff: [] };
 
-export type CapacitySource = 'roadmap' | 'global' | 'routine' | 'default';
+/** Where a capacity comes from: the roadmap's own hours, the global setting, the sum of the roadmaps' own
+ * hours (when every active roadmap has its own and no global is set), a routine, or the built-in default. */
+export type CapacitySource = 'roadmap' | 'global' | 'roadmaps' | 'routine' | 'default';
 
 export interface EffectiveCapacity {
   /** With the roadmap's start date folded in. */
@@ -57,6 +80,17 @@ export interface PlanningSettings {
   weekHours: number | undefined;
   /** Stored elective choices per group id. */
   choices: Map<string, string[]>;
+  /** Percent of the shared time, when the learner gave one. */
+  share: number | undefined;
+  priority: number | undefined;
+  paused: boolean;
+  /** Global: how roadmaps share the time. */
+  allocation: Allocation;
+  allocationFrom: 'global' | 'default';
+  habitsExtra: boolean;
+  habitsFrom: 'global' | 'default';
+  studyWindow: StudyWindow;
+  studyWindowFrom: 'global' | 'default';
 }
 
 /** A stored capacity that no longer validates is ignored rather than breaking every plan. */
@@ -87,18 +121,110 @@ export function readSettings(state: ProgressState, roadmapId: string): PlanningS
       value.filter((id): id is string => typeof id === 'string'),
     );
   }
+  const allocation = global[SETTING.allocation];
+  const habits = global[SETTING.habits];
+  const window = storedWindow(global[SETTING.studyWindow]);
+  const share = own[SETTING.share];
+  const priority = own[SETTING.priority];
   const settings: PlanningSettings = {
     targetDate: stringOrNull(own[SETTING.targetDate]),
     startDate: stringOrNull(own[SETTING.startDate]) ?? undefined,
     defaultItemHours: positiveNumber(own[SETTING.defaultItemHours]),
     weekHours: positiveNumber(own[SETTING.weekHours]),
     choices,
+    share: typeof share === 'number' && share >= 0 && share <= 100 ? share : undefined,
+    priority:
+      typeof priority === 'number' && Number.isInteger(priority) && priority > 0 ? priority : undefined,
+    paused: own[SETTING.paused] === true,
+    allocation: allocation === 'priority' ? 'priority' : 'shares',
+    allocationFrom: allocation === 'priority' || allocation === 'shares' ? 'global' : 'default',
+    habitsExtra: habits === 'extra',
+    habitsFrom: habits === 'extra' || habits === 'inside' ? 'global' : 'default',
+    studyWindow: window ?? DEFAULT_STUDY_WINDOW,
+    studyWindowFrom: window ? 'global' : 'default',
   };
   const roadmapCapacity = storedCapacity(own[SETTING.capacity]);
   const globalCapacity = storedCapacity(global[SETTING.capacity]);
   if (roadmapCapacity) settings.roadmapCapacity = roadmapCapacity;
   if (globalCapacity) settings.globalCapacity = globalCapacity;
   return settings;
+}
+
+function storedWindow(value: unknown): StudyWindow | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { start, end } = value as Record<string, unknown>;
+  if (typeof start !== 'string' || typeof end !== 'string') return undefined;
+  try {
+    return checkStudyWindow(`${start}-${end}`);
+  } catch {
+    return undefined;
+  }
+}
+
+const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+/** Minutes after midnight of "HH:MM" ("24:00" is the end of the day), or undefined. */
+export function minutesOfDay(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '24:00') return 24 * 60;
+  const match = TIME.exec(trimmed);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
+}
+
+/** "18:00-22:00": a window inside one day (it may not cross midnight). */
+export function checkStudyWindow(text: string): StudyWindow {
+  const hint = 'Give a window inside one day, e.g. --window 18:00-22:00 or --window 06:30-08:00.';
+  const [startText, endText, ...rest] = text.split(/\s*(?:-|–|\.\.)\s*/);
+  const start = minutesOfDay(startText ?? '');
+  const end = minutesOfDay(endText ?? '');
+  if (rest.length > 0 || start === undefined || end === undefined) {
+    throw inputError(`"${text}" is not a study window.`, hint);
+  }
+  if (end <= start) {
+    throw inputError(
+      `The study window ${text} does not fit in a day: it ends at or before it starts (calendar blocks never cross midnight).`,
+      hint,
+    );
+  }
+  const pad = (minutes: number) =>
+    `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return { start: pad(start), end: pad(end) };
+}
+
+/**
+ * The learner's total study time: the global capacity; until one is set, the sum of the roadmaps' own hours
+ * when every active roadmap has its own, else the routine of the first active roadmap that has one, else
+ * DEFAULT_CAPACITY. Global days off always apply.
+ */
+export function learnerCapacity(
+  active: readonly { roadmap: Roadmap; settings: PlanningSettings }[],
+  global: PlanningSettings,
+): EffectiveCapacity & { routineOf?: string } {
+  if (global.roadmapCapacity) return { capacity: global.roadmapCapacity, source: 'global' };
+  if (active.length > 0 && active.every((entry) => entry.settings.roadmapCapacity)) {
+    const hours = [0, 0, 0, 0, 0, 0, 0];
+    for (const entry of active) {
+      entry.settings.roadmapCapacity?.hoursByWeekday.forEach((value, day) => {
+        hours[day] = Math.min(24, (hours[day] ?? 0) + value);
+      });
+    }
+    return {
+      capacity: { hoursByWeekday: hours as unknown as WeekHours, daysOff: [] },
+      source: 'roadmaps',
+      explanation: 'No global capacity set: the sum of the roadmaps’ own hours.',
+    };
+  }
+  for (const entry of active) {
+    const routine = capacityFromRoutine(entry.roadmap);
+    if (routine) {
+      return {
+        capacity: routine.capacity,
+        source: 'routine',
+        explanation: `No global capacity set: from the routine of ${entry.roadmap.id}. ${routine.explanation}`,
+        routineOf: entry.roadmap.id,
+      };
+    }
+  }
+  return { capacity: DEFAULT_CAPACITY, source: 'default' };
 }
 
 /** The roadmap's capacity, else the global one, else the roadmap's routine, else DEFAULT_CAPACITY. */
@@ -129,14 +255,18 @@ export function effectiveCapacity(
 }
 
 /**
- * What a change to a scope's capacity starts from: its own stored capacity, else (for a roadmap) the hours that
- * apply now with no days off, so the global days off are not copied into the roadmap's own.
+ * What a change to a scope's capacity starts from: its own stored capacity; else, for the global scope, the
+ * total that applies now (`current`), and for a roadmap nothing (its own hours are a slice of the total, so
+ * the global hours and days off are never copied into it).
  */
-export function capacityBase(roadmap: Roadmap | undefined, settings: PlanningSettings): Capacity {
+export function capacityBase(
+  roadmap: Roadmap | undefined,
+  settings: PlanningSettings,
+  current: Capacity,
+): Capacity {
   if (settings.roadmapCapacity) return settings.roadmapCapacity;
-  if (!roadmap) return DEFAULT_CAPACITY;
-  const current = effectiveCapacity(roadmap, settings).capacity;
-  return { hoursByWeekday: current.hoursByWeekday, daysOff: [] };
+  if (!roadmap) return { hoursByWeekday: current.hoursByWeekday, daysOff: [] };
+  return { hoursByWeekday: [0, 0, 0, 0, 0, 0, 0], daysOff: [] };
 }
 
 /** Elective groups of a roadmap, in document order. */
@@ -181,6 +311,41 @@ export interface SettingsChange {
   weekHours?: number | string | null;
   /** Option ids per elective group id; null or [] clears the group's choice. */
   choices?: Record<string, readonly string[] | null>;
+  /** Roadmap: percent of the shared time ("60%", 60); null goes back to an equal part. */
+  share?: number | string | null;
+  /** Roadmap: place in priority order (1 = first); null drops it. */
+  priority?: number | string | null;
+  /** Roadmap: true pauses it (no time planned), false resumes it. */
+  paused?: boolean;
+  /** Global: how roadmaps share the time. */
+  allocation?: Allocation | null;
+  /** Global: habits inside the capacity (default) or extra on top of it. */
+  habits?: 'inside' | 'extra' | null;
+  /** Global: calendar blocks' window, "18:00-22:00"; null goes back to the default. */
+  studyWindow?: string | null;
+}
+
+/** "60%", "60", 60: a share in percent, 0 to 100. */
+export function parseShare(value: number | string): number {
+  const text = String(value).trim();
+  const match = /^(-?\d+(?:\.\d+)?)\s*%?$/.exec(text);
+  const hint = 'Give a percent of your study time from 0 to 100, e.g. --share 60%.';
+  if (!match) throw inputError(`The share "${text}" is not a percentage.`, hint);
+  const share = Number(match[1]);
+  if (share < 0) throw inputError(`The share ${text} is negative.`, hint);
+  if (share > 100) throw inputError(`The share ${text} is more than all of your time.`, hint);
+  return share;
+}
+
+export function parsePriority(value: number | string): number {
+  const text = String(value).trim();
+  if (!/^\d+$/.test(text) || Number(text) < 1) {
+    throw inputError(
+      `The priority "${text}" is not a place in line.`,
+      'Give 1 for first, 2 for second, and so on.',
+    );
+  }
+  return Number(text);
 }
 
 const DATE_RANGE = /^(\d{4}-\d{2}-\d{2})\s*(?:\.\.|\/|–|—)\s*(\d{4}-\d{2}-\d{2})$/;

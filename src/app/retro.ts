@@ -16,9 +16,10 @@ import { type RetroKind, retroPeriod } from '../core/review/retro-period.js';
 import { buildCards } from '../core/review/review-cards.js';
 import { retentionBetween } from '../core/review/review-stats.js';
 import { foldedState } from './folded-state.js';
+import { forecastView } from './forecast-view.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
-import { planContext } from './plan-context.js';
-import { effectiveCapacity, readSettings } from './planning-settings.js';
+import { allRoadmaps, planContext } from './plan-context.js';
+import { GLOBAL_SCOPE, learnerCapacity, readSettings } from './planning-settings.js';
 import { expectedReviewMinutesPerDay } from './review-service.js';
 import { roadmapProgress } from './roadmap-progress.js';
 import { streakView } from './study-streak-view.js';
@@ -100,12 +101,18 @@ export function buildRetro(workspace: Workspace, request: RetroRequest = {}): Re
     days.add(day);
   }
   const capacityThrough = period.to < today ? period.to : today;
-  const capacities = roadmaps.map((roadmap) => effectiveCapacity(roadmap, readSettings(state, roadmap.id)));
+  // One learner, one budget: the same total capacity `week` and the planner share out (planning-settings.ts).
+  const everyRoadmap = allRoadmaps(workspace).map((roadmap) => ({
+    roadmap,
+    settings: readSettings(state, roadmap.id),
+  }));
+  const total = learnerCapacity(
+    everyRoadmap.filter((entry) => !entry.settings.paused),
+    readSettings(state, GLOBAL_SCOPE),
+  ).capacity;
   let capacityHours = 0;
-  for (let day = period.from; day <= capacityThrough; day = addDays(day, 1)) {
-    // One learner, several roadmaps: the most any roadmap allows that day, not their sum.
-    capacityHours += Math.max(0, ...capacities.map(({ capacity }) => hoursOn(capacity, day)));
-  }
+  for (let day = period.from; day <= capacityThrough; day = addDays(day, 1))
+    capacityHours += hoursOn(total, day);
 
   const cards = buildCards(roadmaps, state);
   const facts: RetroFacts = {
@@ -149,16 +156,20 @@ function planDrift(
 ): RetroFacts['drift'] {
   const drift: Exclude<RetroFacts['drift'], string> = [];
   for (const roadmap of roadmaps) {
+    if (readSettings(foldedState(workspace.store), roadmap.id).paused) continue; // no plan to drift
     // The same review reserve on both sides, so the drift shows progress, not a changed review estimate.
     const reviewMinutesPerDay = expectedReviewMinutesPerDay(workspace, roadmap.id);
-    const finishAsOf = (asOf: CalendarDate) =>
-      planContext(workspace, roadmap, { today: asOf, reviewMinutesPerDay }, timeZone, today).plan.finish.max;
+    const contextAsOf = (asOf: CalendarDate) =>
+      planContext(workspace, roadmap, { today: asOf, reviewMinutesPerDay }, timeZone, today);
     try {
+      // The forecast as `plan` computes it (its own review reserve), so every view says the same.
+      const now = planContext(workspace, roadmap, {}, timeZone, today);
       drift.push({
         roadmapId: roadmap.id,
         title: roadmap.title,
-        before: finishAsOf(addDays(from, -1)),
-        after: finishAsOf(to),
+        before: contextAsOf(addDays(from, -1)).plan.finish.max,
+        after: contextAsOf(to).plan.finish.max,
+        ...(now.plan.nothingLeft ? {} : { forecast: forecastView(now).summary }),
       });
     } catch (error) {
       if (!(error instanceof WaymarkError)) throw error;

@@ -310,8 +310,10 @@ export function buildProgram(io: Io): Command {
   const collect = (value: string, previous: string[]) => [...previous, value];
   const capacityCommand = program
     .command('capacity')
-    .description('Study hours per weekday, days off and a start date; no options shows the current capacity')
-    .argument('[roadmap]', 'a roadmap id (default: the global capacity every roadmap without its own uses)')
+    .description(
+      'Your study time (shared by every roadmap) and how roadmaps share it; no options shows where each value comes from',
+    )
+    .argument('[roadmap]', 'a roadmap id: its share, priority, pause or own hours (default: your total time)')
     .option('--weekdays <hours>', 'hours Monday to Friday, e.g. 2h, 90m, 1h30')
     .option('--weekend <hours>', 'hours on Saturday and Sunday');
   for (const day of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) {
@@ -322,10 +324,14 @@ export function buildProgram(io: Io): Command {
     .option('--clear-off', 'remove the stored days off first')
     .option('--start <date>', 'plan no work before this date (none to clear); needs a roadmap')
     .option('--from-routine', "take the hours from the roadmap's routine (e.g. Morning 1-2 h, daily)")
-    .option(
-      '--reset',
-      "drop this roadmap's own capacity (back to the global one, its routine, or the default)",
-    )
+    .option('--reset', "drop this scope's own hours (a roadmap goes back to a share of your time)")
+    .option('--share <percent>', "this roadmap's part of your time, e.g. 60% (none: an equal part)")
+    .option('--priority <n>', 'place in priority order, 1 first (none to drop)')
+    .option('--pause', 'plan no time for this roadmap (it stays imported)')
+    .option('--resume', 'plan this roadmap again')
+    .option('--split <how>', 'how roadmaps share your time: shares (default) or priority')
+    .option('--habits <where>', 'routine habits inside your study time (default) or extra on top of it')
+    .option('--window <HH:MM-HH:MM>', 'study window for calendar blocks (default 18:00-22:00)')
     .option('--json', 'print the settings as JSON')
     .action(async (roadmap: string | undefined, _options, command: Command) => {
       const { capacityCommand: run } = await import('./commands/capacity.js');

@@ -133,8 +133,30 @@ export const settingsBody = z
       .record(z.string().min(1).max(200), z.array(z.string().min(1).max(200)).max(100).nullable())
       .optional()
       .describe('Chosen option ids per elective group id; null or [] clears a choice'),
+    share: z
+      .union([z.number(), z.string().max(20)])
+      .nullable()
+      .optional()
+      .describe('Percent of the shared study time ("60%" or 60); null: an equal part of what others leave'),
+    priority: z
+      .union([z.number(), z.string().max(10)])
+      .nullable()
+      .optional()
+      .describe('Place in priority order, 1 first; null drops it'),
+    paused: z.boolean().optional().describe('true: no time planned for the roadmap; false resumes it'),
   })
-  .describe("Change a roadmap's planner settings");
+  .describe(
+    "Change a roadmap's planner settings (its part of the learner's time, never the global capacity)",
+  );
+
+export const globalSettingsBody = z
+  .strictObject({
+    capacity: capacityChange.optional(),
+    allocation: z.enum(['shares', 'priority']).nullable().optional().describe('How roadmaps share the time'),
+    habits: z.enum(['inside', 'extra']).nullable().optional().describe('Habits inside the capacity or extra'),
+    studyWindow: z.string().max(20).nullable().optional().describe('Calendar blocks window, "18:00-22:00"'),
+  })
+  .describe("Change the learner's total study time and how roadmaps share it");
 
 export const reviewBody = z
   .strictObject({

@@ -207,7 +207,7 @@ describe('reads and writes', () => {
     expect(plan.status).toBe(200);
     expect(plan.json).toMatchObject({ roadmapId: 'ai-engineer', today: '2026-11-20' });
     expect(plan.json.finish.min <= plan.json.finish.max).toBe(true);
-    expect(plan.json.forecast).toMatchObject({ enoughHistory: false });
+    expect(plan.json.forecast).toMatchObject({ trials: 10_000, basis: { speedFactor: expect.any(Number) } });
     const target = await s.get('/api/roadmaps/ai-engineer/plan?target=2027-06-30');
     expect(target.json).toMatchObject({ target: '2027-06-30', onTrack: expect.any(Boolean) });
 
@@ -250,8 +250,18 @@ describe('reads and writes', () => {
     expect(changed.json.settings).toMatchObject({
       targetDate: '2027-12-31',
       choices: { [group.id]: [group.options[0].id] },
-      capacity: { hoursByWeekday: [5, 2, 2, 2, 2, 2, 5], weeklyHours: 20 },
+      // A roadmap's hours are its own slice: the total (global) capacity is neither converted nor copied.
+      allotment: { kind: 'fixed', own: { hoursByWeekday: [5, 2, 2, 2, 2, 2, 5], weeklyHours: 20 } },
+      capacity: { hoursByWeekday: before.json.capacity.hoursByWeekday, source: before.json.capacity.source },
     });
+    const global = await s.get('/api/settings');
+    expect(global.json.capacity).toMatchObject({ hoursByWeekday: before.json.capacity.hoursByWeekday });
+    const total = await s.send('PUT', '/api/settings', { capacity: { weekdays: '3h', weekend: '6h' } });
+    expect(total.status).toBe(200);
+    expect(total.json.settings.capacity).toMatchObject({ source: 'global', weeklyHours: 27 });
+    const shared = await s.send('PUT', '/api/settings/ai-engineer', { share: '150%' });
+    expect(shared.status).toBe(400);
+    expect(shared.json.error.message).toMatch(/more than all of your time/);
     const after = await s.get('/api/settings/dev-to-ai-engineer');
     expect(after.json.targetDate).toBe('2027-12-31');
     const list = await s.get('/api/roadmaps');

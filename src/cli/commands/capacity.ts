@@ -1,14 +1,14 @@
 import { learnerTimeZone } from '../../app/learner-clock.js';
-import { allRoadmaps } from '../../app/plan-context.js';
 import {
   type CapacityChange,
   globalSettingsView,
+  type SettingsChange,
   settingsView,
   updateSettings,
 } from '../../app/planning-service.js';
-import { DAY_KEYS, type DayKey } from '../../app/planning-settings.js';
+import { type Allocation, DAY_KEYS, type DayKey } from '../../app/planning-settings.js';
 import { WaymarkError } from '../../core/errors.js';
-import { capacityLines, printSettings } from '../format/plan-text.js';
+import { allotmentText, capacityLines, printSettings } from '../format/plan-text.js';
 import type { Io } from '../io.js';
 import { type StoreOptions, withWorkspace } from '../with-workspace.js';
 
@@ -20,6 +20,13 @@ export interface CapacityOptions extends StoreOptions, Partial<Record<DayKey, st
   start?: string;
   fromRoutine?: boolean;
   reset?: boolean;
+  share?: string;
+  priority?: string;
+  pause?: boolean;
+  resume?: boolean;
+  split?: string;
+  habits?: string;
+  window?: string;
   json?: boolean;
 }
 
@@ -51,6 +58,14 @@ export async function capacityCommand(
   io: Io,
 ): Promise<void> {
   const timeZone = learnerTimeZone(io.env);
+  // Showing settings only reads the store (never waits for a writer); any option that changes one writes.
+  const writes =
+    capacityChange(options) !== undefined ||
+    [options.start, options.share, options.priority, options.split, options.habits, options.window].some(
+      (value) => value !== undefined,
+    ) ||
+    options.pause === true ||
+    options.resume === true;
   await withWorkspace(
     options,
     io,
@@ -66,20 +81,26 @@ export async function capacityCommand(
       if (capacity?.reset && Object.keys(capacity).length > 1) {
         throw new WaymarkError('USAGE', '--reset cannot be combined with new hours or days off.');
       }
-      const changed = capacity !== undefined || options.start !== undefined;
-      if (changed) {
-        updateSettings(
-          workspace,
-          roadmapId,
-          {
-            ...(capacity ? { capacity } : {}),
-            ...(options.start !== undefined
-              ? { startDate: isNone(options.start) ? null : options.start }
-              : {}),
-          },
-          { timeZone },
-        );
-      }
+      if (options.pause && options.resume)
+        throw new WaymarkError('USAGE', 'give --pause or --resume, not both.');
+      const change: SettingsChange = {
+        ...(capacity ? { capacity } : {}),
+        ...(options.start !== undefined ? { startDate: isNone(options.start) ? null : options.start } : {}),
+        ...(options.share !== undefined ? { share: isNone(options.share) ? null : options.share } : {}),
+        ...(options.priority !== undefined
+          ? { priority: isNone(options.priority) ? null : options.priority }
+          : {}),
+        ...(options.pause ? { paused: true } : options.resume ? { paused: false } : {}),
+        ...(options.split !== undefined
+          ? { allocation: options.split.trim().toLowerCase() as Allocation }
+          : {}),
+        ...(options.habits !== undefined ? { habits: options.habits.trim().toLowerCase() as 'inside' } : {}),
+        ...(options.window !== undefined
+          ? { studyWindow: isNone(options.window) ? null : options.window }
+          : {}),
+      };
+      const changed = Object.keys(change).length > 0;
+      if (changed) updateSettings(workspace, roadmapId, change, { timeZone });
       if (roadmapId !== undefined) {
         const view = settingsView(workspace, roadmapId);
         if (options.json) return io.out(JSON.stringify(view));
@@ -90,19 +111,18 @@ export async function capacityCommand(
       const global = globalSettingsView(workspace);
       if (options.json) return io.out(JSON.stringify(global));
       if (changed) io.out('Saved.');
-      io.out(
-        `Global capacity${global.capacity.source === 'default' ? ' (not set)' : ''}, for every roadmap without its own:`,
-      );
+      io.out('Your study time, shared by every roadmap:');
       for (const line of capacityLines(global.capacity)) io.out(line);
-      for (const roadmap of allRoadmaps(workspace)) {
-        const { capacity: own } = settingsView(workspace, roadmap.id);
-        if (own.source === 'global') continue;
-        const whose =
-          own.source === 'roadmap' ? 'its own' : own.source === 'routine' ? 'from its routine' : 'default';
-        io.out(`${roadmap.id}: ${own.weeklyHours} h a week (${whose})`);
+      const from = (source: string) => (source === 'global' ? 'set by you' : 'default');
+      io.out(`  Sharing: by ${global.allocation} (${from(global.allocationFrom)})`);
+      io.out(
+        `  Habits: ${global.habits} your study time (${from(global.habitsFrom)}) · calendar window ${global.studyWindow.start}-${global.studyWindow.end} (${from(global.studyWindowFrom)})`,
+      );
+      for (const entry of global.roadmaps) {
+        io.out(`${entry.roadmapId}: ${allotmentText(entry.allotment, global.allocation)}`);
       }
     },
-    capacityChange(options) === undefined && options.start === undefined ? 'read' : 'write',
+    writes ? 'write' : 'read',
   );
 }
 

@@ -52,7 +52,7 @@ export async function planCommand(
           'e.g. `waymark plan ai-engineer --target 2027-06-30`.',
         );
       }
-      const { plans, finished } = planAll(workspace, request, { timeZone });
+      const { plans, finished, paused } = planAll(workspace, request, { timeZone });
       if (plans.length === 0) {
         throw new WaymarkError(
           'INPUT',
@@ -67,6 +67,7 @@ export async function planCommand(
       if (options.json) return io.out(JSON.stringify(plans));
       for (const plan of plans) printPlan(plan, io, options.items === true);
       if (finished.length > 0) io.out(io.style('dim', `Finished: ${finished.join(', ')}`));
+      if (paused.length > 0) io.out(io.style('dim', `Paused (no time planned): ${paused.join(', ')}`));
     },
     'read',
   );

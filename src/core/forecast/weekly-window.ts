@@ -10,6 +10,8 @@ export interface WeekRecord {
   weekStart: string;
   itemsDone: number;
   hoursLogged: number;
+  /** Estimated hours of the work finished that week (what it earned at the plan's estimates). */
+  estimateHoursDone?: number;
 }
 
 export interface WeeklyWindow {

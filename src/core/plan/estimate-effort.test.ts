@@ -57,9 +57,10 @@ describe('estimateEffort: durations shared out by size', () => {
       ]),
     ]);
     const { items } = estimateEffort(roadmap);
-    expect(items.get('L')).toEqual({ min: 25, max: 25 });
+    // S states its own 2 weeks (20 h) and takes them out of the phase's 100 h; L and M share the other 80 h.
+    expect(items.get('L')).toEqual({ min: 40, max: 40 });
     expect(items.get('s1')).toEqual({ min: 10, max: 10 });
-    expect(items.get('1')).toEqual({ min: 70, max: 70 });
+    expect(items.get('1')).toEqual({ min: 100, max: 100 });
   });
 
   it('converts months (4.345 weeks), days (1/7 week) and hours', () => {
@@ -153,37 +154,35 @@ describe('estimateEffort: overrides and actuals', () => {
     expect(() => estimateEffort(roadmap, { actuals: [{ nodeId: 'a', hours: Number.NaN }] })).toThrow(/hours/);
   });
 
-  it("scales a phase's remaining items by the pace of its finished ones", () => {
+  it('scales all remaining work by one pace factor, shrunk towards 1 with little logged time', () => {
     const actuals = [
       { nodeId: 'a', hours: 15 },
       { nodeId: 'b', hours: 15 },
     ];
     const effort = estimateEffort(roadmap, { actuals });
-    expect(effort.ratios.get('1')).toBeCloseTo(1.5);
-    expect(effort.items.get('c')?.max).toBeCloseTo(15);
+    // 20 h estimated, 30 h taken: 1 + 0.5 * 30 / 70
+    const factor = 1 + 0.5 * (30 / 70);
+    expect(effort.paceFactor).toBeCloseTo(factor);
+    expect(effort.items.get('c')?.max).toBeCloseTo(10 * factor);
     expect(effort.items.get('a')).toEqual({ min: 10, max: 10 }); // finished: keeps its estimate
-    // phase 2 has no finished items of its own: it follows the roadmap-wide pace
-    expect(effort.items.get('e')?.max).toBeCloseTo(15);
+    expect(effort.items.get('e')?.max).toBeCloseTo(10 * factor); // another phase: the same factor
+    expect(effort.samples).toEqual([
+      { actual: 15, estimate: 10 },
+      { actual: 15, estimate: 10 },
+    ]);
   });
 
-  it('bounds the ratio to 0.5x-2x and needs two finished items', () => {
+  it('bounds the factor to 0.5x-2x and takes a factor given from outside', () => {
     const slow = estimateEffort(roadmap, {
       actuals: [
-        { nodeId: 'a', hours: 100 },
-        { nodeId: 'b', hours: 100 },
+        { nodeId: 'a', hours: 500 },
+        { nodeId: 'b', hours: 500 },
       ],
     });
     expect(slow.items.get('c')?.max).toBeCloseTo(20);
-    const fast = estimateEffort(roadmap, {
-      actuals: [
-        { nodeId: 'a', hours: 1 },
-        { nodeId: 'b', hours: 1 },
-      ],
-    });
+    const fast = estimateEffort(roadmap, { actuals: [{ nodeId: 'a', hours: 0 }], paceFactor: 0.5 });
     expect(fast.items.get('c')?.max).toBeCloseTo(5);
-    const one = estimateEffort(roadmap, { actuals: [{ nodeId: 'a', hours: 30 }] });
-    expect(one.items.get('c')?.max).toBeCloseTo(10);
-    expect(one.ratios.size).toBe(0);
+    expect(() => estimateEffort(roadmap, { paceFactor: Number.NaN })).toThrow(/pace factor/);
   });
 
   it('leaves overridden items alone', () => {
@@ -195,7 +194,7 @@ describe('estimateEffort: overrides and actuals', () => {
       ],
     });
     expect(effort.items.get('c')).toEqual({ min: 4, max: 4 });
-    expect(effort.items.get('d')?.max).toBeCloseTo(20);
+    expect(effort.items.get('d')?.max).toBeCloseTo(10 * (1 + 1 * (40 / 80)));
   });
 });
 
@@ -254,6 +253,9 @@ describe('estimateEffort: a horizon instead of durations', () => {
       nodes.reduce((sum, node) => sum + (effort.items.get(node.id)?.max ?? outermost(node.children)), 0);
     const total = outermost(roadmap.nodes);
     expect(total).toBeCloseTo((90 / 7) * 10, 5);
-    expect(effort.items.get('roadmap-overview/setup')?.max).toBeGreaterThan(5);
+    expect(effort.items.get('roadmap-overview/setup')?.max).toBeGreaterThan(2);
+    // a certificate weighs six topics
+    const certificate = effort.items.get('certificates-earned/nvidia-dli-courses')?.max ?? 0;
+    expect(certificate).toBeCloseTo((effort.items.get('roadmap-overview/setup')?.max ?? 0) * 6);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Effort per item, in hours, as a range: phase and section durations shared out over the work beneath them
- * by size, overridable per item, corrected by the learner's pace on finished items.
+ * Effort per item, in hours, as a range: a course's, certificate's or project's own duration first, then phase
+ * and section durations shared out over the rest of the work beneath them by kind and size, overridable per
+ * item, and all remaining work corrected by the learner's one pace factor (learner-pace.ts).
  */
 import { inputError } from '../errors.js';
 import type { Node, Roadmap } from '../model/roadmap.js';
@@ -11,14 +12,17 @@ import {
   type HoursRange,
   WEEKS_PER_MONTH,
 } from './duration-hours.js';
-import { type PaceSample, paceRatios, scaleRange } from './pace-ratio.js';
+import { type LearnerPace, learnerPace, type PaceSample, scaleRange } from './learner-pace.js';
+import { kindWeight, ownHours } from './work-size.js';
 import { analyseWork } from './work-structure.js';
 
 export interface EffortOptions {
   /** The learner's own estimate for an item, in hours: wins over everything, spread out like a duration. */
   overrides?: ReadonlyMap<string, number>;
-  /** Hours logged on finished items; they set the pace ratio for the rest of their phase. */
+  /** Hours logged on finished items: they keep their estimate, and (without `paceFactor`) set the pace. */
   actuals?: readonly { nodeId: string; hours: number }[];
+  /** The learner-wide pace factor (from every roadmap's finished work); default: from `actuals` alone. */
+  paceFactor?: number;
   /** Hours for an item with no duration above it (default 3). */
   defaultItemHours?: number;
   /** Study hours a roadmap "week" means (default: the goal's weeklyHours, else 10). */
@@ -37,8 +41,10 @@ export interface EffortAssumptions {
 export interface EffortEstimate {
   /** Every trackable item with work: units (leaf work) and the containers above them (the sum beneath). */
   items: Map<string, HoursRange>;
-  /** Pace ratio applied per group (a phase id, or the top-level node id outside phases). */
-  ratios: Map<string, number>;
+  /** The pace factor applied to every unfinished unit without the learner's own estimate. */
+  paceFactor: number;
+  /** Finished work with logged time, before any pace: what a learner-wide factor is computed from. */
+  samples: PaceSample[];
   assumptions: EffortAssumptions;
 }
 
@@ -50,7 +56,6 @@ function checkHours(hours: number, what: string): void {
 
 interface UnitFacts {
   hours: HoursRange;
-  group: string;
   /** The learner's own estimate covers it: the pace ratio leaves it alone. */
   fixed: boolean;
 }
@@ -78,32 +83,54 @@ export function estimateEffort(roadmap: Roadmap, options: EffortOptions = {}): E
 
   const { unitSet, weight, optionFactor } = analyseWork(roadmap.nodes);
   const units = new Map<Node, UnitFacts>();
-  const groups = new Set<string>();
+  /** What the roadmap says a node takes, before any share of its parent: a course's own weeks, a duration. */
+  const statedSize = (node: Node): HoursRange | undefined =>
+    ownHours(node, weeklyHours) ?? (node.duration ? durationHours(node.duration, weeklyHours) : undefined);
 
   // Top-down: a node's own override or duration replaces the share its parent gave it.
-  const assign = (node: Node, inherited: HoursRange | undefined, group: string, fixed: boolean) => {
+  const assign = (node: Node, inherited: HoursRange | undefined, fixed: boolean) => {
     if (!weight.has(node)) return;
     const override = overrides.get(node.id);
-    let budget = inherited;
-    if (override !== undefined) budget = { min: override, max: override };
     // Inside a learner's own estimate, the roadmap's durations no longer size anything: only nested overrides do.
-    else if (node.duration && !fixed) budget = durationHours(node.duration, weeklyHours) ?? inherited;
-    const ownGroup = node.kind === 'phase' ? node.id : group;
+    const own =
+      override !== undefined ? { min: override, max: override } : fixed ? undefined : statedSize(node);
+    const budget = own ?? inherited;
     const ownFixed = fixed || override !== undefined;
-    groups.add(ownGroup);
     if (unitSet.has(node)) {
-      units.set(node, {
-        hours: budget ?? { min: defaultItemHours, max: defaultItemHours },
-        group: ownGroup,
-        fixed: ownFixed,
-      });
+      const fallback = defaultItemHours * kindWeight(node.kind);
+      units.set(node, { hours: budget ?? { min: fallback, max: fallback }, fixed: ownFixed });
       return;
     }
+    // Children the roadmap sizes itself take their hours out of the budget first; the others share what is
+    // left by weight (kind and size), but never less than half of their weight's part of the whole budget: a
+    // phase full of sized courses still leaves its topics some time. (A learner's own estimate is not taken
+    // out: it changes that item, not its neighbours.)
+    const sized = new Map<Node, HoursRange>();
+    let sizedHours = { min: 0, max: 0 };
     let shares = 0;
-    for (const child of node.children) shares += (weight.get(child) ?? 0) * (optionFactor.get(child) ?? 1);
+    let allShares = 0;
     for (const child of node.children) {
-      const share = budget && shares > 0 ? scaleRange(budget, (weight.get(child) ?? 0) / shares) : undefined;
-      assign(child, share, ownGroup, ownFixed);
+      const childWeight = (weight.get(child) ?? 0) * (optionFactor.get(child) ?? 1);
+      if (childWeight === 0) continue;
+      allShares += childWeight;
+      const size = budget && !ownFixed ? statedSize(child) : undefined;
+      if (size) {
+        const factor = optionFactor.get(child) ?? 1;
+        sized.set(child, size);
+        sizedHours = { min: sizedHours.min + size.min * factor, max: sizedHours.max + size.max * factor };
+      } else shares += childWeight;
+    }
+    const rest = budget
+      ? {
+          min: Math.max(budget.min - sizedHours.min, (budget.min * shares) / (2 * allShares)),
+          max: Math.max(budget.max - sizedHours.max, (budget.max * shares) / (2 * allShares)),
+        }
+      : undefined;
+    for (const child of node.children) {
+      const share =
+        sized.get(child) ??
+        (rest && shares > 0 ? scaleRange(rest, (weight.get(child) ?? 0) / shares) : undefined);
+      assign(child, share, ownFixed);
     }
   };
   // A roadmap that sizes nothing itself but states a horizon ("my 90-day transformation") fills it:
@@ -114,19 +141,29 @@ export function estimateEffort(roadmap: Roadmap, options: EffortOptions = {}): E
   for (const node of roadmap.nodes) {
     const share =
       horizon && rootShares > 0 ? scaleRange(horizon, (weight.get(node) ?? 0) / rootShares) : undefined;
-    assign(node, share, node.id, false);
+    assign(node, share, false);
   }
   if (horizon) assumptions.horizonHours = horizon.max;
 
-  const ratios = paceRatios(paceSamples(roadmap.nodes, units, options.actuals ?? []), groups);
+  const samples = paceSamples(roadmap.nodes, units, options.actuals ?? []);
+  const paceFactor = options.paceFactor ?? learnerPace(samples).factor;
+  checkPace(paceFactor);
   const finished = finishedUnits(roadmap.nodes, units, options.actuals ?? []);
-  for (const [node, facts] of units) {
-    const ratio = ratios.get(facts.group);
-    if (ratio !== undefined && !facts.fixed && !finished.has(node))
-      facts.hours = scaleRange(facts.hours, ratio);
+  if (paceFactor !== 1) {
+    for (const [node, facts] of units) {
+      if (!facts.fixed && !finished.has(node)) facts.hours = scaleRange(facts.hours, paceFactor);
+    }
   }
-  return { items: totals(roadmap.nodes, units, weight), ratios, assumptions };
+  return { items: totals(roadmap.nodes, units, weight), paceFactor, samples, assumptions };
 }
+
+function checkPace(factor: number): void {
+  if (!Number.isFinite(factor) || factor <= 0) {
+    throw inputError(`A pace factor of ${factor} cannot scale estimates.`, 'Give a positive number.');
+  }
+}
+
+export type { LearnerPace };
 
 function actualsById(actuals: readonly { nodeId: string; hours: number }[]): Map<string, number> {
   const byId = new Map<string, number>();
@@ -172,10 +209,9 @@ function paceSamples(
   const samples: PaceSample[] = [];
   forEachLogged(nodes, logged, (node) => {
     const beneath = subtreeUnits(node, units);
-    const first = beneath[0];
-    if (!first) return;
+    if (beneath.length === 0) return;
     const estimate = beneath.reduce((sum, facts) => sum + (facts.hours.min + facts.hours.max) / 2, 0);
-    samples.push({ group: first.group, actual: subtreeLogged(node, logged), estimate });
+    samples.push({ actual: subtreeLogged(node, logged), estimate });
   });
   return samples;
 }

@@ -248,7 +248,9 @@ describe('planRoadmap: target', () => {
       target: '2026-01-14',
       reviewMinutesPerDay: 30,
     });
-    expect(withReviews.target?.hoursPerWeekNeeded).toBe(27.5);
+    // the hours needed are the roadmap's own: the review time is kept on top of them
+    expect(withReviews.target?.hoursPerWeekNeeded).toBe(25);
+    expect(withReviews.target?.weeklyHours).toBeCloseTo((10 * 0.5 * 7) / 14);
     const withDayOff = plan({
       ...flat(45, 1),
       capacity: { ...capacity, daysOff: [{ from: '2026-01-12', to: '2026-01-12' }] },

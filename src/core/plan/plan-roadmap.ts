@@ -12,12 +12,14 @@ import {
   parseCalendarDate,
   toDayNumber,
 } from './calendar-date.js';
-import { type Capacity, validateCapacity } from './capacity.js';
-import { dailyWorkHours } from './capacity-calendar.js';
+import { type Capacity, validateCapacity, weeklyHours } from './capacity.js';
+import { type DailyHours, dailyWorkHours } from './capacity-calendar.js';
+import { type DayBudget, dayBudget, type ReserveRule } from './day-budget.js';
 import type { HoursRange } from './duration-hours.js';
-import { type ElectiveSelection, resolveElectives } from './electives.js';
+import { type ElectiveResolution, type ElectiveSelection, resolveElectives } from './electives.js';
 import type { EffortEstimate } from './estimate-effort.js';
-import { packItems } from './pack-items.js';
+import type { Packing } from './pack-items.js';
+import { type Allotment, packShared, type SharedPacking } from './pack-shared.js';
 import { checkTarget, type TargetCheck } from './target-check.js';
 import { analyseWork, isEffortless } from './work-structure.js';
 
@@ -95,7 +97,7 @@ interface Remaining {
 const isClosed = (status: Status | undefined) => status === 'done' || status === 'skipped';
 
 /** Remaining units in roadmap order, and every phase with whether anything is left in it. */
-function remainingWork(input: PlanInput, excluded: ReadonlySet<Node>) {
+function remainingWork(input: Pick<PlanInput, 'roadmap' | 'effort' | 'status'>, excluded: ReadonlySet<Node>) {
   const { unitSet } = analyseWork(input.roadmap.nodes);
   const fallback = input.effort.assumptions.defaultItemHours;
   const items: Remaining[] = [];
@@ -126,34 +128,121 @@ function checkReview(minutes: number): number {
   return minutes / 60;
 }
 
+/** One roadmap planned alone into its capacity, its review time kept first as given. */
 export function planRoadmap(input: PlanInput): Plan {
-  const today = parseCalendarDate(input.today, 'date today');
   const capacity = validateCapacity(input.capacity);
   const reviewHours = checkReview(input.reviewMinutesPerDay ?? 0);
-  const target = input.target === undefined ? undefined : parseCalendarDate(input.target, 'target date');
-  if (target !== undefined && target < today) {
-    throw inputError(
-      `The target date ${target} is in the past (today is ${today}).`,
-      'Choose a target date from today on.',
-    );
-  }
-  const start = laterOf(today, capacity.start ?? today);
-  const firstDay = toDayNumber(start);
-  const electives = resolveElectives(input.roadmap.nodes, input.choices ?? new Map(), input.status);
-  const work = remainingWork(input, electives.excluded);
-  const remainingHours = { min: 0, max: 0 };
-  for (const item of work.items) {
-    remainingHours.min += item.hours.min;
-    remainingHours.max += item.hours.max;
-  }
-
-  const daily = dailyWorkHours(capacity, reviewHours);
-  if (work.items.length > 0 && capacity.hoursByWeekday.every((hours) => hours <= reviewHours)) {
+  if (reviewHours > 0 && capacity.hoursByWeekday.every((hours) => hours <= reviewHours)) {
     throw inputError(
       `Reviews (${input.reviewMinutesPerDay} min a day) take all the study hours of every weekday.`,
       'Add study hours or reserve fewer review minutes a day.',
     );
   }
+  const plan = planLearner({
+    today: input.today,
+    capacity,
+    strategy: 'shares',
+    reserve: { habitsExtra: false, reviewExplicit: true },
+    roadmaps: [
+      {
+        ...input,
+        ...(capacity.start ? { start: capacity.start } : {}),
+        allotment: { kind: 'share', weight: 1 },
+        reviewMinutesPerDay: input.reviewMinutesPerDay ?? 0,
+      },
+    ],
+  }).plans[0];
+  if (!plan) throw new Error('a single roadmap that is not paused always has a plan');
+  return plan;
+}
+
+export interface LearnerRoadmapInput extends Omit<PlanInput, 'capacity' | 'reviewMinutesPerDay'> {
+  /** No work on this roadmap before this date. */
+  start?: CalendarDate;
+  allotment: LearnerAllotment;
+  reviewMinutesPerDay: number;
+  /** Routine habit hours on a day number while the roadmap has work left. */
+  habitHours?: DailyHours;
+}
+
+export type LearnerAllotment =
+  | { kind: 'share'; weight: number }
+  | { kind: 'fixed'; capacity: Capacity }
+  | { kind: 'paused' };
+
+export interface LearnerPlanInput {
+  /** In priority order. */
+  roadmaps: readonly LearnerRoadmapInput[];
+  /** The learner's total study time. */
+  capacity: Capacity;
+  strategy: 'shares' | 'priority';
+  reserve: ReserveRule;
+  today: CalendarDate;
+}
+
+export interface LearnerPlan {
+  /** Per roadmap, in input order; undefined for a paused roadmap (it gets no time). */
+  plans: (Plan | undefined)[];
+  /** The day's capacity, reserves and work hours in the (max-effort) schedule. */
+  budgetOn: (date: CalendarDate) => DayBudget;
+}
+
+interface Prepared {
+  input: LearnerRoadmapInput;
+  target?: CalendarDate;
+  firstDay: number;
+  start: CalendarDate;
+  electives: ElectiveResolution;
+  work: { items: Remaining[]; phases: Node[] };
+  reviewHours: number;
+}
+
+/** Every roadmap packed together into one capacity (pack-shared.ts), then each one's plan read off. */
+export function planLearner(input: LearnerPlanInput): LearnerPlan {
+  const today = parseCalendarDate(input.today, 'date today');
+  const capacity = validateCapacity(input.capacity);
+  const todayNumber = toDayNumber(today);
+  const prepared = input.roadmaps.map((roadmap): Prepared => {
+    const target =
+      roadmap.target === undefined ? undefined : parseCalendarDate(roadmap.target, 'target date');
+    if (target !== undefined && target < today) {
+      throw inputError(
+        `The target date ${target} is in the past (today is ${today}).`,
+        'Choose a target date from today on.',
+      );
+    }
+    if (roadmap.allotment.kind === 'fixed') validateCapacity(roadmap.allotment.capacity);
+    const start = laterOf(today, roadmap.start ?? today);
+    const electives = resolveElectives(roadmap.roadmap.nodes, roadmap.choices ?? new Map(), roadmap.status);
+    return {
+      input: roadmap,
+      ...(target ? { target } : {}),
+      firstDay: toDayNumber(start),
+      start,
+      electives,
+      work: remainingWork(roadmap, electives.excluded),
+      reviewHours: checkReview(roadmap.reviewMinutesPerDay),
+    };
+  });
+  const total = dailyWorkHours(capacity);
+  const noHabits: DailyHours = () => 0;
+  const shared = (which: 'min' | 'max', onWork?: Parameters<typeof packShared>[1]) =>
+    packShared(
+      {
+        firstDay: todayNumber,
+        capacity: total,
+        strategy: input.strategy,
+        reserve: input.reserve,
+        roadmaps: prepared.map((entry) => ({
+          hours: entry.work.items.map((item) => item.hours[which]),
+          firstDay: entry.firstDay,
+          allotment: allotmentOf(entry.input.allotment, capacity),
+          reviewHours: entry.reviewHours,
+          habitHours: entry.input.habitHours ?? noHabits,
+        })),
+      },
+      onWork,
+    );
 
   const dates = new Map<number, CalendarDate>(); // a plan spans few distinct days: convert each once
   const dateOf = (day: number) => {
@@ -164,48 +253,82 @@ export function planRoadmap(input: PlanInput): Plan {
     }
     return date;
   };
+  const days: DayPlan[][] = prepared.map(() => []);
+  const lastDay = prepared.map(() => Number.NaN);
+  const minPack = shared('min');
+  const maxPack = shared('max', (which, index, day, hours) => {
+    const list = days[which] as DayPlan[];
+    if (day !== lastDay[which]) {
+      list.push({ date: dateOf(day), items: [] });
+      lastDay[which] = day;
+    }
+    (list[list.length - 1] as DayPlan).items.push({
+      nodeId: ((prepared[which] as Prepared).work.items[index] as Remaining).node.id,
+      hours,
+    });
+  });
 
-  const days: DayPlan[] = [];
-  let lastDay = Number.NaN;
-  const minPack = packItems(
-    work.items.map((item) => item.hours.min),
-    firstDay,
-    daily,
-  );
-  const maxPack = packItems(
-    work.items.map((item) => item.hours.max),
-    firstDay,
-    daily,
-    (index, day, hours) => {
-      if (day !== lastDay) {
-        days.push({ date: dateOf(day), items: [] });
-        lastDay = day;
-      }
-      (days[days.length - 1] as DayPlan).items.push({
-        nodeId: (work.items[index] as Remaining).node.id,
-        hours,
-      });
-    },
-  );
+  const plans = prepared.map((entry, which): Plan | undefined => {
+    if (entry.input.allotment.kind === 'paused') return undefined;
+    const min = (minPack.roadmaps[which] as SharedPacking).packing;
+    const max = maxPack.roadmaps[which] as SharedPacking;
+    return assemble(entry, capacity, total, min, max, days[which] as DayPlan[], today, dateOf);
+  });
+  const budgets = maxPack.budgets;
+  const idle = (date: CalendarDate): DayBudget => dayBudget(total(toDayNumber(date)), 0, 0, input.reserve);
+  return {
+    plans,
+    budgetOn: (date) => budgets[toDayNumber(date) - todayNumber] ?? idle(date),
+  };
+}
 
+function allotmentOf(allotment: LearnerAllotment, total: Capacity): Allotment {
+  if (allotment.kind !== 'fixed') return allotment;
+  // The roadmap's own hours, on the learner's days off too (those are the learner's, not the roadmap's).
+  const own = dailyWorkHours({
+    ...allotment.capacity,
+    daysOff: [...allotment.capacity.daysOff, ...total.daysOff],
+  });
+  return { kind: 'fixed', hours: own };
+}
+
+function assemble(
+  entry: Prepared,
+  capacity: Capacity,
+  total: DailyHours,
+  minPack: Packing,
+  max: SharedPacking,
+  days: DayPlan[],
+  today: CalendarDate,
+  dateOf: (day: number) => CalendarDate,
+): Plan {
+  const maxPack = max.packing;
+  const { work, firstDay } = entry;
+  const remainingHours = { min: 0, max: 0 };
+  for (const item of work.items) {
+    remainingHours.min += item.hours.min;
+    remainingHours.max += item.hours.max;
+  }
   const items = work.items.map((item, index): PlannedItem => {
+    const startMin = minPack.start[index] ?? firstDay;
+    const startMax = maxPack.start[index] ?? firstDay;
     const planned: PlannedItem = {
       nodeId: item.node.id,
       title: item.node.title,
       hours: item.hours,
-      startMin: dateOf(minPack.start[index] ?? firstDay),
-      endMin: dateOf(minPack.end[index] ?? firstDay),
-      startMax: dateOf(maxPack.start[index] ?? firstDay),
-      endMax: dateOf(maxPack.end[index] ?? firstDay),
+      startMin: dateOf(startMin),
+      endMin: dateOf(Math.max(startMin, minPack.end[index] ?? firstDay)),
+      startMax: dateOf(startMax),
+      endMax: dateOf(Math.max(startMax, maxPack.end[index] ?? firstDay)),
     };
     const phase = item.phases[item.phases.length - 1];
     if (phase) planned.phaseId = phase.id; // set, not spread: this runs for every item
     return planned;
   });
-
   const nothingLeft = work.items.length === 0;
+  const target = entry.target;
   return {
-    start,
+    start: entry.start,
     nothingLeft,
     remaining: { items: work.items.length, hours: remainingHours },
     finish: nothingLeft
@@ -214,8 +337,8 @@ export function planRoadmap(input: PlanInput): Plan {
     items,
     phases: phasePlans(work.phases, work.items, items),
     days,
-    electives: electives.selections,
-    reviewHoursPerDay: reviewHours,
+    electives: entry.electives.selections,
+    reviewHoursPerDay: entry.reviewHours,
     ...(target === undefined
       ? {}
       : {
@@ -225,11 +348,31 @@ export function planRoadmap(input: PlanInput): Plan {
             firstDay,
             finishMaxDay: nothingLeft ? toDayNumber(today) : maxPack.finish,
             remainingMaxHours: remainingHours.max,
-            capacity,
-            reserveHours: reviewHours,
-            baseHours: dailyWorkHours(capacity),
+            allotted: allottedHours(max.allotted, firstDay, total),
+            capacity: total,
+            weeklyCapacity: weeklyHours(capacity),
           }),
         }),
+  };
+}
+
+/**
+ * Hours the roadmap was given per day in the schedule; past its finish, the same part of each day's capacity
+ * as it got over the schedule (the time it would keep if it had more to do).
+ */
+function allottedHours(allotted: Float64Array, firstDay: number, capacity: DailyHours): DailyHours {
+  const length = allotted.length;
+  let given = 0;
+  let available = 0;
+  for (let offset = 0; offset < length; offset++) {
+    given += allotted[offset] ?? 0;
+    available += capacity(firstDay + offset);
+  }
+  const part = available > 0 ? given / available : 0;
+  return (day) => {
+    const offset = day - firstDay;
+    if (offset < 0) return 0;
+    return offset < length ? (allotted[offset] ?? 0) : part * capacity(day);
   };
 }
 

@@ -39,7 +39,7 @@ describe('planning the bundled roadmaps', () => {
       capacity: routine?.capacity ?? fallback,
       status: new Map(),
       today,
-      target: '2026-12-31',
+      target: '2027-12-31',
     });
     expect(plan.phases.map((phase) => phase.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(plan.phases.map((phase) => phase.title.split(':')[0])).toEqual(

@@ -5,18 +5,22 @@
  */
 import { electiveOptions, type Node, type NodeKind } from '../model/roadmap.js';
 import { isCheckpoint, isLeaf } from '../progress/items.js';
+import { kindWeight } from './work-size.js';
 
 /** Groupings weigh only what they hold; other containers (a topic with sub-topics) add a share of their own. */
 const GROUPING: ReadonlySet<NodeKind> = new Set<NodeKind>(['phase', 'section']);
 
-/** Routine blocks, reviews and milestone checklists restate work planned elsewhere: no effort, whole subtree. */
+/**
+ * THE rule for what the planner never treats as work is the progress model's checkpoint rule (routine blocks,
+ * reviews, milestones, and headings that only group them), so the plan and every count agree.
+ */
 export const isEffortless = isCheckpoint;
 
 export interface WorkStructure {
   /** Planning units in document order. */
   units: Node[];
   unitSet: ReadonlySet<Node>;
-  /** Size of the work beneath a node (units weigh 1), for nodes that have any. */
+  /** Size of the work beneath a node (a unit weighs its kind's weight, a topic 1), for nodes that have any. */
   weight: ReadonlyMap<Node, number>;
   /**
    * Elective options count for `choose.max / options` of their weight when their parent's budget is shared
@@ -52,9 +56,9 @@ function analyse(nodes: readonly Node[]): WorkStructure {
     let inside = 0;
     for (const child of node.children) inside += weigh(child) * (optionFactor.get(child) ?? 1);
     let total = 0;
-    if (inside > 0) total = inside + (node.trackable && !GROUPING.has(node.kind) ? 1 : 0);
+    if (inside > 0) total = inside + (node.trackable && !GROUPING.has(node.kind) ? kindWeight(node.kind) : 0);
     else if (isLeaf(node)) {
-      total = 1;
+      total = kindWeight(node.kind);
       units.push(node); // nothing beneath a unit is a unit, so post-order is document order here
       unitSet.add(node);
     }

@@ -27,11 +27,25 @@ export const isLeaf = (node: Node): boolean => node.trackable && !hasTrackableBe
 
 const NOT_WORK: ReadonlySet<NodeKind> = new Set<NodeKind>(['milestone', 'habit', 'review']);
 
+const checkpoints = new WeakMap<Node, boolean>();
+
 /**
  * Milestones, routine habits and review blocks (and everything beneath them) restate work counted elsewhere:
- * checkpoints, not items. The planner gives them no effort for the same reason (plan/work-structure.ts).
+ * checkpoints, not items; so does a heading that only groups such nodes ("Milestones & Goals" over its
+ * N-Month Goals, "Daily Learning Routine" over its blocks). The planner gives them no effort for the same
+ * reason (plan/work-structure.ts uses this very rule). Memoized: roadmap models are immutable.
  */
-export const isCheckpoint = (node: Node): boolean => NOT_WORK.has(node.kind);
+export function isCheckpoint(node: Node): boolean {
+  let known = checkpoints.get(node);
+  if (known === undefined) {
+    known =
+      NOT_WORK.has(node.kind) ||
+      node.recurrence !== undefined ||
+      (node.children.length > 0 && node.children.every(isCheckpoint));
+    checkpoints.set(node, known);
+  }
+  return known;
+}
 
 const itemLists = new WeakMap<readonly Node[], readonly Node[]>();
 

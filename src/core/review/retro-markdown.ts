@@ -28,7 +28,16 @@ export interface RetroFacts {
   study: { minutes: number; days: number; capacityMinutes: number | null; capacityThrough: CalendarDate };
   streak: Streak;
   /** Finish-date movement per roadmap over the period; a string explains why there is none. */
-  drift: { roadmapId: string; title: string; before: CalendarDate; after: CalendarDate }[] | string;
+  drift:
+    | {
+        roadmapId: string;
+        title: string;
+        before: CalendarDate;
+        after: CalendarDate;
+        /** The forecast verdict as of today, word for word as `plan` and `today` say it. */
+        forecast?: string;
+      }[]
+    | string;
   reviews: { reviews: number; recalled: number; retention: number | null; dueNow: number };
 }
 
@@ -112,6 +121,7 @@ export function renderRetro(facts: RetroFacts): string {
     const verdict =
       days === 0 ? 'no change' : days > 0 ? `${plural(days, 'day')} lost` : `${plural(-days, 'day')} gained`;
     lines.push(`- ${drift.title}: finish ${drift.before} -> ${drift.after} (${verdict}).`);
+    if (drift.forecast) lines.push(`  ${drift.forecast}`);
   }
   lines.push('');
 

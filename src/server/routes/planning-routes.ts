@@ -1,16 +1,17 @@
 /** Planning routes over planning-service.ts: the plan and forecast, today's agenda, the burn-up, settings. */
 import { burnupView } from '../../app/burnup-view.js';
-import { loadRoadmap, planContext } from '../../app/plan-context.js';
+import { learnerContext, loadRoadmap } from '../../app/plan-context.js';
 import {
   agendaView,
   forecastView,
+  globalSettingsView,
   planView,
   type SettingsChange,
   settingsView,
   updateSettings,
 } from '../../app/planning-service.js';
 import { route } from '../route.js';
-import { planQuery, settingsBody, todayQuery } from '../schemas.js';
+import { globalSettingsBody, planQuery, settingsBody, todayQuery } from '../schemas.js';
 
 export const planningRoutes = [
   route({
@@ -47,23 +48,47 @@ export const planningRoutes = [
     path: '/api/roadmaps/:id/burnup',
     tag: 'planning',
     summary: 'Finished items per day to today, the planned line to the finish, and the forecast dates',
-    responseDescription: '{ points: [{date, done, total}], plan: [{date, done}], forecast: {p50?, p85?} }',
+    responseDescription:
+      '{ points: [{date, done, total}], plan: [{date, done}], forecast: {p50?, p85?}, today, target }',
     cached: true,
     handle: ({ workspace, params, today, timeZone }) => {
       const roadmap = loadRoadmap(workspace, params.id as string);
-      const context = planContext(workspace, roadmap, {}, timeZone, today);
-      const forecast = context.plan.nothingLeft ? undefined : forecastView(context);
+      const learner = learnerContext(workspace, {}, timeZone, today);
+      const context = learner.roadmaps.find((entry) => entry.roadmap.id === roadmap.id);
+      const forecast = !context || context.plan.nothingLeft ? undefined : forecastView(context);
       return burnupView({
         roadmap,
-        events: context.events,
+        events: context?.events ?? workspace.store.listEvents({ roadmapId: roadmap.id }),
         today,
         timeZone,
-        planItems: context.plan.items,
+        planItems: context?.plan.items ?? [], // a paused roadmap has no plan line
         forecast: {
           ...(forecast?.p50 ? { p50: forecast.p50 } : {}),
           ...(forecast?.p85 ? { p85: forecast.p85 } : {}),
         },
+        target: context?.target && !context.target.passed ? context.target.target : null,
       });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/settings',
+    tag: 'planning',
+    summary: "The learner's total capacity, how roadmaps share it, and each roadmap's part",
+    responseDescription: 'GlobalSettingsView (`waymark capacity --json`)',
+    cached: true,
+    handle: ({ workspace }) => globalSettingsView(workspace),
+  }),
+  route({
+    method: 'put',
+    path: '/api/settings',
+    tag: 'planning',
+    body: globalSettingsBody,
+    summary: "Change the learner's total capacity, the sharing rule, habits or study window, as one change",
+    responseDescription: '{ events, settings: GlobalSettingsView }',
+    handle: ({ workspace, body, timeZone }) => {
+      const { events } = updateSettings(workspace, undefined, body as SettingsChange, { timeZone });
+      return { events, settings: globalSettingsView(workspace) };
     },
   }),
   route({

@@ -5,7 +5,7 @@ import { foldedState } from '../../app/folded-state.js';
 import { itemView } from '../../app/item-view.js';
 import { type JournalEntryType, journalView } from '../../app/journal-view.js';
 import { roadmapSummaries } from '../../app/overview-view.js';
-import { effectiveCapacity, GLOBAL_SCOPE, readSettings } from '../../app/planning-settings.js';
+import { GLOBAL_SCOPE, learnerCapacity, readSettings } from '../../app/planning-settings.js';
 import { buildStatus } from '../../app/progress-view.js';
 import { showcaseView } from '../../app/showcase-view.js';
 import { restDayRule } from '../../app/study-streak-view.js';
@@ -13,7 +13,6 @@ import { findItem } from '../../app/tracking-service.js';
 import { treeView } from '../../app/tree-view.js';
 import { loadRoadmaps } from '../../app/workspace.js';
 import type { Roadmap } from '../../core/model/roadmap.js';
-import { weeklyHours } from '../../core/plan/capacity.js';
 import type { ProgressState } from '../../core/progress/fold.js';
 import { route } from '../route.js';
 import { activityQuery, journalQuery } from '../schemas.js';
@@ -130,17 +129,11 @@ export const readRoutes = [
   }),
 ];
 
-/**
- * One roadmap: its effective capacity (the planner's rule). All roadmaps: the global capacity if set, else the
- * largest of the roadmaps' (a learner's week is shared, so summing would count the same hours twice).
- */
-function capacityFor(roadmapId: string | undefined, models: readonly Roadmap[], state: ProgressState) {
-  if (roadmapId !== undefined) {
-    const model = models.find((m) => m.id === roadmapId);
-    return effectiveCapacity(model, readSettings(state, roadmapId)).capacity;
-  }
-  const global = readSettings(state, GLOBAL_SCOPE).roadmapCapacity;
-  if (global) return global;
-  const capacities = models.map((model) => effectiveCapacity(model, readSettings(state, model.id)).capacity);
-  return capacities.sort((a, b) => weeklyHours(b) - weeklyHours(a))[0];
+/** The learner's one budget (the planner's total capacity), the same with or without a roadmap filter. */
+function capacityFor(_roadmapId: string | undefined, models: readonly Roadmap[], state: ProgressState) {
+  const entries = models.map((model) => ({ roadmap: model, settings: readSettings(state, model.id) }));
+  return learnerCapacity(
+    entries.filter((entry) => !entry.settings.paused),
+    readSettings(state, GLOBAL_SCOPE),
+  ).capacity;
 }

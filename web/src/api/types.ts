@@ -55,7 +55,12 @@ export interface RoadmapStatus {
 export interface Forecast {
   p50?: string | null;
   p85?: string | null;
-  enoughHistory?: boolean;
+  chanceByTarget?: number;
+  hoursPerWeekFor85?: number | null;
+  basis?: { weeksOfHistory: number; itemsFinished: number; speedFactor: number };
+  /** The one verdict line, as the CLI prints it. */
+  summary?: string;
+  explanation?: string;
   message?: string;
 }
 
@@ -66,6 +71,7 @@ export interface Plan {
   target?: string | null;
   onTrack?: boolean | null;
   daysBehind?: number | null;
+  daysAhead?: number | null;
   hoursPerWeekNeeded?: number | null;
   feasible?: boolean | null;
   forecast?: Forecast | null;
@@ -75,6 +81,8 @@ export interface Burnup {
   points: { date: string; done: number; total: number }[];
   plan: { date: string; done: number }[];
   forecast: { p50?: string | null; p85?: string | null };
+  today?: string;
+  target?: string | null;
 }
 
 export interface Activity {

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Burnup } from '../api/types';
-import { burnupSeries } from './burnup-series';
+import { burnupSeries, markers } from './burnup-series';
 
 function cssVar(name: string, fallback: string): string {
   const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -51,10 +51,44 @@ export function BurnupChart({ burnup, label, theme }: { burnup: Burnup; label: s
             dash: [6, 3],
             spanGaps: true,
           },
-          { label: 'P50', stroke: stroke('--chart-cone', '#bc4c00'), width: 1, spanGaps: true },
-          { label: 'P85', stroke: stroke('--chart-cone', '#bc4c00'), width: 1, dash: [2, 2], spanGaps: true },
+          {
+            label: 'P50 (half the futures finish by)',
+            stroke: stroke('--chart-cone', '#bc4c00'),
+            width: 1,
+            spanGaps: true,
+          },
+          {
+            label: 'P85 (85% finish by)',
+            stroke: stroke('--chart-cone', '#bc4c00'),
+            width: 1,
+            dash: [2, 2],
+            spanGaps: true,
+          },
         ],
         bands: [{ series: [4, 5], fill: stroke('--chart-cone-fill', 'rgba(188,76,0,0.15)') }],
+        hooks: {
+          // Today and the target as labelled vertical lines over the plot area.
+          draw: [
+            (plot) => {
+              const { ctx } = plot;
+              const { top, height } = plot.bbox;
+              ctx.save();
+              ctx.strokeStyle = text;
+              ctx.fillStyle = text;
+              ctx.font = `${Math.round(11 * devicePixelRatio)}px sans-serif`;
+              ctx.setLineDash([3 * devicePixelRatio, 3 * devicePixelRatio]);
+              for (const marker of markers(burnup)) {
+                const x = plot.valToPos(marker.x, 'x', true);
+                ctx.beginPath();
+                ctx.moveTo(x, top);
+                ctx.lineTo(x, top + height);
+                ctx.stroke();
+                ctx.fillText(marker.label, x + 3 * devicePixelRatio, top + 12 * devicePixelRatio);
+              }
+              ctx.restore();
+            },
+          ],
+        },
       },
       data as uPlot.AlignedData,
       element,

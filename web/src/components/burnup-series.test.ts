@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { burnupSeries } from './burnup-series';
+import { burnupSeries, markers } from './burnup-series';
 
 const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 1000;
 
@@ -35,5 +35,21 @@ describe('burnupSeries', () => {
     });
     expect(series[4]).toEqual([null]);
     expect(series[5]).toEqual([null]);
+  });
+
+  it('puts today and the target on the axis, as labelled markers', () => {
+    const burnup = {
+      points: [{ date: '2026-11-20', done: 2, total: 3 }],
+      plan: [],
+      forecast: { p50: '2026-11-25', p85: '2026-11-30' },
+      today: '2026-11-20',
+      target: '2026-12-15',
+    };
+    expect(markers(burnup)).toEqual([
+      { x: day('2026-11-20'), label: 'Today' },
+      { x: day('2026-12-15'), label: 'Target 2026-12-15' },
+    ]);
+    expect(burnupSeries(burnup)[0]).toContain(day('2026-12-15'));
+    expect(markers({ ...burnup, target: null })).toHaveLength(1);
   });
 });

@@ -14,7 +14,7 @@ export function burnupSeries(burnup: Burnup): [number[], Column, Column, Column,
   const coneStart = last ? toSeconds(last.date) : undefined;
   const p50 = burnup.forecast.p50 ? toSeconds(burnup.forecast.p50) : undefined;
   const p85 = burnup.forecast.p85 ? toSeconds(burnup.forecast.p85) : undefined;
-  for (const x of [p50, p85]) if (x !== undefined) xs.add(x);
+  for (const x of [p50, p85, ...markers(burnup).map((marker) => marker.x)]) if (x !== undefined) xs.add(x);
   const x = [...xs].sort((a, b) => a - b);
   const done = new Map(burnup.points.map((p) => [toSeconds(p.date), p.done]));
   const totals = new Map(burnup.points.map((p) => [toSeconds(p.date), p.total]));
@@ -45,4 +45,12 @@ function scopeLine(x: number[], totals: ReadonlyMap<number, number>): Column {
     current = totals.get(t) ?? current;
     return current;
   });
+}
+
+/** Vertical markers the chart draws: today and the target (its x is on the axis, see burnupSeries). */
+export function markers(burnup: Burnup): { x: number; label: string }[] {
+  const list: { x: number; label: string }[] = [];
+  if (burnup.today) list.push({ x: toSeconds(burnup.today), label: 'Today' });
+  if (burnup.target) list.push({ x: toSeconds(burnup.target), label: `Target ${burnup.target}` });
+  return list;
 }

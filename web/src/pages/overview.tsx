@@ -102,7 +102,7 @@ function RoadmapCard({ roadmap, theme }: { roadmap: RoadmapSummary; theme: strin
           </span>
           <span className="stat-label">
             forecast P50 / P85
-            {plan.data?.forecast?.message ? ` · ${plan.data.forecast.message}` : ''}
+            {plan.data?.forecast?.explanation ? ` · ${plan.data.forecast.explanation}` : ''}
           </span>
         </div>
       </div>
@@ -174,13 +174,8 @@ function TargetVerdict({ plan, target }: { plan: Plan | undefined; target: strin
       <span className={`stat-value verdict-${verdict.replace(' ', '-')}`} data-testid="verdict">
         {verdict === 'unknown' ? '—' : verdict === 'on track' ? 'On track' : 'Behind'}
       </span>
-      <span className="stat-label">
-        for {target}
-        {plan?.daysBehind ? ` · ${plan.daysBehind} days behind` : ''}
-        {plan?.hoursPerWeekNeeded != null
-          ? ` · needs ${Math.round(plan.hoursPerWeekNeeded * 10) / 10} h/week`
-          : ''}
-      </span>
+      {/* The one verdict, word for word as the CLI says it: judged by the forecast's P85. */}
+      <span className="stat-label">{plan?.forecast?.summary ?? `for ${target}`}</span>
     </>
   );
 }

@@ -12,7 +12,9 @@ export function TodayPage() {
   const [date, setDate] = useState(''); // empty: the server's today
   const [roadmap, setRoadmap] = useState('');
   const today = useApi<unknown>(apiPath('/api/today', { date, roadmap }));
-  const groups = today.data === undefined ? [] : collectItems(today.data);
+  // `items` repeats `planned` (the day shape `week --json` shares): show it once.
+  const groups =
+    today.data === undefined ? [] : collectItems(today.data).filter((group) => group.key !== 'items');
   return (
     <>
       <h1>Today</h1>
@@ -24,6 +26,11 @@ export function TodayPage() {
         <RoadmapPicker value={roadmap} onChange={setRoadmap} />
       </div>
       {agendaDate(today.data) && <p className="muted">Agenda for {agendaDate(today.data)}</p>}
+      {dayTotals(today.data) && (
+        <p className="muted" data-testid="day-totals">
+          {dayTotals(today.data)}
+        </p>
+      )}
       <LoadState loading={today.loading && today.data === undefined} error={today.error} what="the agenda" />
       {today.data !== undefined && groups.length === 0 && (
         <p>
@@ -39,7 +46,7 @@ export function TodayPage() {
               <AgendaItem
                 key={`${item.roadmapId}:${item.nodeId}`}
                 item={item}
-                tracksStatus={group.key !== 'habits'}
+                tracksStatus={group.key !== 'habits' && group.key !== 'milestones'}
               />
             ))}
           </ul>
@@ -113,4 +120,24 @@ function AgendaItem({ item, tracksStatus }: { item: ItemRef; tracksStatus: boole
 function agendaDate(data: unknown): string | undefined {
   const date = typeof data === 'object' && data !== null ? (data as { date?: unknown }).date : undefined;
   return typeof date === 'string' ? date : undefined;
+}
+
+interface DayNumbers {
+  capacityMinutes: number;
+  plannedMinutes: number;
+  habitMinutes: number;
+  reviewMinutes: number;
+  habitsExtra: boolean;
+}
+
+/** "2h planned + 30m review + 1h habits of 4h": the same numbers as `waymark today` and `week --json`. */
+function dayTotals(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null || !('capacityMinutes' in data)) return undefined;
+  const day = data as DayNumbers;
+  const parts = [`${formatMinutes(day.plannedMinutes)} planned`];
+  if (day.reviewMinutes > 0) parts.push(`${formatMinutes(day.reviewMinutes)} review`);
+  if (day.habitMinutes > 0 && !day.habitsExtra) parts.push(`${formatMinutes(day.habitMinutes)} habits`);
+  const extra =
+    day.habitMinutes > 0 && day.habitsExtra ? ` (+ ${formatMinutes(day.habitMinutes)} habits, extra)` : '';
+  return `${parts.join(' + ')} of ${formatMinutes(day.capacityMinutes)} study time${extra}`;
 }

@@ -7,6 +7,8 @@ import { walkNodes } from '../core/model/roadmap.js';
 import type { CalendarDate } from '../core/plan/calendar-date.js';
 import { localDate } from '../core/plan/local-date.js';
 import { datedMilestones } from '../core/plan/milestone-dates.js';
+import { inLogOrder } from '../core/progress/order.js';
+import { cancelledInLog } from '../core/progress/undo.js';
 import type { PlanContext } from './plan-context.js';
 
 export interface MilestoneView {
@@ -29,8 +31,11 @@ export interface MilestoneView {
 export function roadmapStart(context: PlanContext): CalendarDate {
   if (context.settings.startDate) return context.settings.startDate;
   let first: string | undefined;
+  const cancelled = cancelledInLog(inLogOrder(context.events)); // an undone change is no activity
   for (const event of context.events) {
-    if (event.roadmapId === context.roadmap.id && (first === undefined || event.at < first)) first = event.at;
+    if (event.roadmapId !== context.roadmap.id || cancelled.has(event.changeId) || event.type === 'undo')
+      continue;
+    if (first === undefined || event.at < first) first = event.at;
   }
   return first ? localDate(first, context.timeZone) : context.realToday;
 }

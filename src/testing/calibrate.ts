@@ -154,15 +154,24 @@ function record(ws: Workspace, course: Course): void {
     ...course.logs.map((log) => ({ ...log, kind: 'log' as const })),
     ...course.finished.map((done) => ({ ...done, minutes: 0, kind: 'done' as const })),
   ].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.kind === 'log' ? -1 : 1));
-  // One time log per item and week (the day it was last worked on): fewer events, the same weekly hours.
+  // One time log per item and week (the day it was last worked on): fewer events, the same weekly hours. A
+  // calendar day holds at most 24 h of logs (the use case refuses more), so a big week's time spills onto the
+  // days before it, at most 12 h a day.
+  const loggedOn = new Map<string, number>();
+  const dayBefore = (day: string) =>
+    new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   for (const event of events) {
-    const at = `${event.day}T18:00:00.000Z`;
     if (event.kind === 'log') {
-      // A log is at most a day's study (the use case refuses more than 24 h): a big week is split.
-      for (let left = event.minutes; left > 0; left -= 720) {
-        logTime(ws, `${Math.min(720, left)}m`, `calibration:${event.itemId}`, { at });
+      let day = event.day;
+      for (let left = event.minutes; left > 0; day = dayBefore(day)) {
+        const room = 720 - (loggedOn.get(day) ?? 0);
+        if (room <= 0) continue;
+        const minutes = Math.min(room, left);
+        logTime(ws, `${minutes}m`, `calibration:${event.itemId}`, { at: `${day}T18:00:00.000Z` });
+        loggedOn.set(day, (loggedOn.get(day) ?? 0) + minutes);
+        left -= minutes;
       }
-    } else setStatus(ws, [`calibration:${event.itemId}`], 'done', { at });
+    } else setStatus(ws, [`calibration:${event.itemId}`], 'done', { at: `${event.day}T18:00:00.000Z` });
   }
 }
 

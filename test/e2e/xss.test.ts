@@ -51,7 +51,8 @@ describe.skipIf(chromiumMissing)('roadmap text is rendered inert', () => {
     const first = JSON.parse(await cli(db, 'show', 'Scripted', '--json')) as { node: { id: string } };
     const ref = `${roadmapId}:${first.node.id}`;
     await cli(db, 'note', ref, `<img src=x onerror="window.__xss='note'"> <script>alert('note')</script>`);
-    await cli(db, 'evidence', ref, 'javascript:alert(6)');
+    // A certificate id is stored as typed (a URL must be http(s)), so it carries the payload to the page.
+    await cli(db, 'evidence', ref, 'javascript:alert(6)', '--kind', 'certificate');
     await cli(db, 'log', '20m', ref, '--message', '<img src=x onerror=alert(7)>');
     server = await startServer(db);
     session = await launch();

@@ -46,6 +46,9 @@ describe('syncRoadmap', () => {
   it('a refused write records nothing: the file’s own tick waits for the next run', () => {
     const plan = imported('plan.md');
     syncRoadmap(workspace, plan.id);
+    // The sync base is stamped to the millisecond: a change must come after it to count as one since.
+    const synced = Date.now();
+    while (Date.now() <= synced) {}
     writeFileSync(plan.path, PLAN.replace('- [ ] Two', '- [x] Two')); // ticked in the editor
     plan.mark('One', 'done'); // done in Waymark: sync must write the file
     chmodSync(plan.path, 0o444);

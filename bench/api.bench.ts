@@ -6,10 +6,9 @@
  * latency of reads while another process holds the store's write lock and a POST waits for it.
  * Run alone: `node dist/bench/run.js api` after a build.
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +22,7 @@ import { MAX_STATUS_ITEMS } from '../src/server/schemas.js';
 import { startServer } from '../src/server/start-server.js';
 import { openDatabase, openSqliteStore } from '../src/store/sqlite/open-sqlite-store.js';
 import { generateRoadmap } from '../src/testing/generate-roadmap.js';
+import { holdWriteLock } from '../src/testing/hold-write-lock.js';
 import type { BenchRow, BenchSuite } from './run.js';
 
 const EVENTS = 20_000;
@@ -355,19 +355,8 @@ function insertFloor(path: string): number {
  * for it and reads (fresh URLs, so each folds and tries to write the derived cache) are timed one by one.
  */
 async function whileLocked(api: string, db: string, headers: Record<string, string>) {
-  const script = `
-    const Database = require(process.argv[3]);
-    const db = new Database(process.argv[1]);
-    db.exec('BEGIN IMMEDIATE');
-    process.stdout.write('locked\\n');
-    setTimeout(() => { db.exec('COMMIT'); db.close(); process.exit(0); }, Number(process.argv[2]));`;
-  const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
   await timedFetch(`${api}/api/roadmaps/ai-engineer/tree`); // in the view cache before the lock is taken
-  const holder = spawn(process.execPath, ['-e', script, db, String(LOCK_HELD_MS), sqlite], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const released = new Promise((resolve) => holder.once('exit', resolve));
-  await new Promise((resolve) => holder.stdout?.once('data', resolve));
+  const { released } = await holdWriteLock(db, LOCK_HELD_MS);
   const lockedAt = performance.now();
   const write = fetch(`${api}/api/status`, {
     method: 'POST',

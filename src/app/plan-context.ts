@@ -30,7 +30,7 @@ import {
   readSettings,
 } from './planning-settings.js';
 import { expectedReviewMinutesPerDay } from './review-service.js';
-import { type RoadmapProgress, roadmapProgress, roadmapProgressAt } from './roadmap-progress.js';
+import { roadmapProgress, roadmapProgressAt } from './roadmap-progress.js';
 import { loadRoadmaps as loadRecords, type Workspace } from './workspace.js';
 
 /** Every stored roadmap's model (see loadRoadmap). */

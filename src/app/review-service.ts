@@ -194,7 +194,7 @@ export function rateCard(
   if (!card) {
     throw new WaymarkError(
       'INPUT',
-      `${label} has no review card: it is a ${item.node.kind}${entry && entry.node.children.length ? ' with items beneath' : ''}.`,
+      `${label} has no review card: it is a ${item.node.kind}${entry?.node.children.length ? ' with items beneath' : ''}.`,
       'Cards are the topics you finish (not milestones or certificates); rate the items beneath a section.',
     );
   }

@@ -282,17 +282,6 @@ function splitUnwritable(
   return unwritable;
 }
 
-/** The re-import read the file again: if an editor saved in between, the lines would not be the bytes'. */
-function assertSameVersion(roadmap: Roadmap, sha256: string, path: string): void {
-  if (roadmap.source.sha256 !== sha256) {
-    throw new WaymarkError(
-      'CONFLICT',
-      `${path} changed while Waymark was reading it; nothing was written.`,
-      'Save your editor, then run `waymark sync` again.',
-    );
-  }
-}
-
 export interface SyncFailure {
   roadmapId: string;
   error: { code: string; message: string; hint?: string };

@@ -3,17 +3,15 @@
  * the write 503 instead of freezing, the page says the store is busy and tries again by itself, and the
  * change is saved once the lock is released; the page stays usable meanwhile.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { holdWriteLock } from '../../src/testing/hold-write-lock.js';
 import {
   builtDashboardMissing,
   chromiumMissing,
   cli,
   launch,
-  ROOT,
   type RunningServer,
   type Session,
   settle,
@@ -26,26 +24,6 @@ if (chromiumMissing)
   console.warn('e2e: /usr/bin/chromium is missing, skipping the busy-store test (CI installs it).');
 if (!chromiumMissing && builtDashboardMissing())
   throw new Error('e2e: run `npm run build` first (needs dist/web and dist/src/cli).');
-
-/** Another process that takes the write lock and keeps it for `ms`. */
-function holdLock(db: string, ms: number): Promise<{ child: ChildProcess; released: Promise<void> }> {
-  const script = `
-    const Database = require(process.argv[3]);
-    const db = new Database(process.argv[1]);
-    db.exec('BEGIN IMMEDIATE');
-    process.stdout.write('locked\\n');
-    setTimeout(() => { db.exec('COMMIT'); db.close(); process.exit(0); }, Number(process.argv[2]));`;
-  const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
-  const child = spawn(process.execPath, ['-e', script, db, String(ms), sqlite], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const released = new Promise<void>((done) => child.once('exit', () => done()));
-  return new Promise((resolve, reject) => {
-    child.stdout?.once('data', () => resolve({ child, released }));
-    child.once('error', reject);
-  });
-}
 
 describe.skipIf(chromiumMissing)('the dashboard while the store is busy', () => {
   let server: RunningServer;
@@ -81,7 +59,7 @@ describe.skipIf(chromiumMissing)('the dashboard while the store is busy', () => 
     const row = page.locator('[role="treeitem"][data-id="1.1.3"]');
     const before = statusEvents();
 
-    const { released } = await holdLock(db, 3_500);
+    const { released } = await holdWriteLock(db, 3_500);
     await row.focus();
     await page.keyboard.press('Space');
     // The first try waits 2 s for the lock, then the page shows the 503 and tries again after Retry-After.

@@ -4,17 +4,15 @@
  * loop; once the lock is released, the write goes through. Bounds are generous (GET under 1 s while the
  * target is 100 ms, measured by `npm run bench`), so a slow machine does not make this flaky.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importRoadmapFile } from '../../src/app/import-service.js';
 import { type RunningServer, startServer } from '../../src/server/start-server.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
+import { holdWriteLock } from '../../src/testing/hold-write-lock.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const LOCK_MS = 5_000;
 
 let dir: string;
@@ -45,26 +43,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Another process that takes the write lock (BEGIN IMMEDIATE), says so, and keeps it for `ms`. */
-function holdLock(ms: number): Promise<{ child: ChildProcess; released: Promise<void> }> {
-  const script = `
-    const Database = require(process.argv[3]);
-    const db = new Database(process.argv[1]);
-    db.exec('BEGIN IMMEDIATE');
-    process.stdout.write('locked\\n');
-    setTimeout(() => { db.exec('COMMIT'); db.close(); process.exit(0); }, Number(process.argv[2]));`;
-  const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
-  const child = spawn(process.execPath, ['-e', script, db, String(ms), sqlite], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const released = new Promise<void>((done) => child.once('exit', () => done()));
-  return new Promise((resolveLocked, reject) => {
-    child.stdout?.once('data', () => resolveLocked({ child, released }));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the lock holder exited early (${code})`)));
-  });
-}
+const holdLock = (ms: number) => holdWriteLock(db, ms);
 
 const post = (body: unknown) =>
   fetch(`${server.url}api/status`, {

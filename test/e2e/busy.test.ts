@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdWriteLock } from '../../src/testing/hold-write-lock.js';
 import {
-  builtDashboardMissing,
+  checkE2ePrerequisites,
   chromiumMissing,
   cli,
   launch,
@@ -20,10 +20,7 @@ import {
   watchedPage,
 } from './harness.js';
 
-if (chromiumMissing)
-  console.warn('e2e: /usr/bin/chromium is missing, skipping the busy-store test (CI installs it).');
-if (!chromiumMissing && builtDashboardMissing())
-  throw new Error('e2e: run `npm run build` first (needs dist/web and dist/src/cli).');
+checkE2ePrerequisites('busy-store test');
 
 describe.skipIf(chromiumMissing)('the dashboard while the store is busy', () => {
   let server: RunningServer;

@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  builtDashboardMissing,
+  checkE2ePrerequisites,
   chromiumMissing,
   cli,
   launch,
@@ -24,10 +24,7 @@ import {
   watchedPage,
 } from './harness.js';
 
-if (chromiumMissing)
-  console.warn('e2e: /usr/bin/chromium is missing, skipping the CSRF test (CI installs it).');
-if (!chromiumMissing && builtDashboardMissing())
-  throw new Error('e2e: run `npm run build` first (needs dist/web and dist/src/cli).');
+checkE2ePrerequisites('CSRF test');
 
 /** Every way a page of another origin can try to write without a preflight, then with one, then a form. */
 function attackPage(server: string): string {

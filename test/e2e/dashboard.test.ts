@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  builtDashboardMissing,
+  checkE2ePrerequisites,
   chromiumMissing,
   cli,
   launch,
@@ -17,10 +17,7 @@ import {
   watchedPage,
 } from './harness.js';
 
-if (chromiumMissing)
-  console.warn('e2e: /usr/bin/chromium is missing, skipping the dashboard tests (CI installs it).');
-if (!chromiumMissing && builtDashboardMissing())
-  throw new Error('e2e: run `npm run build` first (needs dist/web and dist/src/cli).');
+checkE2ePrerequisites('dashboard tests');
 
 interface Summary {
   id: string;

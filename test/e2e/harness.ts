@@ -205,3 +205,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function builtDashboardMissing(): boolean {
   return !existsSync(join(ROOT, 'dist/web/index.html')) || !existsSync(join(ROOT, 'dist/src/cli/main.js'));
 }
+
+/**
+ * What every e2e file checks first: without Chromium its tests skip (with a word why), and with it a missing
+ * build is an error, not a silent skip.
+ */
+export function checkE2ePrerequisites(what: string): void {
+  if (chromiumMissing) console.warn(`e2e: ${CHROMIUM} is missing, skipping the ${what} (CI installs it).`);
+  else if (builtDashboardMissing())
+    throw new Error('e2e: run `npm run build` first (needs dist/web and dist/src/cli).');
+}

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  builtDashboardMissing,
+  checkE2ePrerequisites,
   chromiumMissing,
   cli,
   launch,
@@ -15,10 +15,7 @@ import {
   watchedPage,
 } from './harness.js';
 
-if (chromiumMissing)
-  console.warn('e2e: /usr/bin/chromium is missing, skipping the XSS test (CI installs it).');
-if (!chromiumMissing && builtDashboardMissing())
-  throw new Error('e2e: run `npm run build` first (needs dist/web and dist/src/cli).');
+checkE2ePrerequisites('XSS test');
 
 /** Every way a roadmap could smuggle script into the page; each payload sets a flag or opens a dialog. */
 const EVIL_ROADMAP = `# Evil <script>window.__xss = 'title'</script> Roadmap

@@ -179,6 +179,11 @@ function StudyTimeForm({ settings }: { settings: GlobalSettings }) {
   );
 }
 
+const DAY_OFF_ENDS = [
+  { field: 'from', label: 'From' },
+  { field: 'to', label: 'To' },
+] as const;
+
 function DaysOffEditor({
   daysOff,
   onChange,
@@ -193,26 +198,20 @@ function DaysOffEditor({
       {daysOff.map((range, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: ranges have no identity until saved
         <div key={index} className="range">
-          <label>
-            From
-            <input
-              type="date"
-              value={range.from}
-              onChange={(event) =>
-                onChange((list) => list.map((r, i) => (i === index ? { ...r, from: event.target.value } : r)))
-              }
-            />
-          </label>
-          <label>
-            To
-            <input
-              type="date"
-              value={range.to}
-              onChange={(event) =>
-                onChange((list) => list.map((r, i) => (i === index ? { ...r, to: event.target.value } : r)))
-              }
-            />
-          </label>
+          {DAY_OFF_ENDS.map(({ field, label }) => (
+            <label key={field}>
+              {label}
+              <input
+                type="date"
+                value={range[field]}
+                onChange={(event) =>
+                  onChange((list) =>
+                    list.map((r, i) => (i === index ? { ...r, [field]: event.target.value } : r)),
+                  )
+                }
+              />
+            </label>
+          ))}
           <button type="button" onClick={() => onChange((list) => list.filter((_, i) => i !== index))}>
             Remove
           </button>

@@ -151,9 +151,18 @@ export function setStatus(
  * The change `waymark undo` reverts: the newest one that still counts (an undo counts too, so a second
  * undo redoes). Called inside the store transaction that records the undo (see undoLastChange).
  */
-function undoTarget(workspace: Workspace): string {
+function undoTarget(workspace: Workspace, expected?: string): string {
   const changeId = workspace.store.lastChange();
   if (!changeId) throw new WaymarkError('INPUT', 'there is nothing to undo.');
+  // An Undo button names the change it was shown for: if anything came after (another tab, the CLI),
+  // undoing "the last change" would revert something the learner did not mean.
+  if (expected !== undefined && changeId !== expected) {
+    throw new WaymarkError(
+      'CONFLICT',
+      'that change is no longer the last one: another change was recorded after it, so it was not undone.',
+      'Change the item back directly, or undo the later change first.',
+    );
+  }
   return changeId;
 }
 
@@ -161,10 +170,10 @@ function undoTarget(workspace: Workspace): string {
  * `waymark undo`: reverts the last change by recording an undo event (nothing is deleted). The change is
  * chosen and its undo recorded in one write transaction, so two undos at once never revert the same change.
  */
-export function undoLastChange(workspace: Workspace): { undone: WaymarkEvent[] } {
+export function undoLastChange(workspace: Workspace, expectedChange?: string): { undone: WaymarkEvent[] } {
   const { store } = workspace;
   return store.transaction(() => {
-    const changeId = undoTarget(workspace);
+    const changeId = undoTarget(workspace, expectedChange);
     const undone = store.listEvents().filter((event) => event.changeId === changeId);
     // One undo event per roadmap the change touched, so each roadmap's own event log sees its undo.
     const roadmapIds = [...new Set(undone.map((event) => event.roadmapId))];

@@ -95,7 +95,19 @@ export const evidenceBody = z
   })
   .describe('Attach evidence to an item (as `waymark evidence`)');
 
-export const undoBody = z.strictObject({}).describe('Revert the last change (as `waymark undo`)');
+export const undoBody = z
+  .strictObject({
+    change: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe(
+        'Undo only if this change (the `changeId` of its events) is still the last one; 409 otherwise',
+      ),
+  })
+  .describe('Revert the last change (as `waymark undo`)');
 
 const dayKeys = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 

@@ -60,7 +60,7 @@ describe.skipIf(chromiumMissing)('the dashboard while the store is busy', () => 
     await row.focus();
     await page.keyboard.press('Space');
     // The first try waits 2 s for the lock, then the page shows the 503 and tries again after Retry-After.
-    const notice = page.locator('.alerts .alert', { hasText: /busy/ });
+    const notice = page.locator('.toasts .toast', { hasText: /busy/ });
     await notice.waitFor({ timeout: 10_000 });
     expect(await notice.textContent()).toMatch(/Trying again in \d+ s \(try 2 of 5\)/);
     // Reads go on meanwhile: another page of the dashboard loads.

@@ -154,8 +154,11 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
 
     await item.locator('.log-form input').fill('soon-ish');
     await item.getByRole('button', { name: /^Log time/ }).click();
-    await page.locator('.alerts .alert').first().waitFor({ timeout: 5_000 });
-    expect((await page.locator('.alerts').textContent())?.length).toBeGreaterThan(10);
+    // The error shows next to the form that acted, and in a toast at the bottom of the viewport.
+    const inline = item.locator('.action-error');
+    await inline.waitFor({ timeout: 5_000 });
+    expect((await inline.textContent())?.length).toBeGreaterThan(10);
+    expect(await page.locator('.toasts .toast-error').count()).toBeGreaterThan(0);
 
     const overview = await open('');
     await overview.getByTestId('week-minutes').filter({ hasText: /\d/ }).waitFor();

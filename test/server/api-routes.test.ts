@@ -124,6 +124,21 @@ describe('reads and writes', () => {
     expect(response.status).toBe(201);
   });
 
+  it('undoes a named change only while it is still the last one (the Undo of a toast never reverts another)', async () => {
+    const first = await s.send('POST', '/api/status', { items: ['ai-engineer:1.1.2'], status: 'done' });
+    const firstChange = first.json.events[0].changeId as string;
+    const second = await s.send('POST', '/api/log', { duration: '10m', item: 'ai-engineer:1.1.2' });
+    const before = s.eventCount();
+    const refused = await s.send('POST', '/api/undo', { change: firstChange });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.message).toMatch(/no longer the last/);
+    expect(s.eventCount()).toBe(before);
+    const undone = await s.send('POST', '/api/undo', { change: second.json.changeId });
+    expect(undone.status).toBe(201);
+    expect(undone.json.undone.map((e: Json) => e.type)).toEqual(['log']);
+    expect((await s.send('POST', '/api/undo', { change: firstChange })).status).toBe(201);
+  });
+
   it('logs time, adds a note and evidence, and shows them on the item and in the journal', async () => {
     const log = await s.send('POST', '/api/log', {
       duration: '1h30',

@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { AlertProvider, AlertRegion } from './api/alerts';
 import { LiveProvider, useLive } from './api/live';
+import { ToastProvider, ToastRegion } from './api/toasts';
+import { usePageTitle } from './page-title';
 import { OverviewPage } from './pages/overview';
 import { href, useRoute } from './router';
 import { type ThemeChoice, useTheme } from './theme';
@@ -26,7 +28,9 @@ export function App() {
   return (
     <AlertProvider>
       <LiveProvider>
-        <Shell />
+        <ToastProvider>
+          <Shell />
+        </ToastProvider>
       </LiveProvider>
     </AlertProvider>
   );
@@ -36,6 +40,8 @@ function Shell() {
   const route = useRoute();
   const theme = useTheme();
   const { connected } = useLive();
+  // Each page may refine this with its subject (usePageTitle in the page); this names the route at least.
+  usePageTitle(NAV.find(([page]) => page === route.page)?.[1] ?? 'Page not found');
   return (
     <>
       <button type="button" className="skip-link" onClick={skipToMain}>
@@ -77,6 +83,7 @@ function Shell() {
           <Page page={route.page} params={route.params} query={route.query} theme={theme.effective} />
         </Suspense>
       </main>
+      <ToastRegion />
     </>
   );
 }

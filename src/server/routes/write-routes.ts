@@ -99,6 +99,6 @@ export const writeRoutes = [
     status: 201,
     summary: 'Revert the last change (recorded as a new event; nothing is deleted)',
     responseDescription: '{ undone: events } as `waymark undo --json`',
-    handle: ({ workspace }) => undoLastChange(workspace),
+    handle: ({ workspace, body }) => undoLastChange(workspace, (body as { change?: string }).change),
   }),
 ];

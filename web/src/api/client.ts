@@ -78,7 +78,7 @@ async function send<T>(method: string, path: string, body?: unknown, writeToken?
       `Cannot reach the Waymark server (${cause instanceof Error ? cause.message : String(cause)}).`,
       0,
       'NETWORK',
-      'Is `waymark serve` still running?',
+      'Start the server again (waymark serve in a terminal), then reload.',
     );
   }
   const text = await response.text();
@@ -124,6 +124,26 @@ export function apiPath(path: string, params: Record<string, string | number | u
 export const enc = encodeURIComponent;
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.hint ? `${error.message} ${error.hint}` : error.message;
+  if (error instanceof ApiError) {
+    const hint = webHint(error);
+    return hint ? `${error.message} ${hint}` : error.message;
+  }
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * The server's hints are written for the terminal (`waymark sync ID`); inside the dashboard a hint that names
+ * a command is replaced by what to do on the page.
+ */
+export function webHint(error: ApiError): string | undefined {
+  if (error.hint === undefined || !/`?waymark\s+[a-z]/i.test(error.hint)) return error.hint;
+  if (error.code === 'NETWORK') return 'Start the server again (waymark serve in a terminal), then reload.';
+  return WEB_HINTS[error.status] ?? 'Reload the page and try again.';
+}
+
+const WEB_HINTS: Record<number, string> = {
+  400: 'Check the value you entered and try again.',
+  404: 'It may have been renamed or removed: reload the page to see the roadmap as it is now.',
+  409: 'Reload the page to see the latest state, then try again.',
+  503: 'Another Waymark command is writing to the store; try again in a moment.',
+};

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAlerts } from './alerts';
 import { busyNotice, retryWhenBusy } from './busy-retry';
-import { api } from './client';
+import { api, errorMessage } from './client';
 import { useLive } from './live';
+import { changeIdOf, useToasts } from './toasts';
 
 export interface Resource<T> {
   data: T | undefined;
@@ -48,33 +49,58 @@ export function useApi<T>(path: string | null): Resource<T> {
   return state;
 }
 
+export interface ActionOptions<T> {
+  /** The confirmation shown in a toast when the write succeeds ("Marked 1.2 Vectors done"). */
+  success?: (result: T) => string | undefined;
+  /** Offer Undo on the toast (reverts exactly this write's change). */
+  undoable?: boolean;
+  /** After Undo succeeded: e.g. put focus back on the acted-on row. */
+  onUndone?: () => void;
+}
+
 /**
- * Runs a write, reports its failure, and refreshes every resource on success. While the store is busy (503)
- * it says so in the alert region and tries again after the server's Retry-After (see busy-retry.ts).
+ * Runs a write and confirms it in a toast (with Undo when asked); a failure is kept in `error`, for the page to
+ * show next to the control that acted (see ActionError), and told in a toast too, so it is in sight wherever
+ * the learner is. Every resource refreshes on success. While the store is busy (503) it says so and tries
+ * again after the server's Retry-After (see busy-retry.ts).
  */
 export function useAction() {
-  const { report, notice, dismiss } = useAlerts();
+  const { show, dismiss } = useToasts();
   const { bump } = useLive();
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
   const run = useCallback(
-    async <T>(action: () => Promise<T>): Promise<T | undefined> => {
+    async <T>(action: () => Promise<T>, options: ActionOptions<T> = {}): Promise<T | undefined> => {
       setBusy(true);
+      setError(undefined);
       let waiting: number | undefined;
       try {
         const result = await retryWhenBusy(action, (wait) => {
-          waiting = notice(busyNotice(wait), waiting);
+          if (waiting !== undefined) dismiss(waiting);
+          waiting = show({ message: busyNotice(wait), tone: 'info' });
         });
         bump();
+        const message = options.success?.(result);
+        if (message) {
+          const change = options.undoable ? changeIdOf(result) : undefined;
+          show({
+            message,
+            ...(change ? { undoChange: change } : {}),
+            ...(options.onUndone ? { onUndone: options.onUndone } : {}),
+          });
+        }
         return result;
-      } catch (error) {
-        report(error);
+      } catch (caught) {
+        setError(caught);
+        show({ message: errorMessage(caught), tone: 'error' });
         return undefined;
       } finally {
         if (waiting !== undefined) dismiss(waiting);
         setBusy(false);
       }
     },
-    [report, notice, dismiss, bump],
+    [show, dismiss, bump],
   );
-  return { run, busy };
+  const clearError = useCallback(() => setError(undefined), []);
+  return { run, busy, error, clearError };
 }

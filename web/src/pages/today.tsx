@@ -3,6 +3,7 @@ import { api, apiPath } from '../api/client';
 import { collectItems, groupTitle } from '../api/collect-items';
 import type { ItemRef } from '../api/types';
 import { useAction, useApi } from '../api/use-api';
+import { ActionError } from '../components/action-error';
 import { RoadmapPicker } from '../components/roadmap-picker';
 import { LoadState } from '../components/status-view';
 import { formatMinutes } from '../format';
@@ -58,14 +59,20 @@ export function TodayPage() {
 
 /** One agenda entry; habits recur, so they only log time (no start or done). */
 function AgendaItem({ item, tracksStatus }: { item: ItemRef; tracksStatus: boolean }) {
-  const { run, busy } = useAction();
+  const { run, busy, error } = useAction();
   const [duration, setDuration] = useState(item.minutes ? `${Math.round(item.minutes)}m` : '30m');
   const ref = `${item.roadmapId}:${item.nodeId}`;
   const setStatus = (status: 'doing' | 'done') =>
-    run(() => api.post('/api/status', { items: [ref], status }));
+    run(() => api.post('/api/status', { items: [ref], status }), {
+      success: () => `${status === 'done' ? 'Done' : 'Started'}: ${item.title}`,
+      undoable: true,
+    });
   const log = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => api.post('/api/log', { duration: duration.trim(), item: ref }));
+    void run(() => api.post('/api/log', { duration: duration.trim(), item: ref }), {
+      success: () => `Logged ${duration.trim()} on ${item.title}`,
+      undoable: true,
+    });
   };
   const inputId = `log-${ref}`;
   return (
@@ -112,6 +119,7 @@ function AgendaItem({ item, tracksStatus }: { item: ItemRef; tracksStatus: boole
           </button>
         </form>
       </div>
+      <ActionError error={error} />
     </li>
   );
 }

@@ -230,26 +230,46 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
     ['settings', 'settings/ai-engineer'],
   ];
 
-  it('has no serious or critical axe violation on any page, in light and dark; saves screenshots', async () => {
+  const SIZES = [
+    ['desktop', { width: 1280, height: 800 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const;
+
+  it('has no serious or critical axe violation on any page, at desktop and phone sizes, in light and dark; saves screenshots', async () => {
     const problems: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const [name, hash] of ROUTES) {
-        const page = await open(hash, scheme);
-        await settle(page);
-        for (const violation of await seriousViolations(page)) {
-          problems.push(
-            `${scheme} ${name}: ${violation.id} (${violation.impact}) ${violation.help} at ${violation.nodes
-              .slice(0, 3)
-              .map((node) => node.target.join(' '))
-              .join(', ')}`,
-          );
+    for (const [size, viewport] of SIZES) {
+      for (const scheme of ['light', 'dark'] as const) {
+        for (const [name, hash] of ROUTES) {
+          const page = await open(hash, scheme);
+          await page.setViewportSize(viewport);
+          await settle(page);
+          for (const violation of await seriousViolations(page)) {
+            problems.push(
+              `${size} ${scheme} ${name}: ${violation.id} (${violation.impact}) ${violation.help} at ${violation.nodes
+                .slice(0, 3)
+                .map((node) => node.target.join(' '))
+                .join(', ')}`,
+            );
+          }
+          await screenshot(page, `${name}-${scheme}${size === 'phone' ? '-phone' : ''}`);
+          await page.close();
         }
-        await screenshot(page, `${name}-${scheme}`);
-        await page.close();
       }
     }
     expect(problems).toEqual([]);
-  }, 90_000);
+  }, 180_000);
+
+  it('names every route in its tab title', async () => {
+    const titles = new Map<string, string>();
+    for (const [name, hash] of ROUTES) {
+      const page = await open(hash);
+      await settle(page);
+      // The tree and the diagram are two views of one page.
+      titles.set(name.replace(/-(tree|diagram)$/, ''), await page.title());
+    }
+    for (const title of titles.values()) expect(title).toMatch(/^.+ · Waymark$/);
+    expect(new Set(titles.values()).size, [...titles.values()].join(' | ')).toBe(titles.size);
+  });
 
   it('follows the system theme and keeps the theme picked by hand', async () => {
     const page = await open('', 'dark');
@@ -264,8 +284,8 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
   });
 
-  it('fits a 390px-wide phone screen', async () => {
-    for (const [name, hash] of [ROUTES[0], ROUTES[2]] as [string, string][]) {
+  it('fits a 390px-wide phone screen on every page', async () => {
+    for (const [name, hash] of ROUTES) {
       const page = await open(hash);
       await page.setViewportSize({ width: 390, height: 844 });
       await settle(page);

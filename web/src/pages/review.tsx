@@ -38,7 +38,8 @@ export function ReviewPage() {
   const cardHeading = useRef<HTMLHeadingElement>(null);
   const endHeading = useRef<HTMLHeadingElement>(null);
   /** Where focus goes after the next render: the new card after a rating, the end screen after the last. */
-  const focusNext = useRef<'card' | 'end' | undefined>(undefined);
+  const focusNext = useRef<'card' | 'answer' | 'end' | undefined>(undefined);
+  const answer = useRef<HTMLElement>(null);
 
   // The session takes the due cards once; live changes do not reshuffle it (see review-session.ts).
   // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` asks for a new session
@@ -60,11 +61,17 @@ export function ReviewPage() {
 
   useEffect(() => {
     if (focusNext.current === 'card') cardHeading.current?.focus();
+    if (focusNext.current === 'answer') answer.current?.focus();
     if (focusNext.current === 'end') endHeading.current?.focus();
     focusNext.current = undefined;
   });
 
   const card = session ? currentCard(session) : undefined;
+  // "Show answer" goes away as the answer shows: focus moves to the answer, so the keys keep working.
+  const reveal = useCallback(() => {
+    focusNext.current = 'answer';
+    dispatch({ type: 'reveal' });
+  }, [dispatch]);
 
   const finish = useCallback(async () => {
     focusNext.current = 'end';
@@ -126,9 +133,9 @@ export function ReviewPage() {
     }
     const onControl = isTyping(event.target) || (event.target as HTMLElement).closest('button, a');
     if (onControl || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.key === ' ' || event.key === 'Enter') {
+    if ((event.key === ' ' || event.key === 'Enter') && !session?.revealed) {
       event.preventDefault();
-      dispatch({ type: 'reveal' });
+      reveal();
     } else if (event.key === 's' || event.key === 'S') {
       event.preventDefault();
       skip();
@@ -188,8 +195,9 @@ export function ReviewPage() {
             key={card.ref}
             card={card}
             revealed={session.revealed}
-            onReveal={() => dispatch({ type: 'reveal' })}
+            onReveal={reveal}
             headingRef={cardHeading}
+            answerRef={answer}
           />
           <fieldset className="ratings" disabled={rating.busy}>
             <legend>How well did you remember it?</legend>
@@ -238,11 +246,13 @@ function ReviewCardView({
   revealed,
   onReveal,
   headingRef,
+  answerRef,
 }: {
   card: DueCard;
   revealed: boolean;
   onReveal: () => void;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
+  answerRef: React.RefObject<HTMLElement | null>;
 }) {
   return (
     <div className="review-card">
@@ -259,7 +269,13 @@ function ReviewCardView({
         {card.reps > 0 ? ` · reviewed ${card.reps}×` : ' · first review'}
       </p>
       {revealed ? (
-        <section className="review-answer" aria-label="Your notes and evidence">
+        <section
+          className="review-answer"
+          aria-label="Your notes and evidence"
+          tabIndex={-1}
+          ref={answerRef}
+          data-testid="review-answer"
+        >
           {card.notes.length === 0 && card.evidence.length === 0 && (
             <p className="muted">
               No notes or evidence on this topic yet.{' '}

@@ -76,7 +76,8 @@ export function JournalPage({ query }: { query: URLSearchParams }) {
 
   // After Newer/Older, focus the summary at the top of the list (the links were at its bottom).
   useEffect(() => {
-    if (data && shownPage.current !== filters.page) {
+    // Only once the new page's entries are here (the old page shows until they come).
+    if (data && data.offset === (filters.page - 1) * PAGE_SIZE && shownPage.current !== filters.page) {
       shownPage.current = filters.page;
       summary.current?.focus();
     }

@@ -110,6 +110,17 @@ describe.skipIf(chromiumMissing)('the review session in headless Chromium', () =
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
       'review-answer',
     );
+    // Typing a note: digits go into the field, they do not rate; once saved it shows with the others.
+    await page.getByLabel('Add a note').fill('Median for 1 2 3 4');
+    await page.getByLabel('Add a note').press('3');
+    await page.getByLabel('Add a note').press('Enter');
+    await page.getByTestId('review-answer').getByText('Median for 1 2 3 43').waitFor({ timeout: 5_000 });
+    await expect(progress(page).textContent()).resolves.toContain('1 of 6');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+      'review-answer',
+    );
+    const item = await get<{ progress: { notes: { text: string }[] } }>('/api/items/ai-engineer/2.1.1');
+    expect(item.progress.notes.map((n) => n.text)).toContain('Median for 1 2 3 43');
     await axe(page, 'desktop light, revealed');
     await screenshot(page, 'review-session-desktop-light');
 

@@ -65,6 +65,16 @@ describe('the review session', () => {
     expect(sessionReducer(s, { type: 'undone', changeId: 'nope' })).toBe(s);
   });
 
+  it('shows a note added during the session with the card, and only on that card', () => {
+    let s = startSession([card('a', '1'), card('a', '2')], 0);
+    const note = { at: '2026-11-20T12:00:00.000Z', text: 'new' };
+    s = sessionReducer(s, { type: 'noted', ref: 'a:1', note });
+    expect(currentCard(s)?.notes).toEqual([note]);
+    expect(sessionReducer(s, { type: 'noted', ref: 'a:2', note })).toBe(s);
+    // Its Undo takes it away again.
+    expect(currentCard(sessionReducer(s, { type: 'unnoted', ref: 'a:1', note }))?.notes).toEqual([]);
+  });
+
   it('ignores a rating answer for a card that is no longer on screen', () => {
     const s = startSession([card('a', '1'), card('a', '2')], 0);
     const stale: SessionAction = {

@@ -50,6 +50,10 @@ export type SessionAction =
   | { type: 'reveal' }
   | { type: 'rated'; entry: RatedEntry }
   | { type: 'skip' }
+  /** A note added to the current card during the session shows with its other notes. */
+  | { type: 'noted'; ref: string; note: { at: string; text: string } }
+  /** That note's change was undone. */
+  | { type: 'unnoted'; ref: string; note: { at: string; text: string } }
   /** The rating of `changeId` was undone: the card comes back as the current one. */
   | { type: 'undone'; changeId: string }
   /** The time until `at` was logged (or handed to the browser to send). */
@@ -91,6 +95,20 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       const [current, ...queue] = state.queue;
       if (!current) return state;
       return { ...state, queue, skipped: [...state.skipped, current], revealed: false };
+    }
+    case 'noted': {
+      const [current, ...rest] = state.queue;
+      if (!current || current.ref !== action.ref) return state;
+      return { ...state, queue: [{ ...current, notes: [...current.notes, action.note] }, ...rest] };
+    }
+    case 'unnoted': {
+      const at = state.queue.findIndex((c) => c.ref === action.ref);
+      const target = state.queue[at];
+      if (!target) return state;
+      const notes = target.notes.filter((n) => n.at !== action.note.at || n.text !== action.note.text);
+      const queue = [...state.queue];
+      queue[at] = { ...target, notes };
+      return { ...state, queue };
     }
     case 'undone': {
       const entry = state.rated.find((r) => r.changeId === action.changeId);

@@ -4,7 +4,7 @@
  * each rating is stored at once and confirmed with Undo; the session's time is logged as review time when
  * it ends (see use-review-session.ts).
  */
-import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { api, apiPath } from '../api/client';
 import type { DueCard, DueList, RatedCard, ReviewStatsSummary } from '../api/types';
 import { useAction, useApi } from '../api/use-api';
@@ -196,6 +196,12 @@ export function ReviewPage() {
             card={card}
             revealed={session.revealed}
             onReveal={reveal}
+            onNoted={(note) => {
+              // Back to the answer, so the next key rates instead of typing another note.
+              focusNext.current = 'answer';
+              dispatch({ type: 'noted', ref: card.ref, note });
+            }}
+            onUnnoted={(note) => dispatch({ type: 'unnoted', ref: card.ref, note })}
             headingRef={cardHeading}
             answerRef={answer}
           />
@@ -245,12 +251,16 @@ function ReviewCardView({
   card,
   revealed,
   onReveal,
+  onNoted,
+  onUnnoted,
   headingRef,
   answerRef,
 }: {
   card: DueCard;
   revealed: boolean;
   onReveal: () => void;
+  onNoted: (note: { at: string; text: string }) => void;
+  onUnnoted: (note: { at: string; text: string }) => void;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   answerRef: React.RefObject<HTMLElement | null>;
 }) {
@@ -277,10 +287,7 @@ function ReviewCardView({
           data-testid="review-answer"
         >
           {card.notes.length === 0 && card.evidence.length === 0 && (
-            <p className="muted">
-              No notes or evidence on this topic yet.{' '}
-              <a href={href('roadmap', [card.roadmapId], { item: card.nodeId })}>Add a note on its page</a>.
-            </p>
+            <p className="muted">No notes or evidence on this topic yet: add what you recalled below.</p>
           )}
           {card.notes.length > 0 && (
             <>
@@ -298,6 +305,7 @@ function ReviewCardView({
               </ul>
             </>
           )}
+          <NoteForm card={card} onNoted={onNoted} onUnnoted={onUnnoted} />
           {card.evidence.length > 0 && (
             <>
               <h3>Evidence</h3>
@@ -325,6 +333,50 @@ function ReviewCardView({
         </p>
       )}
     </div>
+  );
+}
+
+/** Adds a note to the card's topic (keys 1-4 type into it, they do not rate). */
+type NoteShown = (note: { at: string; text: string }) => void;
+
+function NoteForm({ card, onNoted, onUnnoted }: { card: DueCard; onNoted: NoteShown; onUnnoted: NoteShown }) {
+  const [text, setText] = useState('');
+  const { run, busy, error } = useAction();
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const note = text.trim();
+    if (!note) return;
+    let recorded: { at: string; text: string } | undefined;
+    const saved = await run(
+      () => api.post<{ at: string; text: string }>('/api/notes', { item: card.ref, text: note }),
+      {
+        success: (event) => {
+          recorded = { at: event.at, text: event.text };
+          return `Noted on ${card.title}`;
+        },
+        undoable: true,
+        onUndone: () => {
+          if (recorded) onUnnoted(recorded);
+        },
+      },
+    );
+    if (saved) {
+      onNoted({ at: saved.at, text: saved.text });
+      setText('');
+    }
+  };
+  const id = `review-note-${card.ref}`;
+  return (
+    <form className="review-note-form" onSubmit={save}>
+      <label htmlFor={id}>Add a note</label>
+      <div className="review-note-row">
+        <input id={id} value={text} onChange={(event) => setText(event.target.value)} />
+        <button type="submit" disabled={busy || text.trim() === ''}>
+          Save note
+        </button>
+      </div>
+      <ActionError error={error} />
+    </form>
   );
 }
 

@@ -5,6 +5,7 @@
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { apiPath } from '../api/client';
+import { useRoadmapTitles } from '../api/roadmap-titles';
 import type { JournalEntry, JournalEntryType, JournalPage as JournalPageData } from '../api/types';
 import { useApi } from '../api/use-api';
 import { RoadmapPicker } from '../components/roadmap-picker';
@@ -72,6 +73,9 @@ export function JournalPage({ query }: { query: URLSearchParams }) {
   const data = journal.data;
   const pages = data ? pageCount(data.total) : 1;
   const summary = useRef<HTMLParagraphElement>(null);
+  const roadmaps = useRoadmapTitles();
+  // Say which roadmap an entry is from only when several could be listed.
+  const showRoadmap = filters.roadmap === '' && roadmaps.count > 1;
   const shownPage = useRef(filters.page);
 
   // After Newer/Older, focus the summary at the top of the list (the links were at its bottom).
@@ -149,9 +153,12 @@ export function JournalPage({ query }: { query: URLSearchParams }) {
                       {entry.title ?? entry.nodeId}
                     </a>
                   ) : (
-                    <span>{entry.roadmapId}</span>
+                    <span>{roadmaps.titleOf(entry.roadmapId)}</span>
                   )}{' '}
                   <span>{describe(entry)}</span>
+                  {showRoadmap && entry.nodeId && (
+                    <span className="muted small"> · {roadmaps.titleOf(entry.roadmapId)}</span>
+                  )}
                 </li>
               ))}
             </ol>

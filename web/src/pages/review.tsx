@@ -6,6 +6,7 @@
  */
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { api, apiPath } from '../api/client';
+import { useRoadmapTitles } from '../api/roadmap-titles';
 import type { DueCard, DueList, RatedCard, ReviewStatsSummary } from '../api/types';
 import { useAction, useApi } from '../api/use-api';
 import { ActionError } from '../components/action-error';
@@ -67,6 +68,7 @@ export function ReviewPage() {
   });
 
   const card = session ? currentCard(session) : undefined;
+  const { titleOf } = useRoadmapTitles();
   // "Show answer" goes away as the answer shows: focus moves to the answer, so the keys keep working.
   const reveal = useCallback(() => {
     focusNext.current = 'answer';
@@ -194,6 +196,7 @@ export function ReviewPage() {
           <ReviewCardView
             key={card.ref}
             card={card}
+            roadmapTitle={titleOf(card.roadmapId)}
             revealed={session.revealed}
             onReveal={reveal}
             onNoted={(note) => {
@@ -249,6 +252,7 @@ export function ReviewPage() {
 
 function ReviewCardView({
   card,
+  roadmapTitle,
   revealed,
   onReveal,
   onNoted,
@@ -257,6 +261,7 @@ function ReviewCardView({
   answerRef,
 }: {
   card: DueCard;
+  roadmapTitle: string;
   revealed: boolean;
   onReveal: () => void;
   onNoted: (note: { at: string; text: string }) => void;
@@ -271,7 +276,7 @@ function ReviewCardView({
       </h2>
       {card.path.length > 0 && <p className="muted small review-path">{card.path.join(' › ')}</p>}
       <p className="muted small">
-        <a href={href('roadmap', [card.roadmapId], { item: card.nodeId })}>{card.roadmapId}</a>
+        <a href={href('roadmap', [card.roadmapId], { item: card.nodeId })}>{roadmapTitle}</a>
         {' · '}
         {card.overdueDays === 0
           ? 'due today'

@@ -179,6 +179,27 @@ export const reviewBody = z
   })
   .describe('Record a spaced-review rating (as `waymark review`)');
 
+export const reviewSessionBody = z
+  .strictObject({
+    reviewed: z
+      .array(
+        z.strictObject({
+          roadmap: roadmapId,
+          cards: z.number().int().min(1).max(100_000).describe('Cards rated in the session on it'),
+        }),
+      )
+      .min(1, 'name the roadmaps of the cards rated in the session')
+      .max(1_000),
+    seconds: z
+      .number()
+      .min(0)
+      .max(24 * 3600, 'a review session cannot take more than 24 hours')
+      .describe('How long the session took'),
+  })
+  .describe(
+    "Log a review session's time as review time, split over its roadmaps by cards rated (as `waymark review` does when it ends)",
+  );
+
 // ---- queries (all values arrive as strings) ----
 
 const count = (min: number, max: number) =>
@@ -216,6 +237,9 @@ export const journalQuery = z.strictObject({
     .optional()
     .describe('Only these entry types, comma-separated'),
   limit: count(1, 100_000).optional().describe('At most this many, newest first (default 1000)'),
+  offset: count(0, 10_000_000)
+    .optional()
+    .describe('Skip this many of the newest first: the page after `offset=0&limit=50` is `offset=50`'),
 });
 
 export const reviewDueQuery = z.strictObject({ roadmap: roadmapId.optional() });

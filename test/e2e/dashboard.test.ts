@@ -178,18 +178,21 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
     expect(await card(overview, 'ai-engineer').textContent()).toContain('2027-03-01');
   });
 
-  it('rates a due review card and it leaves the list', async () => {
+  it('rates a due review card in the session and it leaves the due list', async () => {
     await cli(server.db, 'done', 'ai-engineer:2.1.1', '--at', '2026-10-01');
     const page = await open('review');
-    const card = page.locator('.review-card').filter({ hasText: 'ai-engineer' }).first();
-    await card.waitFor({ timeout: 5_000 });
-    const title = await card.locator('h2').textContent();
-    await card.getByRole('button', { name: /Good/ }).click();
+    const session = page.getByTestId('review-session');
+    await session.waitFor({ timeout: 5_000 });
+    const title = await page.locator('#review-card-title').textContent();
+    await session.getByRole('button', { name: /Good/ }).click();
     await expect
-      .poll(async () => (await page.locator('.review-card h2').allTextContents()).includes(title ?? ''), {
-        timeout: 5_000,
-      })
-      .toBe(false);
+      .poll(
+        async () => (await api<{ cards: { title: string }[] }>('/api/review/due')).cards.map((c) => c.title),
+        {
+          timeout: 5_000,
+        },
+      )
+      .not.toContain(title);
   });
 
   it('shows a change made by the CLI in another process live, without a reload', async () => {

@@ -119,7 +119,7 @@ function Page({
     case 'showcase':
       return <ShowcasePage />;
     case 'journal':
-      return <JournalPage />;
+      return <JournalPage query={query} />;
     case 'review':
       return <ReviewPage />;
     case 'settings':

@@ -67,8 +67,10 @@ export const readRoutes = [
     path: '/api/journal',
     tag: 'history',
     query: journalQuery,
-    summary: 'Study sessions, notes, status changes and evidence, newest first',
-    responseDescription: '{ entries: JournalEntry[], total }',
+    summary:
+      'Study sessions, notes, status changes and evidence, newest first, a page at a time, with the totals of the days on the page',
+    responseDescription:
+      '{ entries: JournalEntry[], total, offset, days: [{ date, minutes, entries }] } (day totals over the whole filter)',
     cached: true,
     handle: ({ workspace, query, timeZone }) => {
       const item = query.item === undefined ? undefined : findItem(workspace, query.item);
@@ -83,6 +85,7 @@ export const readRoutes = [
           ...(query.to !== undefined ? { to: query.to } : {}),
           ...(query.type !== undefined ? { types: query.type.split(',') as JournalEntryType[] } : {}),
           limit: query.limit ?? JOURNAL_LIMIT,
+          ...(query.offset !== undefined ? { offset: query.offset } : {}),
         },
         timeZone,
       );

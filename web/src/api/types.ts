@@ -91,16 +91,32 @@ export interface Activity {
   week: { start?: string; minutes: number; capacityMinutes: number | null };
 }
 
+export type JournalEntryType = 'log' | 'note' | 'status' | 'evidence';
+
 export interface JournalEntry {
+  /** The event id. */
+  id: string;
   at: string;
+  /** The learner's calendar date of `at`. */
+  date: string;
   roadmapId: string;
   nodeId: string | null;
   title: string | null;
-  type: 'log' | 'note' | 'status' | 'evidence';
+  type: JournalEntryType;
   minutes?: number;
   text?: string;
   status?: string;
   ref?: string;
+  /** The evidence's kind, or `review` on the time of a review session. */
+  kind?: string;
+}
+
+/** GET /api/journal: one page, newest first, and the totals of its days over the whole filter. */
+export interface JournalPage {
+  entries: JournalEntry[];
+  total: number;
+  offset: number;
+  days: { date: string; minutes: number; entries: number }[];
 }
 
 export interface ShowcaseItem {
@@ -173,4 +189,52 @@ export interface ItemRef {
   due?: string;
   /** Titles of the ancestors, outermost first. */
   path?: string[];
+}
+
+/** A card of GET /api/review/due (`waymark review --json`). */
+export interface DueCard {
+  roadmapId: string;
+  nodeId: string;
+  /** roadmapId:nodeId, what POST /api/review takes. */
+  ref: string;
+  title: string;
+  kind: string;
+  /** Titles of the ancestors, outermost first. */
+  path: string[];
+  due: string;
+  dueDate: string;
+  overdueDays: number;
+  reps: number;
+  lapses: number;
+  lastReview?: string;
+  notes: { at: string; text: string }[];
+  evidence: { at: string; kind: string; ref: string }[];
+}
+
+export interface DueList {
+  date: string;
+  totalCards: number;
+  cards: DueCard[];
+}
+
+/** POST /api/review. */
+export interface RatedCard {
+  ref: string;
+  title: string;
+  rating: 1 | 2 | 3 | 4;
+  ratingName: string;
+  next: { due: string };
+  event: { id: string; changeId: string; at: string };
+}
+
+/** GET /api/review/stats: only what the end of a session shows. */
+export interface ReviewStatsSummary {
+  today: string;
+  load: { date: string; due: number }[];
+}
+
+/** POST /api/review/session. */
+export interface LoggedReviewTime {
+  minutes: number;
+  events: { changeId: string }[];
 }

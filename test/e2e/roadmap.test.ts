@@ -4,7 +4,7 @@
  * and the Diagram fits the width (phases across, sections below) and becomes a list on a phone.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkE2ePrerequisites,
@@ -71,6 +71,21 @@ describe.skipIf(chromiumMissing)('the Roadmap page', () => {
     };
     const tree = await get<{ nodes: TreeNode[] }>('/api/roadmaps/ai-engineer/tree');
     return find(tree.nodes) as TreeNode;
+  };
+  /**
+   * A finger's tap through Chromium's own touch input (the shared browser context has no `hasTouch`, which
+   * Playwright's tap() needs): touch emulation on, then touchStart/touchEnd at the element's centre.
+   */
+  const tap = async (locator: Locator) => {
+    await locator.scrollIntoViewIfNeeded();
+    const box = await locator.boundingBox();
+    if (!box) throw new Error('tap: the element is not on screen');
+    const cdp = await locator.page().context().newCDPSession(locator.page());
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
   };
   const row = (page: Page, id: string) => page.locator(`[role="treeitem"][data-id="${id}"]`);
   const activeId = (page: Page) =>
@@ -176,13 +191,13 @@ describe.skipIf(chromiumMissing)('the Roadmap page', () => {
   it('on a phone, a tap expands a row and an item opens as a bottom sheet with a focus trap', async () => {
     const page = await open('roadmap/ai-engineer', PHONE);
     const phase = row(page, '1');
-    await phase.locator('.tree-title').tap();
+    await tap(phase.locator('.tree-title'));
     await expect.poll(() => phase.getAttribute('aria-expanded')).toBe('true');
     await expect(phase.getAttribute('aria-selected')).resolves.toBe('true');
     expect(await page.locator('dialog[open]').count()).toBe(0);
-    await row(page, '1.1').locator('.tree-title').tap();
-    await row(page, '1.1.1').locator('.tree-title').tap();
-    await row(page, '1.1.1.2').locator('.tree-title').tap();
+    await tap(row(page, '1.1').locator('.tree-title'));
+    await tap(row(page, '1.1.1').locator('.tree-title'));
+    await tap(row(page, '1.1.1.2').locator('.tree-title'));
 
     const sheet = page.getByRole('dialog', { name: 'Matrix operations and transformations' });
     await sheet.waitFor();
@@ -202,10 +217,10 @@ describe.skipIf(chromiumMissing)('the Roadmap page', () => {
     expect(await activeId(page)).toBe('1.1.1.2');
 
     // A parent's details are one tap away too, and the close button closes.
-    await page.getByRole('button', { name: 'Details: Linear Algebra' }).tap();
+    await tap(page.getByRole('button', { name: 'Details for Linear Algebra' }));
     const parentSheet = page.getByRole('dialog', { name: 'Linear Algebra' });
     await parentSheet.waitFor();
-    await parentSheet.getByRole('button', { name: 'Close' }).tap();
+    await tap(parentSheet.getByRole('button', { name: 'Close' }));
     await parentSheet.waitFor({ state: 'hidden' });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   });
@@ -234,11 +249,13 @@ describe.skipIf(chromiumMissing)('the Roadmap page', () => {
     expect(Math.abs((section?.x ?? 0) - (first?.x ?? 0))).toBeLessThan(first?.width ?? 0);
 
     // Every link is named by exactly what it shows.
-    const mismatches = await diagram.locator('a').evaluateAll((links) =>
-      links
-        .filter((link) => link.hasAttribute('aria-label') || link.querySelector('[aria-hidden="true"]'))
-        .map((link) => link.getAttribute('href')),
-    );
+    const mismatches = await diagram
+      .locator('a')
+      .evaluateAll((links) =>
+        links
+          .filter((link) => link.hasAttribute('aria-label') || link.querySelector('[aria-hidden="true"]'))
+          .map((link) => link.getAttribute('href')),
+      );
     expect(mismatches).toEqual([]);
     await diagram.getByRole('link', { name: /^Mathematics Fundamentals/ }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('item=1.1');
@@ -259,9 +276,12 @@ describe.skipIf(chromiumMissing)('the Roadmap page', () => {
     // Sections fold under their phase so the list of phases stays short; a button opens them.
     const toggle = phases.nth(1).getByRole('button', { name: /sections/ });
     await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
-    await toggle.tap();
+    await tap(toggle);
     await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
-    await phases.nth(1).getByRole('link', { name: /^Data Preprocessing/ }).waitFor();
+    await phases
+      .nth(1)
+      .getByRole('link', { name: /^Data Preprocessing/ })
+      .waitFor();
     await screenshot(page, 'roadmap-diagram-phone');
   });
 

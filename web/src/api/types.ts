@@ -174,3 +174,10 @@ export interface ItemRef {
   /** Titles of the ancestors, outermost first. */
   path?: string[];
 }
+
+/** `POST /api/status` (`waymark done --json`): the leaves changed, as "roadmapId:nodeId", and their events. */
+export interface StatusChangeResult {
+  status: Status;
+  items: string[];
+  events: { changeId: string }[];
+}

@@ -57,7 +57,6 @@ export function ModalDialog({ labelledBy, describedBy, className, onClose, child
   };
 
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes; Escape is the keyboard's way
     <dialog
       ref={ref}
       className={`modal ${className ?? ''}`}

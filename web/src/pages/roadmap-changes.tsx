@@ -11,7 +11,7 @@ import type { Status, StatusChangeResult, StatusNode } from '../api/types';
 import { useAction } from '../api/use-api';
 import { ActionError } from '../components/action-error';
 import { ModalDialog } from '../components/modal-dialog';
-import { changeMessage, confirmationOf, isLeafNode, itemsChanged } from './status-change-model';
+import { changeMessage, confirmationOf, isLeafNode, itemsChanged, withPending } from './status-change-model';
 
 interface LastChange {
   change: string;
@@ -125,14 +125,15 @@ export function RoadmapChangesProvider({
   );
 
   const requestStatus = useCallback(
-    (node: StatusNode, status: Status) => {
+    (shown: StatusNode, status: Status) => {
+      const node = withPending(shown, pending);
       const count = itemsChanged(node, status);
       // Nothing would change: say so rather than send a request that records nothing.
       if (count === 0) show({ message: changeMessage(node, status, 0), tone: 'info' });
       else if (isLeafNode(node) || count === 1) void apply(node, status);
       else setAsking({ node, status, count });
     },
-    [apply, show],
+    [apply, show, pending],
   );
 
   const { run: runUndo } = undoAction;

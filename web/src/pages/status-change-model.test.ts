@@ -9,6 +9,7 @@ import {
   isLeafNode,
   itemsChanged,
   toggledStatus,
+  withPending,
 } from './status-change-model';
 
 const STATUSES: Status[] = ['todo', 'doing', 'done', 'skipped'];
@@ -120,6 +121,20 @@ describe('status changes on the tree', () => {
         for (const entry of leavesOf(tree)) expect(boxState(entry)).not.toBe('mixed');
       }),
     );
+  });
+
+  it('counts a second press against the change still on its way, not the tree before it', () => {
+    fc.assert(
+      fc.property(treeArb, fc.constantFrom(...STATUSES), (tree, status) => {
+        const expected = applied(tree, status);
+        const optimistic = withPending(tree, new Map([[tree.id, status]]));
+        expect(leavesOf(optimistic).map((l) => l.status)).toEqual(leavesOf(expected).map((l) => l.status));
+        for (const next of STATUSES)
+          expect(itemsChanged(optimistic, next)).toBe(itemsChanged(expected, next));
+      }),
+    );
+    const tree = parent('1', [leaf('1.1', 'todo')]);
+    expect(withPending(tree, new Map())).toBe(tree);
   });
 
   it('a leaf changes alone (no question) whenever its status differs', () => {

@@ -59,6 +59,32 @@ export function itemsChanged(node: StatusNode, status: Status): number {
   return count;
 }
 
+const finished = (status: Status) => status === 'done' || status === 'skipped';
+
+/**
+ * The node as it will be once the changes still on their way land (`pending`: node id → status asked for), so
+ * a second press on a row before the server's fresh tree arrives counts and words what the row now shows, not
+ * what it showed before the first. Only the node and what is beneath it are rewritten.
+ */
+export function withPending(node: StatusNode, pending: ReadonlyMap<string, Status>): StatusNode {
+  if (pending.size === 0) return node;
+  const visit = (entry: StatusNode, acting: Status | undefined): StatusNode => {
+    const own = pending.get(entry.id);
+    const status = own ?? acting;
+    if (status === undefined) return entry;
+    if (isLeafNode(entry)) {
+      const next = own !== undefined || ACTS_ON[status](entry.status) ? status : entry.status;
+      return next === entry.status
+        ? entry
+        : { ...entry, status: next, done: finished(next) ? entry.total : 0 };
+    }
+    const children = entry.children.map((child) => visit(child, status));
+    const done = children.reduce((sum, child) => sum + child.done, 0);
+    return { ...entry, children, done, status: own ?? entry.status };
+  };
+  return visit(node, undefined);
+}
+
 export const STATUS_PHRASE: Record<Status, string> = {
   todo: 'to do',
   doing: 'in progress',

@@ -307,6 +307,8 @@ describe.skipIf(chromiumMissing)('the Roadmap page', () => {
         await check(`${scheme} ${size} tree`, tree);
         await screenshot(tree, `roadmap-tree-${size}-${scheme}`);
         await tree.keyboard.press('Escape');
+        await tree.locator('dialog[open]').waitFor({ state: 'detached' });
+        await check(`${scheme} ${size} tree without the sheet`, tree);
         await row(tree, '1').focus();
         await tree.keyboard.press('Space');
         await tree.getByRole('dialog').waitFor();

@@ -62,7 +62,9 @@ function DiagramPhase({ roadmapId, column, folded, foldable, onToggle }: Diagram
           {...(folded ? {} : { 'aria-controls': listId })}
           onClick={onToggle}
         >
-          {folded ? '▸' : '▾'} {count === 1 ? '1 section' : `${count} sections`}
+          <span aria-hidden="true">{folded ? '▸' : '▾'}</span>{' '}
+          {count === 1 ? '1 section' : `${count} sections`}
+          <span className="visually-hidden"> in {column.node.title}</span>
         </button>
       )}
       {count > 0 && !folded && (

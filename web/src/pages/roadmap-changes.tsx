@@ -50,8 +50,8 @@ export function useRoadmapChanges(): RoadmapChanges {
 }
 
 /**
- * Puts focus on the row of `nodeId` after an Undo; while a modal (the phone's sheet) is open the row is inert,
- * so focus stays in the modal instead of falling to the page.
+ * Puts focus on the row of `nodeId` after an Undo (whose button just went away); while a modal (the phone's
+ * sheet) is open the row is inert, so focus stays in the modal instead of falling to the page.
  */
 function focusRow(nodeId: string) {
   requestAnimationFrame(() => {
@@ -59,7 +59,9 @@ function focusRow(nodeId: string) {
     const modals = document.querySelectorAll<HTMLDialogElement>('dialog[open]');
     const modal = modals[modals.length - 1];
     if (modal && !(row && modal.contains(row))) modal.querySelector<HTMLElement>('button')?.focus();
-    else row?.focus();
+    else if (row) row.focus();
+    // The row is not on screen (the Diagram, a filter): the page's content, rather than nowhere.
+    else document.getElementById('main')?.focus({ preventScroll: true });
   });
 }
 

@@ -17,7 +17,7 @@ interface TreeViewProps {
 
 /**
  * The full roadmap as a WAI-ARIA tree: one tab stop, arrows move, Right/Left expand and collapse, Enter (or a
- * click or tap) opens a row and opens or closes its children, Space ticks or unticks the row's box in the
+ * tap on a phone) opens a row and opens or closes its children, a click selects it, Space ticks or unticks the row's box in the
  * direction it shows (status-change-model.ts), asking first when that changes several items.
  */
 export function TreeView({ nodes, selected, onOpen, narrow }: TreeViewProps) {
@@ -56,7 +56,7 @@ export function TreeView({ nodes, selected, onOpen, narrow }: TreeViewProps) {
       return next;
     });
 
-  /** A click, tap or Enter opens a row and opens or closes its children; the Details button only opens it. */
+  /** Opens a row (its details), and with `toggle` opens or closes its children too. */
   const open = (row: Row, details: boolean, toggle = true) => {
     openedHere.current = row.node.id;
     setFocusId(row.node.id);
@@ -180,7 +180,9 @@ export function TreeView({ nodes, selected, onOpen, narrow }: TreeViewProps) {
               selected={row.node.id === selected}
               narrow={narrow}
               onToggle={() => toggleExpanded(row.node.id)}
-              onOpen={() => open(row, false)}
+              // A tap on a phone also opens or closes the row's children (the twisty is a small target
+              // there); a desktop click only selects, the twisty and the arrow keys open and close.
+              onOpen={() => open(row, false, narrow)}
               onDetails={() => open(row, true, false)}
               onBox={() => toggleBox(row.node)}
             />

@@ -144,10 +144,14 @@ describe.skipIf(chromiumMissing)('the Roadmap page', () => {
     const toast = page.locator('.toasts .toast', { hasText: `Marked ${phase.total} items in` });
     await toast.waitFor({ timeout: 5_000 });
     await expect.poll(() => row(page, '1').getAttribute('aria-checked')).toBe('true');
+    // With no item panel open, the page itself offers the Undo too.
+    const pageUndo = page.getByRole('button', { name: `Undo last change: Marked ${phase.total} items in` });
+    await pageUndo.waitFor();
     await toast.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await node('1')).done, { timeout: 5_000 }).toBe(0);
     await expect.poll(() => activeId(page), { timeout: 5_000 }).toBe('1');
     await page.locator('.toasts .toast', { hasText: 'Undone' }).waitFor();
+    await pageUndo.waitFor({ state: 'detached' });
   });
 
   it('Space toggles in the direction the box shows, says what it did, and never resets silently', async () => {

@@ -90,6 +90,8 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
     await page.getByLabel('Filter').fill('Linear Algebra');
     const row = page.locator('[role="treeitem"][data-id="1.1.1"]');
     await row.getByRole('checkbox').click();
+    // 1.1.1 holds four items: the box asks first (issue 13).
+    await page.getByRole('dialog').getByRole('button', { name: 'Mark 4 items done' }).click();
     await expect
       .poll(async () => (await summary('ai-engineer')).progress.done)
       .toBeGreaterThan(before.progress.done);
@@ -124,13 +126,18 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
     );
     expect(await card(overview, 'ai-engineer').getByTestId('effort-progress').textContent()).not.toBe('0%');
 
-    // Space on a focused row marks it done, and again marks it not done.
+    // Space on a focused row marks it done, and again marks it not done. 1.1.3 holds five items, so each
+    // press asks first (issue 13) and Enter on the focused confirm button goes ahead.
     const tree = await open('roadmap/ai-engineer?item=1.1.3');
     const probability = tree.locator('[role="treeitem"][data-id="1.1.3"]');
     await probability.focus();
     await tree.keyboard.press('Space');
+    await tree.getByRole('dialog').getByRole('button', { name: 'Mark 5 items done' }).waitFor();
+    await tree.keyboard.press('Enter');
     await expect.poll(() => probability.getAttribute('data-status'), { timeout: 5_000 }).toBe('done');
     await tree.keyboard.press('Space');
+    await tree.getByRole('dialog').getByRole('button', { name: 'Mark 5 items to do' }).waitFor();
+    await tree.keyboard.press('Enter');
     await expect.poll(() => probability.getAttribute('data-status'), { timeout: 5_000 }).toBe('todo');
   });
 

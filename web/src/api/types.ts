@@ -238,3 +238,10 @@ export interface LoggedReviewTime {
   minutes: number;
   events: { changeId: string }[];
 }
+
+/** `POST /api/status` (`waymark done --json`): the leaves changed, as "roadmapId:nodeId", and their events. */
+export interface StatusChangeResult {
+  status: Status;
+  items: string[];
+  events: { changeId: string }[];
+}

@@ -81,6 +81,8 @@ export interface InProgressItem {
   remainingMinutes: number;
   loggedMinutes: number;
   plannedOnDay: boolean;
+  /** Its status now: `doing`, or what it became during the day. */
+  status: Status;
 }
 
 export interface AgendaRoadmap {
@@ -276,10 +278,14 @@ function dayOn(
         parts: days.length,
       });
     }
-    for (const [nodeId, itemStatus] of status) {
+    // In progress as the day began or now: an item finished during the day stays listed, shown done.
+    const doing = new Set<string>();
+    for (const source of [context.status, status])
+      for (const [nodeId, itemStatus] of source) if (itemStatus === 'doing') doing.add(nodeId);
+    for (const nodeId of doing) {
       const node = entry.nodes.get(nodeId);
       // Leaves only: a parent is in progress through the items beneath it, which are listed themselves.
-      if (itemStatus !== 'doing' || !node || !isLeaf(node)) continue;
+      if (!node || !isLeaf(node)) continue;
       const hours = context.effort.items.get(nodeId);
       const here = plannedHere.get(nodeId);
       inProgress.push({
@@ -291,6 +297,7 @@ function dayOn(
         remainingMinutes: hours ? minutesOf(hours.max) : 0,
         loggedMinutes: nodeProgress(record?.state ?? context.state, roadmap.id, nodeId).minutes,
         plannedOnDay: here !== undefined,
+        status: status.get(nodeId) ?? 'todo',
       });
     }
     if (budget.capacity > 0 && date >= plan.start) {

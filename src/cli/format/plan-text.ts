@@ -173,7 +173,7 @@ export function printAgenda(agenda: AgendaView, io: Io, heading = true): void {
     io.out('  In progress (not planned today):');
     for (const item of elsewhere) {
       io.out(
-        `  ${''.padStart(7)}  ${io.style('dim', item.nodeId)} ${item.title}${io.style('dim', ` (${formatMinutes(item.loggedMinutes)} logged, ${formatMinutes(item.remainingMinutes)} left)`)}`,
+        `  ${''.padStart(7)}  ${io.style('dim', item.nodeId)} ${item.title}${io.style('dim', item.status === 'doing' ? ` (${formatMinutes(item.loggedMinutes)} logged, ${formatMinutes(item.remainingMinutes)} left)` : ` (${item.status} today)`)}`,
       );
     }
   }

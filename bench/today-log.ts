@@ -1,8 +1,9 @@
 /**
  * Today's re-render after a log, in headless Chromium: the time from clicking a row's "Log time" to that row's
- * new total painted (the write, the live refetch of the day's agenda, the render, the next frame), median of
- * RUNS, on ai-engineer with eight weeks of history. The same run measures a bare write plus agenda fetch from
- * the page, the part of it the network and the server take. Used by web.bench.ts.
+ * new total painted (the write, the row counting the recorded minutes, the next frame), median of RUNS, on
+ * ai-engineer with eight weeks of history. The same run measures the bare write from the page (the floor; the
+ * ratio is against it) and the agenda re-read after a write, which refreshes the rest of the page later (its
+ * cost is the forecast's Monte Carlo run). Used by web.bench.ts.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -64,7 +65,10 @@ function seed(bin: string, db: string): void {
 
 export interface TodayLogTiming {
   medianMs: number;
-  roundTripMs: number;
+  /** The bare POST /api/log from the page: the floor of the figure above. */
+  writeMs: number;
+  /** GET /api/today after a write (re-plan and forecast): what refreshes the rest of the page afterwards. */
+  agendaMs: number;
 }
 
 export async function todayLogRender(root: string, chromiumPath: string): Promise<TodayLogTiming | string> {
@@ -104,7 +108,8 @@ export async function todayLogRender(root: string, chromiumPath: string): Promis
     await row.waitFor({ timeout: 30_000 });
     const ref = (await row.getAttribute('data-ref')) as string;
     const times: number[] = [];
-    const trips: number[] = [];
+    const writes: number[] = [];
+    const agendas: number[] = [];
     for (let i = 0; i < RUNS + 1; i++) {
       await row.locator('.log-form input').fill('5m');
       // Timed inside the page: click, then the row's total text changes, then the frame after it.
@@ -133,18 +138,20 @@ export async function todayLogRender(root: string, chromiumPath: string): Promis
           headers: { 'content-type': 'application/json', 'X-Waymark-Token': token },
           body: JSON.stringify({ duration: '1m', item }),
         });
+        const written = performance.now();
         await (await fetch('/api/today')).json();
-        return performance.now() - started;
+        return { write: written - started, agenda: performance.now() - written };
       }, ref);
       if (i > 0) {
         times.push(ms); // the first click warms the server's plan caches and the page's code
-        trips.push(trip);
+        writes.push(trip.write);
+        agendas.push(trip.agenda);
       }
       await page.waitForTimeout(800); // the live update of the bare write has landed
     }
     const median = (values: number[]) =>
       [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-    return { medianMs: median(times), roundTripMs: median(trips) };
+    return { medianMs: median(times), writeMs: median(writes), agendaMs: median(agendas) };
   } finally {
     await context?.close();
     server.kill('SIGTERM');
@@ -152,7 +159,7 @@ export async function todayLogRender(root: string, chromiumPath: string): Promis
   }
 }
 
-/** The bench row: median against the 100 ms target, with the write-and-read floor beside it. */
+/** The bench row: median against the 100 ms target, as a ratio to the bare write, the agenda re-read beside it. */
 export async function todayLogRow(root: string, chromiumPath: string): Promise<BenchRow> {
   const name = `Today re-render after a log (median of ${RUNS})`;
   const timing = await todayLogRender(root, chromiumPath);
@@ -161,8 +168,8 @@ export async function todayLogRow(root: string, chromiumPath: string): Promise<B
     name,
     cells: {
       value: `${timing.medianMs.toFixed(0)} ms`,
-      detail: `write + agenda fetch alone ${timing.roundTripMs.toFixed(0)} ms`,
-      ratio: `${(timing.medianMs / Math.max(1, timing.roundTripMs)).toFixed(1)}x`,
+      detail: `bare write ${timing.writeMs.toFixed(0)} ms; agenda re-read after it ${timing.agendaMs.toFixed(0)} ms`,
+      ratio: `${(timing.medianMs / Math.max(1, timing.writeMs)).toFixed(1)}x`,
     },
     checks: [
       {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Agenda, DayItem } from '../api/types';
-import { checklistRows, planChanged, rowsOf, statusChanges } from './today-checklist';
+import { checklistRows, planChanged, rowsOf, statusChanges, withPending } from './today-checklist';
 
 const item = (nodeId: string, minutes: number, extra: Partial<DayItem> = {}): DayItem => ({
   roadmapId: 'r',
@@ -40,7 +40,9 @@ const agenda = (items: DayItem[], extra: Partial<Agenda> = {}): Agenda => ({
 
 describe("Today's checklist", () => {
   it('keeps the rows it opened with, in order, whatever the server plans next, with the fresh numbers', () => {
-    const ids = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { minLength: 1 });
+    const ids: fc.Arbitrary<string[]> = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), {
+      minLength: 1,
+    });
     fc.assert(
       fc.property(ids, ids, fc.nat(60), (before, after, logged) => {
         const shown = agenda(before.map((id) => item(id, 45)));
@@ -71,6 +73,20 @@ describe("Today's checklist", () => {
     expect(checklistRows(shown, logged)[0]).toMatchObject({ loggedMinutes: 25, leftMinutes: 20 });
     expect(planChanged(shown, agenda([item('a', 45), item('b', 40)]))).toBe(true);
     expect(planChanged(shown, agenda([item('b', 30), item('a', 45)]))).toBe(true);
+  });
+
+  it('counts a recorded log on its row until the agenda holds it', () => {
+    const rows = rowsOf(agenda([item('a', 45), item('b', 30, { status: 'done', leftMinutes: 0 })]));
+    const counted = withPending(rows, [
+      { ref: 'r:a', minutes: 20 },
+      { ref: 'r:a', minutes: 5 },
+      { ref: 'r:b', minutes: 10 },
+    ]);
+    expect(counted.map((row) => [row.nodeId, row.loggedMinutes, row.leftMinutes])).toEqual([
+      ['a', 25, 20],
+      ['b', 10, 0],
+    ]);
+    expect(withPending(rows, [])).toEqual(rows);
   });
 
   it('announces a row whose status changed', () => {

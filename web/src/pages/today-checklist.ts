@@ -142,3 +142,30 @@ export function statusChanges(
   }
   return changes;
 }
+
+/** Time the server has recorded (its answer to the write) but whose agenda has not arrived yet. */
+export interface PendingLog {
+  ref: string;
+  minutes: number;
+}
+
+/**
+ * The rows with recorded logs added that the agenda does not hold yet: the learner sees their log counted as
+ * soon as the server has it, not after the day is re-read. The next agenda answer replaces these numbers.
+ */
+export function withPending(rows: readonly ChecklistRow[], logs: readonly PendingLog[]): ChecklistRow[] {
+  if (logs.length === 0) return [...rows];
+  const extra = new Map<string, number>();
+  for (const log of logs) extra.set(log.ref, (extra.get(log.ref) ?? 0) + log.minutes);
+  return rows.map((row) => {
+    const minutes = extra.get(row.ref);
+    if (minutes === undefined) return row;
+    const open = row.status === null || row.status === 'todo' || row.status === 'doing';
+    return {
+      ...row,
+      loggedMinutes: row.loggedMinutes + minutes,
+      leftMinutes:
+        open && row.kind !== 'elsewhere' ? Math.max(0, row.leftMinutes - minutes) : row.leftMinutes,
+    };
+  });
+}

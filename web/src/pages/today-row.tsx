@@ -5,7 +5,7 @@ import { useAction } from '../api/use-api';
 import { ActionError } from '../components/action-error';
 import { formatMinutes, STATUS_LABEL } from '../format';
 import { href } from '../router';
-import type { ChecklistRow } from './today-checklist';
+import type { ChecklistRow, PendingLog } from './today-checklist';
 
 type Control = 'start' | 'done' | 'log';
 
@@ -23,7 +23,18 @@ const suggestedDuration = (row: ChecklistRow) => `${row.leftMinutes > 0 ? row.le
  * Log or their Undo, focus stays on the control that acted, or on the row itself when that control is gone
  * (Done on a finished item).
  */
-export function TodayRow({ row, at, dayWord }: { row: ChecklistRow; at?: string; dayWord: string }) {
+export function TodayRow({
+  row,
+  at,
+  dayWord,
+  onLogged,
+}: {
+  row: ChecklistRow;
+  at?: string;
+  dayWord: string;
+  /** The server recorded a log on this row (its answer's minutes), before the day's agenda is re-read. */
+  onLogged?: (log: PendingLog) => void;
+}) {
   const { run, busy, error } = useAction();
   const rowRef = useRef<HTMLLIElement>(null);
   // The learner's own entry, until it is logged; otherwise the row's suggestion (kept fresh by the server).
@@ -53,7 +64,11 @@ export function TodayRow({ row, at, dayWord }: { row: ChecklistRow; at?: string;
       undoable: true,
       onUndone: keepFocus,
     });
-    if (result !== undefined && control === 'log') setTyped(undefined);
+    if (result !== undefined && control === 'log') {
+      setTyped(undefined);
+      const minutes = (result as { minutes?: unknown }).minutes;
+      if (typeof minutes === 'number') onLogged?.({ ref, minutes });
+    }
     keepFocus();
   };
   const setStatus = (status: Status) =>

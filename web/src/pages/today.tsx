@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiPath } from '../api/client';
 import type { Agenda } from '../api/types';
 import { useApi } from '../api/use-api';
@@ -7,7 +7,14 @@ import { LoadState } from '../components/status-view';
 import { formatMinutes, STATUS_LABEL } from '../format';
 import { usePageTitle } from '../page-title';
 import { href } from '../router';
-import { type ChecklistRow, checklistRows, planChanged, statusChanges } from './today-checklist';
+import {
+  type ChecklistRow,
+  checklistRows,
+  type PendingLog,
+  planChanged,
+  statusChanges,
+  withPending,
+} from './today-checklist';
 import { TodayRow } from './today-row';
 
 export function TodayPage() {
@@ -67,11 +74,27 @@ function TodayChecklist({ path, onDate }: { path: string; onDate: (date: string)
   const when = shown ? (shown.date === shown.today ? 'Today' : dayLabel(shown.date)) : undefined;
   usePageTitle(when && when !== 'Today' ? `Planned for ${when}` : undefined, 'Today');
 
-  const rows = shown && latest ? checklistRows(shown, latest) : [];
+  // Logs the server recorded, counted until the agenda answer that holds them replaces `latest`.
+  const [pending, setPending] = useState<{ base: Agenda; logs: PendingLog[] } | undefined>(undefined);
+  const latestRef = useRef(latest);
+  latestRef.current = latest;
+  const logs = pending && pending.base === latest ? pending.logs : [];
+  const onLogged = useCallback((log: PendingLog) => {
+    const base = latestRef.current;
+    if (!base) return;
+    setPending((previous) => ({
+      base,
+      logs: [...(previous?.base === base ? previous.logs : []), log],
+    }));
+  }, []);
+  const rows = shown && latest ? withPending(checklistRows(shown, latest), logs) : [];
   const announcement = useStatusAnnouncement(rows);
   if (!shown || !latest) return <LoadState loading={today.loading} error={today.error} what="the agenda" />;
 
   const past = shown.date < shown.today;
+  const loggedMinutes = latest.loggedMinutes + logs.reduce((sum, log) => sum + log.minutes, 0);
+  // A log from a later day's page is recorded now, on today: it does not count on the day shown.
+  const countsHere = shown.date <= shown.today ? onLogged : undefined;
   const at = past ? `${shown.date}T12:00` : undefined;
   const dayWord = shown.date === shown.today ? 'today' : `on ${dayLabel(shown.date)}`;
   const changed = planChanged(shown, latest);
@@ -94,14 +117,14 @@ function TodayChecklist({ path, onDate }: { path: string; onDate: (date: string)
       </h2>
       <div className="day-summary card">
         <p className="day-progress" data-testid="day-progress">
-          <strong>{formatMinutes(latest.loggedMinutes)}</strong> of {formatMinutes(latest.capacityMinutes)}{' '}
+          <strong>{formatMinutes(loggedMinutes)}</strong> of {formatMinutes(latest.capacityMinutes)}{' '}
           {shown.date === shown.today ? 'today' : past ? `logged on ${dayLabel(shown.date)}` : 'planned'}
         </p>
         <progress
           className="day-meter"
           max={Math.max(1, latest.capacityMinutes)}
-          value={Math.min(latest.loggedMinutes, Math.max(1, latest.capacityMinutes))}
-          aria-label={`Logged ${dayWord}: ${formatMinutes(latest.loggedMinutes)} of ${formatMinutes(latest.capacityMinutes)}`}
+          value={Math.min(loggedMinutes, Math.max(1, latest.capacityMinutes))}
+          aria-label={`Logged ${dayWord}: ${formatMinutes(loggedMinutes)} of ${formatMinutes(latest.capacityMinutes)}`}
         />
         <p className="muted" data-testid="day-totals">
           {dayTotals(latest)}
@@ -152,9 +175,16 @@ function TodayChecklist({ path, onDate }: { path: string; onDate: (date: string)
         rows={planned}
         at={at}
         dayWord={dayWord}
+        onLogged={countsHere}
       />
-      <RowSection title="Habits" rows={habits} at={at} dayWord={dayWord} />
-      <RowSection title="In progress, not planned this day" rows={elsewhere} at={at} dayWord={dayWord} />
+      <RowSection title="Habits" rows={habits} at={at} dayWord={dayWord} onLogged={countsHere} />
+      <RowSection
+        title="In progress, not planned this day"
+        rows={elsewhere}
+        at={at}
+        dayWord={dayWord}
+        onLogged={countsHere}
+      />
       {latest.milestones.length > 0 && (
         <section className="card" aria-label="Milestones due">
           <h3>Milestones due</h3>
@@ -195,11 +225,13 @@ function RowSection({
   rows,
   at,
   dayWord,
+  onLogged,
 }: {
   title: string;
   rows: ChecklistRow[];
   at: string | undefined;
   dayWord: string;
+  onLogged: ((log: PendingLog) => void) | undefined;
 }) {
   if (rows.length === 0) return null;
   return (
@@ -207,7 +239,13 @@ function RowSection({
       <h3>{title}</h3>
       <ul className="agenda">
         {rows.map((row) => (
-          <TodayRow key={`${row.kind}:${row.ref}`} row={row} dayWord={dayWord} {...(at ? { at } : {})} />
+          <TodayRow
+            key={`${row.kind}:${row.ref}`}
+            row={row}
+            dayWord={dayWord}
+            {...(at ? { at } : {})}
+            {...(onLogged ? { onLogged } : {})}
+          />
         ))}
       </ul>
     </section>

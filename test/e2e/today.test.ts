@@ -181,6 +181,13 @@ describe.skipIf(chromiumMissing)('Today in headless Chromium', () => {
     const text = await cli(db, 'today');
     expect(text).toContain(`25m of ${webMinutes(first.minutes)} logged`);
     expect(text).toContain('Logged today: 25m of 2h');
+    // A log from the CLI shows live on its row, which stays where it is.
+    await cli(db, 'log', '10m', secondRef);
+    await expect
+      .poll(() => row(page, secondRef).getByTestId('row-logged').textContent(), { timeout: 5_000 })
+      .toBe(`10m of ${webMinutes(second.minutes)}`);
+    expect(await refs(page)).toEqual(before);
+    expect(await page.getByTestId('day-progress').textContent()).toBe('35m of 2h today');
     await screenshot(page, 'today-logged-desktop-light');
   });
 
@@ -209,7 +216,7 @@ describe.skipIf(chromiumMissing)('Today in headless Chromium', () => {
     await page.getByTestId('plan-changed').waitFor({ timeout: 5_000 });
     expect(await refs(page)).toEqual(before);
     await page.getByRole('button', { name: 'Plan changed — refresh' }).click();
-    await expect.poll(() => page.getByTestId('day-progress').textContent()).toBe('25m of 4h today');
+    await expect.poll(() => page.getByTestId('day-progress').textContent()).toBe('35m of 4h today');
     expect(await page.getByTestId('plan-changed').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'day-heading',
@@ -261,6 +268,8 @@ describe.skipIf(chromiumMissing)('Today in headless Chromium', () => {
         await page.locator('.toast', { hasText: 'Logged 5m' }).first().waitFor({ timeout: 5_000 });
         expect(await refs(page)).toEqual(before);
         expect((await focusedRow(page)).row).toBe(first);
+        // The confirmation with its Undo passes too.
+        expect(await seriousViolations(page)).toEqual([]);
         await screenshot(page, `today-${name}-${colorScheme}`);
       });
     }

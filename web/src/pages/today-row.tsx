@@ -7,7 +7,7 @@ import { formatMinutes, STATUS_LABEL } from '../format';
 import { href } from '../router';
 import type { ChecklistRow, PendingLog } from './today-checklist';
 
-type Control = 'start' | 'done' | 'log';
+type Control = 'start' | 'done' | 'log' | 'input';
 
 /** "25m of 45m": time logged on the row against what the day plans for it. */
 export function loggedAgainstPlan(row: ChecklistRow): string {
@@ -64,7 +64,7 @@ export function TodayRow({
       undoable: true,
       onUndone: keepFocus,
     });
-    if (result !== undefined && control === 'log') {
+    if (result !== undefined && (control === 'log' || control === 'input')) {
       setTyped(undefined);
       const minutes = (result as { minutes?: unknown }).minutes;
       if (typeof minutes === 'number') onLogged?.({ ref, minutes });
@@ -81,8 +81,10 @@ export function TodayRow({
     event.preventDefault();
     if (busy) return;
     const text = duration.trim();
+    // Enter in the field keeps the learner in the field; the button keeps them on the button.
+    const from = event.currentTarget.querySelector('input') === document.activeElement ? 'input' : 'log';
     void act(
-      'log',
+      from,
       () => api.post('/api/log', { duration: text, item: ref, ...(at ? { at } : {}) }),
       `Logged ${text} on ${row.title}`,
     );
@@ -144,6 +146,7 @@ export function TodayRow({
           </label>
           <input
             id={inputId}
+            data-control="input"
             value={duration}
             onChange={(event) => setTyped(event.target.value)}
             size={6}

@@ -129,7 +129,9 @@ export async function todayLogRender(root: string, chromiumPath: string): Promis
           button.click();
         });
       }, `section[aria-label="Planned"] .agenda-item[data-ref="${ref}"]`);
-      // The same write and agenda read without the page's rendering: the floor under the figure above.
+      // The same write and agenda read without the page's rendering: the floor under the figure above,
+      // once the page's own re-read of the agenda has finished (it would hold the write up).
+      await page.waitForTimeout(800);
       const trip = await page.evaluate(async (item) => {
         const { token } = (await (await fetch('/api/session')).json()) as { token: string };
         const started = performance.now();

@@ -15,6 +15,7 @@ import { openWorkspace } from '../src/app/workspace.js';
 import { walkNodes } from '../src/core/model/roadmap.js';
 import type { NewEvent } from '../src/core/progress/events.js';
 import type { BenchRow, BenchSuite } from './run.js';
+import { todayLogRow } from './today-log.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** Compiled to dist/bench: the repository is two levels up. */
@@ -185,6 +186,7 @@ export const webBench: BenchSuite = {
         },
       });
     }
+    rows.push(await todayLogRow(ROOT, CHROMIUM));
     return rows;
   },
 };

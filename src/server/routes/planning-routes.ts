@@ -33,7 +33,8 @@ export const planningRoutes = [
     path: '/api/today',
     tag: 'planning',
     query: todayQuery,
-    summary: "The day's agenda: planned items, work in progress, habits due (`waymark today --json`)",
+    summary:
+      "The day's agenda as the day began, with what was done on it: planned items (minutes logged, left), work in progress, habits and reviews due, the day's logged total (`waymark today --json`)",
     responseDescription: 'AgendaView',
     cached: true,
     handle: ({ workspace, query, timeZone }) =>

@@ -245,3 +245,67 @@ export interface StatusChangeResult {
   items: string[];
   events: { changeId: string }[];
 }
+
+/** An item planned on the day (GET /api/today `items`, `waymark today --json`). */
+export interface DayItem {
+  roadmapId: string;
+  nodeId: string;
+  title: string;
+  /** Minutes of it planned on the day. */
+  minutes: number;
+  phaseTitle: string | null;
+  /** Its status now (at the end of the day for a past day). */
+  status: Status;
+  part: number;
+  parts: number;
+  /** Minutes logged on it on the day, and what is left of the planned minutes (0 once done). */
+  loggedMinutes: number;
+  leftMinutes: number;
+}
+
+export interface HabitDue {
+  roadmapId: string;
+  nodeId: string;
+  title: string;
+  block: string;
+  minutes: number | null;
+}
+
+export interface LoggedOnDay {
+  roadmapId: string;
+  nodeId: string | null;
+  title: string;
+  minutes: number;
+  review: boolean;
+}
+
+/** GET /api/today: the day's plan as it began, with what was done on it set against it. */
+export interface Agenda {
+  date: string;
+  today: string;
+  weekday: string;
+  capacityMinutes: number;
+  dayOff: boolean;
+  plannedMinutes: number;
+  habitMinutes: number;
+  habitsExtra: boolean;
+  reviewMinutes: number;
+  items: DayItem[];
+  habits: HabitDue[];
+  milestones: { roadmapId: string; nodeId: string; title: string; reached: boolean }[];
+  inProgress: {
+    roadmapId: string;
+    nodeId: string;
+    title: string;
+    remainingMinutes: number;
+    loggedMinutes: number;
+    plannedOnDay: boolean;
+    status: Status;
+  }[];
+  roadmaps: { roadmapId: string; title: string; nothingLeft: boolean; paused: boolean; status?: string }[];
+  /** Every minute logged on the day, against `capacityMinutes`. */
+  loggedMinutes: number;
+  logged: LoggedOnDay[];
+  /** Review cards due today; null for another day. */
+  reviewsDue: number | null;
+}

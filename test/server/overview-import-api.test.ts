@@ -34,7 +34,15 @@ describe('GET /api/overview', () => {
     expect(overview.today).toBe('2026-11-20');
     expect(overview.roadmaps.map((r: Json) => r.id)).toEqual(roadmaps.map((r) => r.id));
     for (const roadmap of overview.roadmaps as Json[]) {
-      const { today: _today, forecast, plan: _plan, burnup, paused: _p, nothingLeft: _n, ...summary } = roadmap;
+      const {
+        today: _today,
+        forecast,
+        plan: _plan,
+        burnup,
+        paused: _p,
+        nothingLeft: _n,
+        ...summary
+      } = roadmap;
       // Progress by effort: the summary of GET /api/roadmaps, field for field.
       expect(summary).toEqual(roadmaps.find((r) => r.id === roadmap.id));
       // Today's work: the agenda's minutes and the review queue's count.
@@ -137,7 +145,12 @@ describe('POST /api/import', () => {
     expect(done.status, JSON.stringify(done.json)).toBe(201);
     const edited = `${text}- [ ] Generics (2h)\n`;
     const again = await s.send('POST', '/api/import', { upload: { name: 'go-plan.md', text: edited } });
-    expect(again.json).toMatchObject({ id: 'go-plan', created: false, unchanged: false, counts: { items: 3 } });
+    expect(again.json).toMatchObject({
+      id: 'go-plan',
+      created: false,
+      unchanged: false,
+      counts: { items: 3 },
+    });
     const summary = ((await s.get('/api/roadmaps')).json as Json[]).find((r) => r.id === 'go-plan');
     expect(summary.progress).toMatchObject({ done: 1, total: 3 });
   });

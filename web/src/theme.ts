@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const KEY = 'waymark-theme';
@@ -32,8 +32,12 @@ export function useTheme() {
     return () => query.removeEventListener('change', onChange);
   }, []);
   const effective = choice === 'system' ? (dark ? 'dark' : 'light') : choice;
-  useEffect(() => {
+  // A layout effect: it runs before any page's effects, so a chart that redraws for the new theme reads
+  // the new theme's colours (with a plain effect the children ran first and drew in the old palette).
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = effective;
+  }, [effective]);
+  useEffect(() => {
     try {
       if (choice === 'system') localStorage.removeItem(KEY);
       else localStorage.setItem(KEY, choice);
@@ -42,4 +46,20 @@ export function useTheme() {
     }
   }, [choice, effective]);
   return { choice, effective, setChoice };
+}
+
+/**
+ * The theme the document shows now (`data-theme` on <html>), followed live. Components that paint with
+ * colours read from CSS (canvas charts) redraw when it changes, whoever changed it.
+ */
+export function useDocumentTheme(): string {
+  const read = () => document.documentElement.dataset.theme ?? 'light';
+  const [theme, setTheme] = useState(read);
+  useEffect(() => {
+    const observer = new MutationObserver(() => setTheme(read()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    setTheme(read());
+    return () => observer.disconnect();
+  }, []);
+  return theme;
 }

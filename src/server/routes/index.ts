@@ -8,5 +8,12 @@ import { writeRoutes } from './write-routes.js';
 
 /** Every JSON route of the API, in the order of the OpenAPI document. */
 export function apiRoutes(): RouteSpec[] {
-  return [...readRoutes, ...planningRoutes, ...writeRoutes, ...correctionRoutes, ...reviewRoutes, ...importRoutes];
+  return [
+    ...readRoutes,
+    ...planningRoutes,
+    ...writeRoutes,
+    ...correctionRoutes,
+    ...reviewRoutes,
+    ...importRoutes,
+  ];
 }

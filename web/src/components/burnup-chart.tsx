@@ -157,7 +157,14 @@ export function BurnupChart({ burnup, label }: { burnup: Burnup; label: string }
   const visible = new Set(SERIES_STYLES.map((s) => s.key).filter((key) => !hidden.has(key)));
   const shown = cursor ?? lastDoneIndex(data);
   return (
-    <figure className="burnup" data-done={burnup.points.at(-1)?.done ?? 0} data-theme-drawn={theme}>
+    <figure
+      className="burnup"
+      data-done={burnup.points.at(-1)?.done ?? 0}
+      data-theme-drawn={theme}
+      data-markers={markers(burnup)
+        .map((marker) => marker.label)
+        .join('|')}
+    >
       <figcaption className="visually-hidden">{label}</figcaption>
       {hasData ? (
         <>

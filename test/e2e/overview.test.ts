@@ -91,7 +91,8 @@ describe.skipIf(chromiumMissing)('overview in headless Chromium', () => {
   });
 
   let empty: RunningServer | undefined;
-  const api = async <T>(path: string): Promise<T> => (await (await fetch(`${server.url}${path}`)).json()) as T;
+  const api = async <T>(path: string): Promise<T> =>
+    (await (await fetch(`${server.url}${path}`)).json()) as T;
   interface OverviewJson {
     day: { plannedMinutes: number };
     roadmaps: {
@@ -99,7 +100,13 @@ describe.skipIf(chromiumMissing)('overview in headless Chromium', () => {
       doing: unknown[];
       progress: { done: number; total: number; effortRatio: number };
       today: { plannedMinutes: number; loggedMinutes: number; reviewsDue: number };
-      forecast: { p50: string; p85: string; chanceByTarget: number; summary: string; verdict: { onTrack: boolean; daysBehind: number; daysAhead: number; target: string } };
+      forecast: {
+        p50: string;
+        p85: string;
+        chanceByTarget: number;
+        summary: string;
+        verdict: { onTrack: boolean; daysBehind: number; daysAhead: number; target: string };
+      };
     }[];
   }
 
@@ -253,7 +260,7 @@ describe.skipIf(chromiumMissing)('overview in headless Chromium', () => {
       });
       expect(inView).toBe(true);
       const wrapped = await page.evaluate(() =>
-        [...document.querySelectorAll('main time')]
+        Array.from(document.querySelectorAll('main time'))
           .filter((time) => time.getClientRects().length > 1)
           .map((time) => time.textContent),
       );
@@ -306,12 +313,18 @@ describe.skipIf(chromiumMissing)('overview in headless Chromium', () => {
       buffer: Buffer.from('%PDF-1.4 not a roadmap'),
     });
     await upload.getByRole('button', { name: 'Upload and import' }).click();
-    await upload.locator('.action-error').filter({ hasText: /slides\.pdf.*not a Markdown file/i }).waitFor({ timeout: 8_000 });
+    await upload
+      .locator('.action-error')
+      .filter({ hasText: /slides\.pdf.*not a Markdown file/i })
+      .waitFor({ timeout: 8_000 });
     // A path that does not exist: told where it was typed.
     const byPath = state.locator('form').filter({ hasText: 'by its path' });
     await byPath.getByLabel('Full path').fill(join(dir, 'missing.md'));
     await byPath.getByRole('button', { name: 'Import from path' }).click();
-    await byPath.locator('.action-error').filter({ hasText: /missing\.md: no such file/ }).waitFor({ timeout: 8_000 });
+    await byPath
+      .locator('.action-error')
+      .filter({ hasText: /missing\.md: no such file/ })
+      .waitFor({ timeout: 8_000 });
     // An upload that is Markdown: imported, its report shown, the card appears.
     await upload.getByLabel('File').setInputFiles({
       name: 'go-plan.md',
@@ -324,7 +337,10 @@ describe.skipIf(chromiumMissing)('overview in headless Chromium', () => {
     expect(await report.getByTestId('import-verdict').textContent()).toMatch(
       /2 items in 0 phases, 1 already ticked/,
     );
-    await card(page, 'go-plan').getByTestId('count-progress').filter({ hasText: '1/2' }).waitFor({ timeout: 8_000 });
+    await card(page, 'go-plan')
+      .getByTestId('count-progress')
+      .filter({ hasText: '1/2' })
+      .waitFor({ timeout: 8_000 });
     // Then a bundled roadmap, from "Import another roadmap".
     await page.getByText('Import another roadmap').click();
     await page.getByRole('button', { name: 'Import ai-engineer' }).click();

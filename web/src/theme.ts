@@ -44,21 +44,22 @@ export function useTheme() {
     } catch {
       // Storage may be disabled; the theme then lasts for this visit only.
     }
-  }, [choice, effective]);
+  }, [choice]);
   return { choice, effective, setChoice };
 }
+
+const documentTheme = () => document.documentElement.dataset.theme ?? 'light';
 
 /**
  * The theme the document shows now (`data-theme` on <html>), followed live. Components that paint with
  * colours read from CSS (canvas charts) redraw when it changes, whoever changed it.
  */
 export function useDocumentTheme(): string {
-  const read = () => document.documentElement.dataset.theme ?? 'light';
-  const [theme, setTheme] = useState(read);
+  const [theme, setTheme] = useState(documentTheme);
   useEffect(() => {
-    const observer = new MutationObserver(() => setTheme(read()));
+    const observer = new MutationObserver(() => setTheme(documentTheme()));
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    setTheme(read());
+    setTheme(documentTheme());
     return () => observer.disconnect();
   }, []);
   return theme;

@@ -87,6 +87,9 @@ export function BurnupChart({ burnup, label }: { burnup: Burnup; label: string }
               ctx.strokeStyle = text;
               ctx.fillStyle = text;
               ctx.font = `${Math.round(11 * devicePixelRatio)}px sans-serif`;
+              // uPlot leaves its axis text alignment behind; the labels start at their line.
+              ctx.textAlign = 'left';
+              ctx.textBaseline = 'alphabetic';
               ctx.setLineDash(px([3, 3]));
               markers(burnup).forEach((marker, index) => {
                 const x = plot.valToPos(marker.x, 'x', true);
@@ -168,7 +171,7 @@ export function BurnupChart({ burnup, label }: { burnup: Burnup; label: string }
       <figcaption className="visually-hidden">{label}</figcaption>
       {hasData ? (
         <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the focused chart takes arrow keys to read its values */}
+          {/* biome-ignore lint/a11y/useSemanticElements: a chart is a named group, not a form's fieldset */}
           <div
             ref={host}
             className="burnup-chart"
@@ -176,6 +179,7 @@ export function BurnupChart({ burnup, label }: { burnup: Burnup; label: string }
             aria-roledescription="chart"
             aria-label={`${label}. Arrow keys read the values day by day.`}
             aria-describedby={readoutId}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: the focused chart takes arrow keys to read its values
             tabIndex={0}
             onKeyDown={onKeyDown}
             onMouseLeave={() => setCursor(null)}

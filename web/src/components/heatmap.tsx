@@ -39,6 +39,7 @@ export function Heatmap({ days }: { days: { date: string; minutes: number }[] })
       <div className="heatmap-scroll" ref={scroller} data-testid="heatmap-scroll">
         <table
           ref={grid}
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an ARIA grid over a table, whose rows and cells give the grid its rows and gridcells
           role="grid"
           className="heatmap-grid"
           aria-label={`Study time per day over the past year: ${formatMinutes(layout.total)} on ${layout.active} days. Arrow keys move between days.`}
@@ -63,6 +64,7 @@ export function Heatmap({ days }: { days: { date: string; minutes: number }[] })
                 {layout.rows[weekday]?.map((index, column) => {
                   const cell = index === null ? undefined : layout.cells[index];
                   if (index === null || !cell)
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a day-less cell is only its place in the row
                     return <td key={`pad-${column}`} className="heat-pad" aria-hidden="true" />;
                   const text = `${name} ${cell.date}: ${cell.minutes > 0 ? formatMinutes(cell.minutes) : 'no study time'}`;
                   return (

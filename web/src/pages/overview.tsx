@@ -14,9 +14,12 @@ import { href } from '../router';
 const IN_PROGRESS_SHOWN = 5;
 const PHASES_SHOWN = 12;
 
+/** What the overview reads: main.tsx starts these before the first render when the overview opens. */
+export const OVERVIEW_READS = ['/api/overview', '/api/activity?days=365'] as const;
+
 export function OverviewPage() {
-  const overview = useApi<Overview>('/api/overview');
-  const activity = useApi<Activity>('/api/activity?days=365');
+  const overview = useApi<Overview>(OVERVIEW_READS[0]);
+  const activity = useApi<Activity>(OVERVIEW_READS[1]);
   const [imported, setImported] = useState<ImportResult | undefined>();
   const roadmaps = overview.data?.roadmaps;
   const empty = roadmaps?.length === 0;
@@ -40,13 +43,19 @@ export function OverviewPage() {
       {roadmaps?.map((roadmap) => (
         <RoadmapCard key={roadmap.id} roadmap={roadmap} />
       ))}
-      {roadmaps && !empty && (
-        <details className="card import-more">
-          <summary>Import another roadmap</summary>
-          <ImportPanel onImported={setImported} />
-        </details>
-      )}
+      {roadmaps && !empty && <ImportMore onImported={setImported} />}
     </>
+  );
+}
+
+/** Importing one more roadmap, folded away; its forms (and their reads) exist only while it is open. */
+function ImportMore({ onImported }: { onImported: (result: ImportResult) => void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="card import-more" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Import another roadmap</summary>
+      {open && <ImportPanel onImported={onImported} />}
+    </details>
   );
 }
 

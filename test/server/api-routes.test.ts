@@ -325,6 +325,9 @@ describe('the OpenAPI document', () => {
       ['/api/undo', 'post'],
       ['/api/corrections', 'post'],
       ['/api/review', 'post'],
+      ['/api/overview', 'get'],
+      ['/api/bundled-roadmaps', 'get'],
+      ['/api/import', 'post'],
     ] as const) {
       expect(json.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     }

@@ -168,7 +168,9 @@ describe('POST /api/import', () => {
   it('refuses a path that is relative, missing or a folder', async () => {
     const relative = await expectRefused({ path: 'roadmaps/plan.md' }, /not a full path/i);
     expect(relative.hint).toMatch(/starting with \//);
-    await expectRefused({ path: join(s.dir, 'gone.md') }, /gone\.md: no such file/);
+    const missing = await expectRefused({ path: join(s.dir, 'gone.md') }, /gone\.md: no such file/);
+    expect(missing.hint).toMatch(/upload the file instead/);
+    expect(missing.hint).not.toMatch(/waymark/);
     mkdirSync(join(s.dir, 'folder.md'));
     await expectRefused({ path: join(s.dir, 'folder.md') }, /is a directory/);
   });

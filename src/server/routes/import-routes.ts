@@ -7,7 +7,7 @@ import { extname, isAbsolute } from 'node:path';
 import { listBundledRoadmaps } from '../../app/bundled-roadmaps.js';
 import { importReport } from '../../app/import-report.js';
 import { importRoadmapFile, importRoadmapUpload } from '../../app/import-service.js';
-import { inputError } from '../../core/errors.js';
+import { inputError, WaymarkError } from '../../core/errors.js';
 import { route } from '../route.js';
 import { importBody, MAX_IMPORT_BODY_BYTES } from '../schemas.js';
 
@@ -21,6 +21,21 @@ function assertMarkdownName(name: string, where: string): void {
     `${where}: "${name}" is not a Markdown file (${extension ? `a ${extension} file` : 'it has no extension'}); Waymark imports roadmaps written in Markdown.`,
     'Pick a .md file (a roadmap saved as Markdown), or one of the bundled roadmaps.',
   );
+}
+
+/** The file reader's hints name `waymark import --list`; from the page, say what to do on the page. */
+function withWebHint<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof WaymarkError && error.hint?.includes('waymark import'))
+      throw new WaymarkError(
+        error.code,
+        error.message,
+        'Check the full path of your .md file, upload the file instead, or pick a bundled roadmap.',
+      );
+    throw error;
+  }
 }
 
 export const importRoutes = [
@@ -56,7 +71,7 @@ export const importRoutes = [
             'Give the full path, starting with / (for example /home/you/roadmaps/my-roadmap.md).',
           );
         assertMarkdownName(b.path, 'path');
-        summary = importRoadmapFile(workspace, b.path);
+        summary = withWebHint(() => importRoadmapFile(workspace, b.path as string));
       } else {
         const name = b.bundled as string;
         const bundled = listBundledRoadmaps();

@@ -14,6 +14,7 @@ import { localDate } from '../core/plan/local-date.js';
 import type { Store } from '../store/port.js';
 import { type BusyPolicy, DEFAULT_BUSY_POLICY, retryWhileBusy } from './busy-retry.js';
 import { withDerivedCacheInMemory } from './derived-cache-memory.js';
+import { withEventsCache } from './events-cache.js';
 import { apiError, fromZodError, HttpError, toApiError } from './http-error.js';
 import { LiveChanges } from './live-changes.js';
 import { localOnly } from './local-only.js';
@@ -60,7 +61,7 @@ export interface WaymarkApp {
 }
 
 export function createApp(options: AppOptions): WaymarkApp {
-  const store = withDerivedCacheInMemory(withRoadmapCache(options.store));
+  const store = withDerivedCacheInMemory(withRoadmapCache(withEventsCache(options.store)));
   const env = options.env ?? process.env;
   const timeZone = learnerTimeZone(env);
   const newId = options.newId ?? randomUUID;

@@ -28,7 +28,7 @@ const NOW = '2026-11-20T12:00:00Z';
 const EVENTS = 20_000;
 const SIZE_TARGET_KB = 150;
 const RENDER_RATIO_TARGET = 2;
-const RENDER_RUNS = 5;
+const RENDER_RUNS = 9;
 
 /** The assets index.html pulls in before anything lazy: its scripts, module preloads and stylesheets. */
 export function firstPageAssets(html: string): string[] {

@@ -456,3 +456,15 @@ export function weekView(workspace: Workspace, request: AgendaRequest = {}): Wee
     reviewMinutes: sum((day) => day.reviewMinutes),
   };
 }
+
+/**
+ * The day's numbers from a learner context the caller already built (the overview plans once per request
+ * for its forecasts, burn-ups and today's work): the same `dayOn` as `today`, so the minutes cannot disagree.
+ * Each roadmap's `status` (the forecast line) is left to the caller, which has the forecast at hand.
+ */
+export function dayOfLearner(
+  learner: LearnerContext,
+  date: CalendarDate,
+): DayView & { inProgress: InProgressItem[]; roadmaps: AgendaRoadmap[] } {
+  return dayOn({ learner, all: learner.roadmaps.map(index) }, date);
+}

@@ -326,6 +326,9 @@ describe('the OpenAPI document', () => {
       ['/api/corrections', 'post'],
       ['/api/review', 'post'],
       ['/api/review/session', 'post'],
+      ['/api/overview', 'get'],
+      ['/api/bundled-roadmaps', 'get'],
+      ['/api/import', 'post'],
     ] as const) {
       expect(json.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     }

@@ -52,9 +52,18 @@ export interface RoadmapStatus {
   nodes: StatusNode[];
 }
 
+/** The forecast's one verdict: on track means the P85 is on or before the target. */
+export interface ForecastVerdict {
+  target: string;
+  onTrack: boolean;
+  daysBehind: number;
+  daysAhead: number;
+}
+
 export interface Forecast {
   p50?: string | null;
   p85?: string | null;
+  verdict?: ForecastVerdict | null;
   chanceByTarget?: number;
   hoursPerWeekFor85?: number | null;
   basis?: { weeksOfHistory: number; itemsFinished: number; speedFactor: number };
@@ -308,4 +317,33 @@ export interface Agenda {
   logged: LoggedOnDay[];
   /** Review cards due today; null for another day. */
   reviewsDue: number | null;
+}
+
+/** GET /api/overview: one entry per roadmap answering progress, today's work and the verdict. */
+export interface RoadmapOverview extends RoadmapSummary {
+  paused: boolean;
+  nothingLeft: boolean;
+  today: { plannedMinutes: number; loggedMinutes: number; reviewsDue: number };
+  forecast: Forecast | null;
+  plan: { finish: { min: string; max: string } | null; phaseEnds: Record<string, string> };
+  burnup: Burnup;
+}
+
+export interface Overview {
+  today: string;
+  day: { capacityMinutes: number; plannedMinutes: number; loggedMinutes: number; reviewMinutes: number };
+  reviewsDue: number;
+  roadmaps: RoadmapOverview[];
+}
+
+/** POST /api/import: what the import found (`waymark import --json`) and its warnings. */
+export interface ImportResult {
+  id: string;
+  title: string;
+  created: boolean;
+  unchanged: boolean;
+  counts: { items: number; phases: number; notChosen: number; checked: number };
+  recordedTicks: number;
+  verdict: { text: string };
+  warnings: { line?: number; message: string }[];
 }

@@ -14,6 +14,7 @@ import {
 } from './section-shape.js';
 import {
   ELECTIVE_PROSE,
+  PLACEHOLDER_TITLE,
   PROJECT_META_TITLE,
   RESOURCE_TITLE,
   ROLE_DESCRIPTION_TITLE,
@@ -49,9 +50,9 @@ export type UnidentifiedNode = Omit<Node, 'id' | 'children'> & {
 };
 
 const PHASE_WORD = /\b(phase|stage)\b/i;
-/** "Week 3", "Days 1-5", "Month 2", "Module 4", "Semana 2", "第3天" (and their Portuguese, Spanish, French, German words). */
+/** "Week 3", "week01", "Days 1-5", "Month 2", "Module 4", "Semana 2", "第3天" (and their Portuguese, Spanish, French, German words). */
 const SCHEDULE =
-  /^(?:(?:(week|day|month|sprint|module|semana|dia|día|mês|mes|semaine|jour|mois|woche|tag|monat)s?\s+(\d{1,3})(?:\s*[-\u2013]\s*(\d{1,3}))?(?![\p{L}\d]))|第\s*(\d{1,3})\s*([天周週月]))/iu;
+  /^(?:(?:(week|day|month|sprint|module|semana|dia|día|mês|mes|semaine|jour|mois|woche|tag|monat)s?\s*(\d{1,3})(?:\s*[-\u2013]\s*(\d{1,3}))?(?![\p{L}\d]))|第\s*(\d{1,3})\s*([天周週月]))/iu;
 /** The same at the end, after a separator: "数据预处理 | 第1天", "Linear regression - Day 4", "(Week 2)". */
 const SCHEDULE_SUFFIX =
   /(?:[|:\u2013\u2014(（]|\s-)\s*(?:(?:(week|day|month|module|semana|dia|día|semaine|jour|woche|tag)\s+(\d{1,3}))|第\s*(\d{1,3})\s*([天周週月]))\s*[)）]?\s*$/iu;
@@ -212,6 +213,13 @@ function scheduleSpan(
   const label = text.replace(/^[\s|:\u2013\u2014(（-]+|[\s)）]+$/gu, '').trim();
   if (!unit) return { label };
   return { duration: { min: to - from + 1, max: to - from + 1, unit }, label };
+}
+
+/** "week12-13 - TBA": once the schedule label is off, nothing but a placeholder is left. */
+function isPlaceholder(title: string, scheduleLabel: string | undefined): boolean {
+  if (title.length > 60) return false;
+  const rest = scheduleLabel ? title.replace(scheduleLabel, '') : title;
+  return PLACEHOLDER_TITLE.test(rest.replace(/^[\s|:\u2013\u2014-]+|[\s|:\u2013\u2014-]+$/gu, ''));
 }
 
 function itemKindOf(title: string): NodeKind | undefined {
@@ -653,7 +661,8 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
     setMeta(node, 'schedule', schedule.label);
   }
   if (draft.paragraphs.length > 0) setMeta(node, 'description', draft.paragraphs.join('\n\n'));
-  node.trackable = isTrackable(kind, ctx, draft.checked);
+  if (draft.children.length === 0 && isPlaceholder(parsed.title, schedule?.label)) node.kind = 'info';
+  node.trackable = isTrackable(node.kind, ctx, draft.checked);
   if (draft.children.length > 0) {
     const childCtx: Context = {
       ...ctx,

@@ -7,8 +7,10 @@ import type { Outline } from './outline.js';
  * A horizon in a title or the opening prose: "90DaysOfDevOps", "9-Week Course", "(6 Months)", "~12–15 months",
  * "about 2 years", "100天". A range counts by its upper end: the plan should fit the longest the author allows.
  */
+// Before the number: anything but a letter, digit or point, except that Chinese and Japanese write it
+// straight after a word ("机器学习100天").
 const HORIZON =
-  /(?:^|[^\p{L}\d.])(\d{1,4})(?:\s*(?:[-\u2010-\u2015]|to)\s*(\d{1,4}))?[\s\u2010-\u2015-]*(?:(day|week|month|year)s?(?=of|[^\p{L}]|$)|(天|周|週|个月|個月|年))/iu;
+  /(?:^|[^\p{L}\d.]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])(\d{1,4})(?:\s*(?:[-\u2010-\u2015]|to)\s*(\d{1,4}))?[\s\u2010-\u2015-]*(?:(day|week|month|year)s?(?=of|[^\p{L}]|$)|(天|周|週|个月|個月|年))/iu;
 const DAYS_PER: Record<string, number> = {
   day: 1,
   天: 1,

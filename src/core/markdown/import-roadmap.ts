@@ -140,17 +140,21 @@ function contentImages(text: string): number {
 
 /**
  * A document without a `#` title that opens with a heading over prose only ("## Neural Networks: Zero to
- * Hero", then a paragraph, then "## Contents"): that heading is the title, its prose the summary. A heading
- * with items, or a schedule ("## Week 1"), stays work.
+ * Hero", then a paragraph, then "## Contents"), or with one heading that holds the whole document: that
+ * heading is the title, its prose the summary. A heading with items beside other headings, or a schedule
+ * ("## Week 1"), stays work.
  */
 function liftOpeningHeadingAsTitle(outline: Outline): void {
   const first = outline.roots[0];
-  if (outline.title !== undefined || !first || first.type !== 'heading' || first.children.length > 0) return;
+  if (outline.title !== undefined || !first || first.type !== 'heading') return;
+  const holdsAll = outline.roots.length === 1;
+  if (first.children.length > 0 && !holdsAll) return;
   if (outline.roots.some((draft) => draft.type === 'heading' && draft.level === 1)) return;
   if (scheduleOf(first.text) || /\b(?:phase|stage|week|day|month|module)\b/i.test(first.text)) return;
   outline.title = stripLeadingSymbols(first.text);
   outline.titleLine = first.line;
   outline.roots.shift();
+  outline.roots.unshift(...first.children);
   outline.preamble.unshift(...first.paragraphs);
 }
 

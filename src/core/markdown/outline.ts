@@ -127,9 +127,29 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
     else outline.roots.push(draft);
   };
 
+  const openHeading = (level: number, inline: Token | undefined, line: number) => {
+    while (headings.length > 0 && (headings[headings.length - 1] as Draft).level >= level) {
+      const closed = headings.pop() as Draft;
+      closed.endLine = lastContentLine(closed.line, line - 1);
+    }
+    const draft = newDraft('heading', level, line, lineCount);
+    setInline(draft, inline);
+    attach(draft);
+    headings.push(draft);
+    sawHeadingBelowTitle = true;
+    lastParagraph = undefined;
+  };
+  const boldHeadings = boldParagraphHeadings(tokens);
+
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const map = token.map;
+    const boldLevel = token.type === 'paragraph_open' ? boldHeadings.get(i) : undefined;
+    if (boldLevel !== undefined) {
+      // "**Lecture 1: …**" written as a bold paragraph: a heading one level below the section it is in.
+      openHeading(boldLevel, tokens[i + 1], (map?.[0] ?? 0) + 1);
+      continue;
+    }
     switch (token.type) {
       case 'heading_open': {
         const level = Number(token.tag.slice(1));
@@ -154,16 +174,7 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
           }
           break;
         }
-        while (headings.length > 0 && (headings[headings.length - 1] as Draft).level >= level) {
-          const closed = headings.pop() as Draft;
-          closed.endLine = lastContentLine(closed.line, line - 1);
-        }
-        const draft = newDraft('heading', level, line, lineCount);
-        setInline(draft, inline);
-        attach(draft);
-        headings.push(draft);
-        sawHeadingBelowTitle = true;
-        lastParagraph = undefined;
+        openHeading(level, inline, line);
         break;
       }
       case 'bullet_list_open':
@@ -248,6 +259,47 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
   }
   for (const open of headings) open.endLine = lastContentLine(open.line, lineCount);
   return outline;
+}
+
+/**
+ * Paragraphs that are headings in all but markup: wholly bold, outside any list or quote, not a label
+ * ending in ":" (that introduces the list after it), and at least two of them under the same heading, so
+ * that one emphasised sentence ("**Are you ready to get started?**") stays prose. One pass over the tokens.
+ */
+function boldParagraphHeadings(tokens: readonly Token[]): Map<number, number> {
+  const groups = new Map<number, number[]>();
+  let heading = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.type === 'heading_open' && token.level === 0) heading = i;
+    else if (token.type === 'paragraph_open' && token.level === 0 && isBoldLine(tokens[i + 1])) {
+      const group = groups.get(heading);
+      if (group) group.push(i);
+      else groups.set(heading, [i]);
+    }
+  }
+  // Paragraph token index -> its heading level: one below the heading it sits under.
+  const found = new Map<number, number>();
+  for (const [at, group] of groups) {
+    if (group.length < 2) continue;
+    const level = Math.min(6, (at < 0 ? 1 : Number((tokens[at] as Token).tag.slice(1))) + 1);
+    for (const paragraph of group) found.set(paragraph, level);
+  }
+  return found;
+}
+
+/** "**Lecture 1: Building micrograd**": one bold run and nothing else, short, not a label ("**Topics:**"). */
+function isBoldLine(inline: Token | undefined): boolean {
+  const children = (inline?.children ?? []).filter(
+    (child) => !(child.type === 'text' && child.content.trim() === ''),
+  );
+  const first = children[0];
+  const last = children[children.length - 1];
+  if (first?.type !== 'strong_open' || last?.type !== 'strong_close') return false;
+  let strongRuns = 0;
+  for (const child of children) if (child.type === 'strong_open') strongRuns++;
+  const text = (inline?.content ?? '').trim();
+  return strongRuns === 1 && text.length <= 200 && !/[:：]\**$/u.test(text);
 }
 
 /**

@@ -147,6 +147,21 @@ export const ATTACHMENT_WORDS = new Set([
   'zh',
 ]);
 
+/** Nouns that make a named link material when they end it: "micrograd Github repo", "Lecture 3 slides". */
+export const ATTACHMENT_HEADS = new Set([
+  'repo',
+  'repository',
+  'notebook',
+  'notebooks',
+  'slides',
+  'video',
+  'videos',
+  'playlist',
+  'code',
+  'files',
+  'transcript',
+]);
+
 /**
  * The text of a link that is an attachment of the item above it, not an item of its own:
  * "- Linear regression\n  - [Video](…)\n  - [GitHub repository](…)".
@@ -165,3 +180,10 @@ export const OPTIONAL_MARKER =
 /** "[personal recommendation]": the author's pick among alternatives, which makes the list a choice of one. */
 export const RECOMMENDED_MARKER =
   /[[(（]\s*(?:personal\s+recommendation|my\s+recommendation|recommended|top\s+pick|推荐|recomendado|recomendação)\s*[\])）]/iu;
+
+/**
+ * A slot the author has not filled yet: "week12-13 - TBA", "Coming soon", "待定". Nothing to do until it
+ * is written; matched on what is left of the title once its schedule label is taken off.
+ */
+export const PLACEHOLDER_TITLE =
+  /^(?:tba|tbd|tbc|to\s+be\s+(?:announced|determined|decided|confirmed|added|written)|coming\s+soon|work\s+in\s+progress|wip|pr[oó]ximamente|em\s+breve|a\s+definir|por\s+definir|[àa]\s+venir|bient[oô]t|demn[aä]chst|folgt|скоро|будет\s+позже|待定|敬请期待|即将推出|近日公開|準備中|준비\s*중)[.!…]*$/iu;

@@ -14,6 +14,7 @@ import {
 } from './section-shape.js';
 import {
   ELECTIVE_PROSE,
+  OPTIONAL_SECTION_TITLE,
   PLACEHOLDER_TITLE,
   PROJECT_META_TITLE,
   RESOURCE_TITLE,
@@ -42,6 +43,8 @@ interface Context {
   inMilestone: boolean;
   /** Shared by every context of one import: what was noticed and worked around. */
   warnings: ImportWarning[];
+  /** The document writes its work as list items or table rows (so a heading over prose alone is prose). */
+  workInLists: boolean;
 }
 
 export type UnidentifiedNode = Omit<Node, 'id' | 'children'> & {
@@ -371,6 +374,9 @@ export function classifyChildren(
   return groupElectiveRuns(drafts, out, parent);
 }
 
+/** Groups made for a list whose intro states the choice: the heading above has said it already. */
+const introGroups = new WeakSet<UnidentifiedNode>();
+
 /**
  * Lists introduced as alternatives ("Choose one of the following:") or holding the author's pick
  * ("[personal recommendation]") are elective groups: the parent itself when the list is all it holds,
@@ -407,14 +413,16 @@ function groupElectiveRuns(
     } else {
       const first = run[0] as UnidentifiedNode;
       const last = run[run.length - 1] as UnidentifiedNode;
-      out.push({
+      const group: UnidentifiedNode = {
         title: intro ? intro.replace(/[:：]\s*$/u, '').slice(0, 120) : 'Choose one',
         kind: 'section',
         trackable: false,
         choose,
         source: { line: first.source.line, endLine: last.source.endLine },
         children: run,
-      });
+      };
+      introGroups.add(group);
+      out.push(group);
     }
     i = end;
   }
@@ -463,6 +471,7 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     reading: ctx.reading,
     inMilestone: false,
     warnings: ctx.warnings,
+    workInLists: ctx.workInLists,
   };
 
   const description: string[] = [];
@@ -560,9 +569,22 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     )
       node.trackable = false;
   }
-  if (!node.choose) {
+  if (!node.choose && !node.children.some((inner) => introGroups.has(inner))) {
     const choose = electiveRule(title, draft.paragraphs, optionCount(node));
     if (choose) node.choose = choose;
+  }
+  if (
+    node.kind === 'section' &&
+    child.area === 'plain' &&
+    ctx.workInLists &&
+    draft.children.length === 0 &&
+    !node.duration &&
+    draft.checked === undefined
+  ) {
+    // "## Becoming an OSS student", "## Docker image" over paragraphs only, in a file whose work is
+    // written as lists and tables: what the author explains, not a unit of work.
+    node.kind = 'info';
+    node.trackable = false;
   }
   if (node.kind === 'section' && node.duration && isPlanContainer(node)) {
     // "## ML Roadmap (6 Months)" over Week 1, Week 2…: the roadmap's horizon (goal.ts), not an item of 6 months.
@@ -618,7 +640,10 @@ function electiveRule(
   options: number,
 ): { min: number; max: number } | undefined {
   if (options < 2) return undefined;
-  let match = /\belectives?\b/i.test(title) ? ELECTIVE_PROSE.exec('are electives') : null;
+  let match =
+    /\belectives?\b/i.test(title) || OPTIONAL_SECTION_TITLE.test(bareTitle(title))
+      ? ELECTIVE_PROSE.exec('are electives')
+      : null;
   for (let i = 0; !match && i < paragraphs.length; i++) match = ELECTIVE_PROSE.exec(paragraphs[i] ?? '');
   if (!match) return undefined;
   const said = (match[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
@@ -809,10 +834,20 @@ function milestoneAfter(
   return { value, unit: `${word}s` as DurationUnit };
 }
 
-export function rootContext(warnings: ImportWarning[]): Context {
-  return { area: 'plain', inPhase: false, reading: false, inMilestone: false, warnings };
+/** Lists and tables holding this many entries make a document one that writes its work as lists. */
+const LIST_DOCUMENT = 3;
+
+export function rootContext(warnings: ImportWarning[], listEntries = 0): Context {
+  return {
+    area: 'plain',
+    inPhase: false,
+    reading: false,
+    inMilestone: false,
+    warnings,
+    workInLists: listEntries >= LIST_DOCUMENT,
+  };
 }
 
-export function preambleContext(warnings: ImportWarning[]): Context {
-  return { ...rootContext(warnings), area: 'info' };
+export function preambleContext(warnings: ImportWarning[], listEntries = 0): Context {
+  return { ...rootContext(warnings, listEntries), area: 'info' };
 }

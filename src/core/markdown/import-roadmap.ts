@@ -85,8 +85,8 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   const rest = firstHeading < 0 ? outline.roots : outline.roots.slice(firstHeading);
   let verdictApplies = body.trim() !== '';
   let unidentified: UnidentifiedNode[] = [
-    ...classifyChildren(preamble, undefined, preambleContext(warnings)),
-    ...classifyChildren(rest, undefined, rootContext(warnings)),
+    ...classifyChildren(preamble, undefined, preambleContext(warnings, outline.listEntries)),
+    ...classifyChildren(rest, undefined, rootContext(warnings, outline.listEntries)),
   ];
   if (body.trim() === '') {
     const what = frontMatter ? 'the file has only front matter' : 'the file is empty';

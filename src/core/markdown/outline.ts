@@ -51,6 +51,8 @@ export interface Outline {
   /** Every paragraph of the document, in order (for "Last Updated:" and similar). */
   allParagraphs: { text: string; line: number }[];
   lineCount: number;
+  /** List items and table rows in the whole document: whether its work is written as lists. */
+  listEntries: number;
   warnings: ImportWarning[];
 }
 
@@ -104,7 +106,14 @@ interface ListFrame {
  */
 export function buildOutline(tokens: Token[], lines: readonly string[], maxNesting: number): Outline {
   const lineCount = lines.length;
-  const outline: Outline = { roots: [], preamble: [], allParagraphs: [], lineCount, warnings: [] };
+  const outline: Outline = {
+    roots: [],
+    preamble: [],
+    allParagraphs: [],
+    lineCount,
+    listEntries: 0,
+    warnings: [],
+  };
   // Source spans end on the last non-blank line, not on the blank lines markdown-it counts in.
   const lastContentLine = (from: number, to: number) => {
     let end = to;
@@ -188,6 +197,7 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
         lastParagraph = undefined;
         break;
       case 'list_item_open': {
+        outline.listEntries++;
         const draft = newDraft('item', 0, (map?.[0] ?? 0) + 1, map?.[1] ?? lineCount);
         const intro = lists[lists.length - 1]?.intro;
         if (intro !== undefined) draft.listIntro = intro;
@@ -234,7 +244,10 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
         break;
       }
       case 'table_open':
-        i = readTable(tokens, i, (row) => attach(row));
+        i = readTable(tokens, i, (row) => {
+          outline.listEntries++;
+          attach(row);
+        });
         lastParagraph = undefined;
         break;
       case 'html_block':

@@ -171,7 +171,14 @@ export const ATTACHMENT_LINK_TEXT =
 
 /** Words in prose that make the list or section after it electives: "Choose one of the following". */
 export const ELECTIVE_PROSE =
-  /\b(?:choose|pick|select)\s+(one|two|three|four|five|\d{1,2}|any\s+\d{1,2}|at\s+least\s+(?:one|two|three|\d{1,2})|some|a\s+few|several|a\s+subset|any)\b(?:\s+(?:or\s+more\s+)?(?:of|from|among)\b)?|\b(?:are|is|as)\s+(?:an?\s+)?electives?\b|\belectives?\s*:|\ba\s+(?:sample|selection)\s+of\s+options\b|\boptional\s+(?:courses|modules|topics|tracks)\b/i;
+  /\b(?:choose|pick|select)\s+(one|two|three|four|five|\d{1,2}|any\s+\d{1,2}|at\s+least\s+(?:one|two|three|\d{1,2})|some|a\s+few|several|a\s+subset|any)\b(?:\s+(?:or\s+more\s+)?(?:of|from|among)\b)?|\b(?:are|is|as)\s+(?:an?\s+)?electives?\b|\belectives?\s*:|\ba\s+(?:sample|selection)\s+of\s+options\b|\boptional\s+(?:courses|modules|topics|tracks|materials?|content|exercises|chapters|lessons|projects|readings?)\b|\bas\s+an?\s+(?:bonus|extra)\b/i;
+
+/**
+ * A section the title calls optional as a whole: "Bonus Material", "Extras", "Material adicional",
+ * "Дополнительные материалы", "附加内容". Nothing in it is planned until the learner picks it.
+ */
+export const OPTIONAL_SECTION_TITLE =
+  /^(?:(?:bonus|optional|extra)(?:\s+(?:material|materials|content|exercises|chapters?|lessons?|topics|reading|readings|projects?))?|extras|extra\s+credit|material(?:es)?\s+(?:adicional(?:es)?|extra|opcional(?:es)?)|conte[uú]do\s+(?:b[oô]nus|extra|opcional)|mat[eé]riel\s+(?:bonus|suppl[eé]mentaire)|bonusmaterial|zusatzmaterial|дополнительн(?:ые|о|ый)(?:\s+материалы?)?|бонус(?:ы|ные\s+материалы)?|附加(?:内容|材料)?|额外(?:内容|材料)|可选(?:内容|材料)?|番外|おまけ|보너스(?:\s*자료)?)$/iu;
 
 /** "(optional)", "[optional]", "(opcional)", "（可选）": one optional item, left out of the plan until included. */
 export const OPTIONAL_MARKER =

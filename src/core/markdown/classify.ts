@@ -8,11 +8,13 @@ import {
   holdsContent,
   isAnchorItem,
   isAttachmentLink,
+  looksLikeFaq,
   looksLikeLinkList,
   looksLikePeople,
   looksLikeToc,
 } from './section-shape.js';
 import {
+  AUTHOR_INTRO,
   ELECTIVE_PROSE,
   OPTIONAL_SECTION_TITLE,
   PLACEHOLDER_TITLE,
@@ -512,7 +514,13 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
   } else if ((TOC_TITLE.test(bare) && !holdsContent(draft)) || looksLikeToc(draft)) {
     node.kind = 'info';
     child.area = 'toc';
-  } else if (isProjectMeta(bare) || ROLE_DESCRIPTION_TITLE.test(title) || looksLikePeople(draft)) {
+  } else if (
+    isProjectMeta(bare) ||
+    ROLE_DESCRIPTION_TITLE.test(title) ||
+    looksLikePeople(draft) ||
+    looksLikeFaq(draft) ||
+    AUTHOR_INTRO.test(title)
+  ) {
     // About the repository or the role, not about learning: support, licence, team, "Core Competencies".
     node.kind = 'info';
     child.area = 'info';
@@ -688,7 +696,11 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
   if (draft.paragraphs.length > 0) setMeta(node, 'description', draft.paragraphs.join('\n\n'));
   if (draft.children.length === 0 && isPlaceholder(parsed.title, schedule?.label)) node.kind = 'info';
   node.trackable = isTrackable(node.kind, ctx, draft.checked);
-  if (draft.children.length > 0) {
+  const described = describingChild(draft);
+  if (described !== undefined) {
+    // "- Clase 1\n  - Contexto, instalación, … y variables.": one sentence beneath says what the item is.
+    setMeta(node, 'description', described);
+  } else if (draft.children.length > 0) {
     const childCtx: Context = {
       ...ctx,
       area: navigation && ctx.area === 'plain' ? 'toc' : ctx.area,
@@ -699,6 +711,17 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
     appendAll(node.children, classifyChildren(draft.children, node, childCtx));
   }
   return node;
+}
+
+/**
+ * The sentence an item's only child is, when that child is plain prose (no box, link or children, ending
+ * like a sentence): the item's description, not a smaller unit of work with the item's name lost.
+ */
+function describingChild(draft: Draft): string | undefined {
+  const only = draft.children.length === 1 ? draft.children[0] : undefined;
+  if (!only || only.type !== 'item' || only.checked !== undefined || only.children.length > 0) return undefined;
+  if (only.links.length > 0 || !/\S\s+\S.*[.。!！]$/u.test(only.text)) return undefined;
+  return only.text;
 }
 
 const TITLE_COLUMNS =

@@ -186,3 +186,24 @@ export function looksLikePeople(draft: Draft): boolean {
   const shape = shapeOf(draft);
   return shape.items >= 1 && shape.checkboxes === 0 && shape.profileOnly === shape.items;
 }
+
+/** "¿Las clases quedan grabadas?", "How long does it take?", "需要多久？": a question, in any script. */
+function isQuestion(text: string): boolean {
+  const trimmed = text.trim();
+  return /[?？؟]$/u.test(trimmed) || trimmed.startsWith('¿');
+}
+
+/**
+ * A heading whose entries (list items or sub-headings) are questions, each answered beneath: an FAQ, in any
+ * language and under any title ("Información importante y preguntas frecuentes"). Direct children only.
+ */
+export function looksLikeFaq(draft: Draft): boolean {
+  let entries = 0;
+  let questions = 0;
+  for (const child of draft.children) {
+    if (child.type !== 'item' && child.type !== 'heading') continue;
+    entries++;
+    if (child.checked === undefined && isQuestion(child.text)) questions++;
+  }
+  return questions >= 2 && questions >= entries * 0.8;
+}

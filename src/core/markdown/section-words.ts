@@ -68,7 +68,7 @@ export const ROLE_DESCRIPTION_TITLE =
 
 /** Sections of references rather than work: "📚 Resources", "References", "Tech stack", "Further reading". */
 export const RESOURCE_TITLE =
-  /^(?:(?:additional|extra|more|other|useful|helpful|recommended|learning|online|free|external|further)\s+)?(?:resources?|references?|links?|materials?|tools?|tech(?:nology)?\s+stack|stack|further\s+reading|see\s+also|veja\s+tamb[eé]m|ver\s+tambi[eé]n|voir\s+aussi|siehe\s+auch|смотрите\s+также|см\.\s+также|ссылки|ресурсы|литература|参见|另请参阅|関連項目|参照|bibliograph(?:y|ie)|recursos|refer[eê]ncias|referencias|ressources|r[eé]f[eé]rences|quellen|weiterf[uü]hrende\s+links|资源|资料|參考|参考(?:资料|文献)?|相关(?:资源|链接)|リソース|参考資料|자료|참고\s*자료)$/iu;
+  /^(?:(?:additional|extra|more|other|useful|helpful|recommended|learning|online|free|external|further)\s+)?(?:resources?|references?|links?|materials?|tools?|tech(?:nology)?\s+stack|stack|further\s+reading|see\s+also|links\s+of\s+interest|interesting\s+links|enlaces(?:\s+(?:de\s+inter[eé]s|[uú]tiles))?|links\s+(?:de\s+inter[eé]s|[uú]teis|interessantes)|liens(?:\s+utiles)?|n[uü]tzliche\s+links|полезные\s+ссылки|有用的链接|役立つリンク|veja\s+tamb[eé]m|ver\s+tambi[eé]n|voir\s+aussi|siehe\s+auch|смотрите\s+также|см\.\s+также|ссылки|ресурсы|литература|参见|另请参阅|関連項目|参照|bibliograph(?:y|ie)|recursos|refer[eê]ncias|referencias|ressources|r[eé]f[eé]rences|quellen|weiterf[uü]hrende\s+links|资源|资料|參考|参考(?:资料|文献)?|相关(?:资源|链接)|リソース|参考資料|자료|참고\s*자료)$/iu;
 
 /** Words that, all together, name an item's material: "YouTube video lecture", "Jupyter notebook files". */
 export const ATTACHMENT_WORDS = new Set([
@@ -194,3 +194,10 @@ export const RECOMMENDED_MARKER =
  */
 export const PLACEHOLDER_TITLE =
   /^(?:tba|tbd|tbc|to\s+be\s+(?:announced|determined|decided|confirmed|added|written)|coming\s+soon|work\s+in\s+progress|wip|pr[oó]ximamente|em\s+breve|a\s+definir|por\s+definir|[àa]\s+venir|bient[oô]t|demn[aä]chst|folgt|скоро|будет\s+позже|待定|敬请期待|即将推出|近日公開|準備中|준비\s*중)[.!…]*$/iu;
+
+/**
+ * The author introducing themselves ("Hola, mi nombre es Brais Moure", "Hi, I'm Ana", "Меня зовут…"):
+ * a section about a person, found anywhere in the title (a greeting or a profile picture may come first).
+ */
+export const AUTHOR_INTRO =
+  /\b(?:my\s+name\s+is|mi\s+nombre\s+es|me\s+llamo|meu\s+nome\s+[eé]|je\s+m['’]appelle|ich\s+hei(?:ße|sse)|mi\s+chiamo|hi,?\s+i['’]?m|hello,?\s+i['’]?m)\b|меня\s+зовут|我叫|私の名前は|제\s*이름은/iu;

@@ -558,7 +558,8 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
   // Named so (or inside a section named so): the heading holds references. Only links: its materials.
   let resourcesByName = false;
   if (child.area === 'plain' && !child.itemKind) {
-    const named = itemKindOf(title) ?? (resourceTitle ? 'resource' : undefined);
+    // "Course Links" is a list of links, whatever kind of thing they lead to.
+    const named = resourceTitle ? 'resource' : itemKindOf(title);
     const inherited = node.kind === 'section' ? ctx.itemKind : undefined;
     child.itemKind = named ?? inherited ?? (looksLikeLinkList(draft) ? 'resource' : undefined);
     resourcesByName = (named ?? inherited) === 'resource';
@@ -585,12 +586,12 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     node.kind === 'section' &&
     child.area === 'plain' &&
     ctx.workInLists &&
-    draft.children.length === 0 &&
+    (draft.children.length === 0 || onlyInformationListed(draft, node)) &&
     !node.duration &&
     draft.checked === undefined
   ) {
-    // "## Becoming an OSS student", "## Docker image" over paragraphs only, in a file whose work is
-    // written as lists and tables: what the author explains, not a unit of work.
+    // "## Becoming an OSS student", "## Docker image" over paragraphs only (or over information only), in a
+    // file whose work is written as lists and tables: what the author explains, not a unit of work.
     node.kind = 'info';
     node.trackable = false;
   }
@@ -601,6 +602,16 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     node.trackable = false;
   }
   return node;
+}
+
+/**
+ * A heading whose lists hold information only (tool names, notes, hints). A table of attributes is left out:
+ * it describes the thing the heading names (a course's options), which stays trackable.
+ */
+function onlyInformationListed(draft: Draft, node: UnidentifiedNode): boolean {
+  if (node.children.length === 0) return false; // everything beneath was the heading's material
+  for (const inner of draft.children) if (inner.type === 'row') return false;
+  return node.children.every((inner) => inner.kind === 'info');
 }
 
 /** A heading that holds at least two phases: the plan itself, not a step of it. */
@@ -694,7 +705,9 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
     setMeta(node, 'schedule', schedule.label);
   }
   if (draft.paragraphs.length > 0) setMeta(node, 'description', draft.paragraphs.join('\n\n'));
-  if (draft.children.length === 0 && isPlaceholder(parsed.title, schedule?.label)) node.kind = 'info';
+  // "week12-13 - TBA" is not written yet; "`gcc`" alone names a program to install, not work.
+  if (draft.children.length === 0 && (isPlaceholder(parsed.title, schedule?.label) || draft.codeOnly))
+    node.kind = 'info';
   node.trackable = isTrackable(node.kind, ctx, draft.checked);
   const described = describingChild(draft);
   if (described !== undefined) {

@@ -36,6 +36,8 @@ export interface Draft {
   parsedTitle: ParsedTitle | undefined;
   /** `shapeOf(draft)`, kept once computed (section-shape.ts). */
   shape?: DraftShape;
+  /** The item's words are one code span and nothing else ("`gcc`"): a command or program name. */
+  codeOnly?: boolean;
   /** `isLinkOnly(draft)`, kept once computed (asked by several rules). */
   linkOnly?: boolean;
 }
@@ -93,6 +95,17 @@ function setInline(draft: Draft, inline: Token | undefined, withBox = true): voi
       ? parsed.links
       : parsed.links.map((link) => ({ text: repairMojibake(link.text), url: link.url }));
   if (parsed.leadingStrong) draft.leadingStrong = repairMojibake(parsed.leadingStrong);
+  if (draft.type === 'item' && isCodeOnly(inline)) draft.codeOnly = true;
+}
+
+/** An inline of one code span, with at most whitespace or punctuation around it. */
+function isCodeOnly(inline: Token | undefined): boolean {
+  let code = 0;
+  for (const child of inline?.children ?? []) {
+    if (child.type === 'code_inline') code++;
+    else if (child.type !== 'text' || /[\p{L}\p{N}]/u.test(child.content)) return false;
+  }
+  return code === 1;
 }
 
 interface ListFrame {

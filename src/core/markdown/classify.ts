@@ -14,9 +14,11 @@ import {
   looksLikeToc,
 } from './section-shape.js';
 import {
+  ALTERNATIVE_PATH_TITLE,
   AUTHOR_INTRO,
   ELECTIVE_PROSE,
   OPTIONAL_SECTION_TITLE,
+  OUTCOME_INTRO,
   PLACEHOLDER_TITLE,
   PROJECT_META_TITLE,
   RESOURCE_TITLE,
@@ -86,11 +88,11 @@ const SCHEDULE_UNITS: Record<string, 'days' | 'weeks' | 'months' | undefined> = 
 const TEMPLATE =
   /\b(progress tracking|progress tracker|tracking template|progress log|current focus|overall progress)\b/i;
 const REVIEW =
-  /\b(daily|weekly|monthly|quarterly)\s+(review|retro(?:spective)?|reflection)\b|\bretrospective\b/i;
+  /\b(daily|weekly|monthly|quarterly)\s+(review|retro(?:spective)?|reflection)\b|\bretrospective\b|\breview\s+(?:schedule|cadence|routine)\b/i;
 const ROUTINE = /\b(routine|daily schedule|study schedule|weekly schedule|habits?)\b/i;
 const MILESTONE_DUE =
   /\b(\d{1,3})[-\s\u2010-\u2015]*(day|week|month|year)s?[-\s]+(goals?|milestones?|checkpoints?|targets?)\b/i;
-const MILESTONE_WORD = /^(milestones?|checkpoints?)\b/i;
+const MILESTONE_WORD = /^(milestones?|checkpoints?|achievements?(?:\s*(?:&|and)\s*milestones)?)\b/i;
 const GOAL_HEADING = /^(my\s+|the\s+|career\s+|final\s+)?(goals?|target roles?|objectives?|end goal)$/i;
 // "Introduction" and "About …" sections are prose; "Intro CS" or "Introduction to Programming" are courses.
 const INFO =
@@ -373,7 +375,50 @@ export function classifyChildren(
     }
     out.push(classifyDraft(draft, ctx, siblingsTimed));
   }
-  return groupElectiveRuns(drafts, out, parent);
+  return groupElectiveRuns(drafts, groupAlternativePaths(out, parent), parent);
+}
+
+/**
+ * "If You Choose Web Development", "If You Choose iOS Development": consecutive sections offering one path
+ * each are a choice of one (the parent itself when they are all it holds, else a group made for them).
+ */
+function groupAlternativePaths(
+  nodes: UnidentifiedNode[],
+  parent: UnidentifiedNode | undefined,
+): UnidentifiedNode[] {
+  let paths = 0;
+  for (const node of nodes) if (node.kind === 'section' && ALTERNATIVE_PATH_TITLE.test(node.title)) paths++;
+  if (paths < 2) return nodes;
+  const isPath = (node: UnidentifiedNode) =>
+    node.kind === 'section' && ALTERNATIVE_PATH_TITLE.test(node.title);
+  const out: UnidentifiedNode[] = [];
+  for (let i = 0; i < nodes.length; ) {
+    let end = i;
+    while (end < nodes.length && isPath(nodes[end] as UnidentifiedNode)) end++;
+    if (end - i < 2) {
+      out.push(nodes[i] as UnidentifiedNode);
+      i++;
+      continue;
+    }
+    const run = nodes.slice(i, end);
+    if (run.length === nodes.length && parent && !parent.choose) {
+      parent.choose = { min: 1, max: 1 };
+      appendAll(out, run);
+    } else {
+      const first = run[0] as UnidentifiedNode;
+      const last = run[run.length - 1] as UnidentifiedNode;
+      out.push({
+        title: 'Choose one path',
+        kind: 'section',
+        trackable: false,
+        choose: { min: 1, max: 1 },
+        source: { line: first.source.line, endLine: last.source.endLine },
+        children: run,
+      });
+    }
+    i = end;
+  }
+  return out;
 }
 
 /** Groups made for a list whose intro states the choice: the heading above has said it already. */
@@ -684,6 +729,8 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
   const navigation = isAnchorItem(draft);
   if (ctx.area === 'routine') kind = 'habit';
   else if (ctx.area === 'toc' || ctx.area === 'template' || navigation) kind = 'info';
+  // "- " left blank in a template is a slot to fill in; "Success Criteria:" lists outcomes, not work.
+  else if (draft.checked === undefined && (isBlank(draft) || OUTCOME_INTRO.test(intro))) kind = 'info';
   else if (PHASE_INTRO.test(intro) && !ctx.inPhase) kind = 'phase';
   else if (MILESTONE_INTRO.test(intro)) kind = 'milestone';
   else if (ctx.itemKind) kind = ctx.itemKind;
@@ -726,13 +773,19 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
   return node;
 }
 
+/** An item without a word of its own: "-" or "1." in a template, waiting to be filled in. */
+function isBlank(draft: Draft): boolean {
+  return draft.children.length === 0 && !/[\p{L}\p{N}]/u.test(draft.text);
+}
+
 /**
  * The sentence an item's only child is, when that child is plain prose (no box, link or children, ending
  * like a sentence): the item's description, not a smaller unit of work with the item's name lost.
  */
 function describingChild(draft: Draft): string | undefined {
   const only = draft.children.length === 1 ? draft.children[0] : undefined;
-  if (!only || only.type !== 'item' || only.checked !== undefined || only.children.length > 0) return undefined;
+  if (!only || only.type !== 'item' || only.checked !== undefined || only.children.length > 0)
+    return undefined;
   if (only.links.length > 0 || !/\S\s+\S.*[.。!！]$/u.test(only.text)) return undefined;
   return only.text;
 }

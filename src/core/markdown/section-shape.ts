@@ -86,7 +86,8 @@ function isAttachmentText(text: string): boolean {
 /** "[YouTube video lecture](…). For all other links see the video description.": the link, then a note. */
 function isLinkThenNote(draft: Draft): boolean {
   const first = draft.links[0];
-  if (!first || first.text === '' || !draft.text.startsWith(first.text) || draft.text.length > 200) return false;
+  if (!first || first.text === '' || !draft.text.startsWith(first.text) || draft.text.length > 200)
+    return false;
   return /^\s*[.;,(\u2013\u2014-]/u.test(draft.text.slice(first.text.length));
 }
 

@@ -201,3 +201,16 @@ export const PLACEHOLDER_TITLE =
  */
 export const AUTHOR_INTRO =
   /\b(?:my\s+name\s+is|mi\s+nombre\s+es|me\s+llamo|meu\s+nome\s+[eé]|je\s+m['’]appelle|ich\s+hei(?:ße|sse)|mi\s+chiamo|hi,?\s+i['’]?m|hello,?\s+i['’]?m)\b|меня\s+зовут|我叫|私の名前は|제\s*이름은/iu;
+
+/**
+ * Sections that each start "If you choose …": alternative paths, of which the learner follows one.
+ */
+export const ALTERNATIVE_PATH_TITLE =
+  /^(?:if\s+you\s+(?:choose|chose|pick|go\s+(?:with|for)|prefer|opt\s+for)|si\s+(?:eliges|escoges|prefieres|optas\s+por)|se\s+(?:voc[eê]\s+)?(?:escolher|preferir|optar\s+por)|si\s+vous\s+(?:choisissez|pr[eé]f[eé]rez)|wenn\s+du\s+(?:dich\s+f[uü]r|w[aä]hlst)|если\s+(?:вы\s+)?(?:выбрали|выберете|выбираете)|如果(?:你)?选择|選んだ場合)/iu;
+
+/**
+ * A list introduced as what the learner can do at the end, not as what to do: "Phase 1 Success Criteria:",
+ * "By the end you will be able to:", "Criterios de éxito:". Outcomes to check against, not work.
+ */
+export const OUTCOME_INTRO =
+  /\b(?:success\s+criteria|exit\s+criteria|completion\s+criteria|definition\s+of\s+done|you\s+(?:should|will)\s+(?:now\s+)?be\s+able\s+to|by\s+the\s+end\b[^.]*\byou\s+(?:will|should|can)|criterios\s+de\s+(?:[eé]xito|finalizaci[oó]n)|crit[eé]rios\s+de\s+(?:sucesso|conclus[aã]o)|crit[eè]res\s+de\s+(?:r[eé]ussite|succ[eè]s)|erfolgskriterien|критерии\s+(?:успеха|завершения))\b|成功标准|完成标准|達成基準|성공\s*기준/iu;

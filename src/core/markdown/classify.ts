@@ -784,8 +784,7 @@ function isBlank(draft: Draft): boolean {
  */
 function describingChild(draft: Draft): string | undefined {
   const only = draft.children.length === 1 ? draft.children[0] : undefined;
-  if (!only || only.type !== 'item' || only.checked !== undefined || only.children.length > 0)
-    return undefined;
+  if (only?.type !== 'item' || only.checked !== undefined || only.children.length > 0) return undefined;
   if (only.links.length > 0 || !/\S\s+\S.*[.。!！]$/u.test(only.text)) return undefined;
   return only.text;
 }

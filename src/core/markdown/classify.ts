@@ -17,9 +17,12 @@ import {
   ALTERNATIVE_PATH_TITLE,
   AUTHOR_INTRO,
   ELECTIVE_PROSE,
+  INSTRUCTIONS_TITLE,
+  OFFER_PROSE,
   OPTIONAL_SECTION_TITLE,
   OUTCOME_INTRO,
   PLACEHOLDER_TITLE,
+  PROCEDURE_TITLE,
   PROJECT_META_TITLE,
   RESOURCE_TITLE,
   ROLE_DESCRIPTION_TITLE,
@@ -538,6 +541,7 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
   const bare = bareTitle(title);
   const timed = node.duration !== undefined && ('ongoing' in node.duration || node.duration.unit !== 'hours');
   const milestoneDue = MILESTONE_DUE.exec(title);
+  let procedure = false;
 
   if (ctx.area === 'routine') {
     // A block of the routine: "Morning (1-2 hours)", "Weekend".
@@ -564,7 +568,8 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     ROLE_DESCRIPTION_TITLE.test(title) ||
     looksLikePeople(draft) ||
     looksLikeFaq(draft) ||
-    AUTHOR_INTRO.test(title)
+    AUTHOR_INTRO.test(title) ||
+    INSTRUCTIONS_TITLE.test(bare)
   ) {
     // About the repository or the role, not about learning: support, licence, team, "Core Competencies".
     node.kind = 'info';
@@ -597,6 +602,11 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     child.area = 'info';
   } else if (MILESTONE_WORD.test(title)) {
     child.itemKind = 'milestone';
+  } else if (isProcedure(draft, bare)) {
+    // "Deploy your Terrarium" over "1. Fork this repo 2. Press this button": one task, its steps beneath.
+    procedure = true;
+    child.area = 'info';
+    if (draft.paragraphs.some((paragraph) => OFFER_PROSE.test(paragraph))) setMeta(node, 'optional', 'true');
   }
   // Sections pass their kind hint down ("Resources" > "Online"); phases and milestones start afresh.
   const resourceTitle = child.area === 'plain' && RESOURCE_TITLE.test(bare);
@@ -630,6 +640,7 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
   if (
     node.kind === 'section' &&
     child.area === 'plain' &&
+    !procedure &&
     ctx.workInLists &&
     (draft.children.length === 0 || onlyInformationListed(draft, node)) &&
     !node.duration &&
@@ -657,6 +668,13 @@ function onlyInformationListed(draft: Draft, node: UnidentifiedNode): boolean {
   if (node.children.length === 0) return false; // everything beneath was the heading's material
   for (const inner of draft.children) if (inner.type === 'row') return false;
   return node.children.every((inner) => inner.kind === 'info');
+}
+
+/** A deploy/install heading over unboxed list steps only (boxes would make each step work of its own). */
+function isProcedure(draft: Draft, bare: string): boolean {
+  if (!PROCEDURE_TITLE.test(bare) || draft.children.length < 2) return false;
+  for (const step of draft.children) if (step.type !== 'item' || step.checked !== undefined) return false;
+  return true;
 }
 
 /** A heading that holds at least two phases: the plan itself, not a step of it. */

@@ -14,6 +14,7 @@ import { assignIds } from './ids.js';
 import { importVerdict, verdictWarnings } from './import-verdict.js';
 import type { ImportWarning } from './import-warning.js';
 import { buildOutline, type Outline } from './outline.js';
+import { COURSE_LINK_LABEL } from './section-words.js';
 import { slugify } from './slug.js';
 import { stripLeadingSymbols } from './title.js';
 
@@ -102,6 +103,8 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   } else if (firstHeading < 0 && !outline.title) {
     warnings.push({ message: 'no headings found: every item was imported at the top level.' });
   }
+  const course = unidentified.some(holdsTrackable) ? undefined : landingPageCourse(outline);
+  if (course) unidentified.unshift(course);
   const nodes = assignIds(unidentified);
 
   const title =
@@ -156,6 +159,40 @@ function liftOpeningHeadingAsTitle(outline: Outline): void {
   outline.roots.shift();
   outline.roots.unshift(...first.children);
   outline.preamble.unshift(...first.paragraphs);
+}
+
+function holdsTrackable(node: UnidentifiedNode): boolean {
+  const stack = [node];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.trackable) return true;
+    appendAll(stack, next.children);
+  }
+  return false;
+}
+
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+/**
+ * A page about one course ("**Course Link:** <https://…>" under the title) whose sections only say how to
+ * take it: the course itself is the one thing to track, under the page's title.
+ */
+function landingPageCourse(outline: Outline): UnidentifiedNode | undefined {
+  if (!outline.title) return undefined;
+  const label = outline.preamble.find((paragraph) => COURSE_LINK_LABEL.test(paragraph));
+  if (label === undefined) return undefined;
+  const url = /https?:\/\/[^\s<>)]+/.exec(label)?.[0];
+  const line = outline.allParagraphs.find((paragraph) => paragraph.text === label)?.line ?? 1;
+  const node: UnidentifiedNode = {
+    title: outline.title,
+    kind: 'course',
+    trackable: true,
+    source: { line, endLine: line },
+    children: [],
+  };
+  if (url) node.links = [{ text: outline.title, url }];
+  return node;
 }
 
 function paragraphTopic(text: string, line: number): UnidentifiedNode {

@@ -214,3 +214,25 @@ export const ALTERNATIVE_PATH_TITLE =
  */
 export const OUTCOME_INTRO =
   /\b(?:success\s+criteria|exit\s+criteria|completion\s+criteria|definition\s+of\s+done|you\s+(?:should|will)\s+(?:now\s+)?be\s+able\s+to|by\s+the\s+end\b[^.]*\byou\s+(?:will|should|can)|criterios\s+de\s+(?:[eé]xito|finalizaci[oó]n)|crit[eé]rios\s+de\s+(?:sucesso|conclus[aã]o)|crit[eè]res\s+de\s+(?:r[eé]ussite|succ[eè]s)|erfolgskriterien|критерии\s+(?:успеха|завершения))\b|成功标准|完成标准|達成基準|성공\s*기준/iu;
+
+/** How to work through the material, not material: "Instructions", "How to use this guide", "使用说明". */
+export const INSTRUCTIONS_TITLE =
+  /^(?:instructions|how\s+to\s+(?:use|follow|take|study|work\s+through)(?:\s+(?:this|the)\s+(?:guide|course|repo(?:sitory)?|curriculum|roadmap|page))?|instrucciones|c[oó]mo\s+usar(?:\s+(?:esta|este)\s+\w+)?|instru[çc][õo]es|como\s+usar(?:\s+(?:este|esta)\s+\w+)?|mode\s+d['’]emploi|comment\s+utiliser(?:\s+ce\s+\w+)?|anleitung|so\s+benutzt\s+du\s+\w+|инструкци[яи]|как\s+(?:пользоваться|проходить)(?:\s+\S+)?|使用说明|说明|如何使用(?:本\S+)?|使い方|사용\s*방법)$/iu;
+
+/**
+ * "**Course Link:** <https://…>" before the first heading: a page about one course, which is the work
+ * when the page holds no other.
+ */
+export const COURSE_LINK_LABEL =
+  /^(?:course\s+(?:link|page|website|url)|link\s+to\s+the\s+course|enlace\s+(?:al|del)\s+curso|link\s+do\s+curso|lien\s+(?:du|vers\s+le)\s+cours|link\s+zum\s+kurs|ссылка\s+на\s+курс|课程(?:链接|地址|主页)|コース(?:リンク|ページ)|강의\s*링크)(?:\s*\([^)]{0,40}\))?\s*[:：]/iu;
+
+/**
+ * A heading naming one act of deploying, publishing or installing ("Deploy your Terrarium", "Instalación"):
+ * the steps listed beneath are how to do that one task, not tasks of their own.
+ */
+export const PROCEDURE_TITLE =
+  /^(?:deploy(?:ing|ment)?|publish(?:ing)?|host(?:ing)?|install(?:ing|ation)?|set\s*up|setup|desplegar|despliegue|publicar|instalar|instalaci[oó]n|implantar|implanta[çc][aã]o|instala[çc][aã]o|d[eé]ployer|d[eé]ploiement|installer|publier|installation|bereitstellen|ver[oö]ffentlichen|installieren|развертывание|развернуть|установка|публикация|部署|发布|安装|デプロイ|インストール|배포|설치)\b/iu;
+
+/** Prose that offers rather than asks: "You can deploy …", "Puedes publicar …". What follows is optional. */
+export const OFFER_PROSE =
+  /\b(?:you\s+(?:can|may|could)|if\s+you\s+(?:want|like|wish)|optionally|puedes|podr[aá]s|si\s+quieres|voc[eê]\s+pode|se\s+quiser|vous\s+pouvez|du\s+kannst|если\s+хотите|можно)\b|可以|如果你想/iu;

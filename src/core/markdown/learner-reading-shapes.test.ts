@@ -235,3 +235,43 @@ describe('bold-paragraph headings', () => {
     );
   });
 });
+
+describe('a page about one course', () => {
+  it.each([
+    ['Instructions', 'Course Link:'],
+    ['Instrucciones', 'Enlace al curso:'],
+    ['使用说明', '课程链接：'],
+  ])('"%s" say how to take the course; the course ("%s") is the one thing to track', (heading, label) => {
+    const { roadmap } = importText(
+      `# Intro to CS\n\nA course by MIT.\n\n${label} <https://ocw.mit.edu/6-100l>\n\n## ${heading}\n\n- Open the course link given above.\n- Work through all the lectures.\n- Match your answers to the solutions.\n`,
+    );
+    expect(trackableTitles(roadmap.nodes)).toEqual(['Intro to CS']);
+    expect(roadmap.nodes[0]?.kind).toBe('course');
+    expect(roadmap.nodes[0]?.links?.[0]?.url).toBe('https://ocw.mit.edu/6-100l');
+  });
+
+  it('a page with work of its own does not get an extra course item', () => {
+    const { roadmap } = importText(
+      '# Intro to CS\n\nCourse Link: <https://x.org>\n\n## Problem sets\n\n- [ ] PS1\n- [ ] PS2\n- [ ] PS3\n',
+    );
+    expect(trackableTitles(roadmap.nodes)).toEqual(['Problem sets', 'PS1', 'PS2', 'PS3']);
+  });
+});
+
+describe('procedures', () => {
+  it.each([
+    ['Deploy your Terrarium', 'You can deploy it to the web.'],
+    ['Despliegue', 'Puedes publicarlo en la web.'],
+  ])('"%s" over its numbered steps is one optional task, the steps its description', (heading, prose) => {
+    const { roadmap } = importText(
+      `# Project\n\n## Lessons\n\n1. [Intro to HTML](1/README.md)\n2. [Intro to CSS](2/README.md)\n\n## ${heading}\n\n${prose}\n\n1. Fork this repo\n2. Press this button\n3. Walk through the wizard\n`,
+    );
+    expect(trackableTitles(roadmap.nodes)).toEqual(['Lessons', 'Intro to HTML', 'Intro to CSS', heading]);
+    expect(findByTitle(roadmap.nodes, heading).meta?.optional).toBe('true');
+  });
+
+  it('install steps with boxes stay tasks of their own', () => {
+    const { roadmap } = importText('# Plan\n\n## Setup\n\n- [ ] Install Python\n- [ ] Install Git\n');
+    expect(trackableTitles(roadmap.nodes)).toEqual(['Setup', 'Install Python', 'Install Git']);
+  });
+});

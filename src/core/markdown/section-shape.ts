@@ -202,7 +202,8 @@ export function looksLikeFaq(draft: Draft): boolean {
   let entries = 0;
   let questions = 0;
   for (const child of draft.children) {
-    if (child.type !== 'item' && child.type !== 'heading') continue;
+    // Navigation entries beside the questions ("- [Intro](#intro)") are neither questions nor answers.
+    if ((child.type !== 'item' && child.type !== 'heading') || isAnchorItem(child)) continue;
     entries++;
     if (child.checked === undefined && isQuestion(child.text)) questions++;
   }

@@ -14,6 +14,7 @@ import {
   looksLikeToc,
 } from './section-shape.js';
 import {
+  ADVICE_INTRO,
   ALTERNATIVE_PATH_TITLE,
   AUTHOR_INTRO,
   ELECTIVE_PROSE,
@@ -456,6 +457,9 @@ function groupElectiveRuns(
     while (end < nodes.length && introOf.get(nodes[end] as UnidentifiedNode) === intro) end++;
     const run = nodes.slice(i, end);
     const choose = run.length >= 2 ? runChoice(intro, run) : undefined;
+    // "Just pick one of the courses below": links offered as the choice are the work to choose from.
+    if (choose && choose.min > 0)
+      for (const option of run) if (option.kind === 'resource' && !option.trackable) option.trackable = true;
     if (!choose) appendAll(out, run);
     else if (run.length === nodes.length && parent && !parent.choose) {
       parent.choose = choose;
@@ -597,7 +601,7 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     child.inPhase = true;
   } else if (GOAL_HEADING.test(title)) {
     child.area = 'info';
-  } else if (INFO.test(title) || ctx.area === 'info') {
+  } else if ((INFO.test(title) && !asksToChoose(draft)) || ctx.area === 'info') {
     node.kind = 'info';
     child.area = 'info';
   } else if (MILESTONE_WORD.test(title)) {
@@ -668,6 +672,18 @@ function onlyInformationListed(draft: Draft, node: UnidentifiedNode): boolean {
   if (node.children.length === 0) return false; // everything beneath was the heading's material
   for (const inner of draft.children) if (inner.type === 'row') return false;
   return node.children.every((inner) => inner.kind === 'info');
+}
+
+/**
+ * "Prerequisite … Just pick one of the courses below": prose that asks the learner to choose among the
+ * entries makes them work to choose from, whatever the heading's title says.
+ */
+function asksToChoose(draft: Draft): boolean {
+  for (const paragraph of draft.paragraphs) {
+    const said = ELECTIVE_PROSE.exec(paragraph)?.[1];
+    if (said && !/^(?:some|a few|several|a subset|any)$/i.test(said)) return true;
+  }
+  return false;
 }
 
 /** A deploy/install heading over unboxed list steps only (boxes would make each step work of its own). */
@@ -748,7 +764,11 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
   if (ctx.area === 'routine') kind = 'habit';
   else if (ctx.area === 'toc' || ctx.area === 'template' || navigation) kind = 'info';
   // "- " left blank in a template is a slot to fill in; "Success Criteria:" lists outcomes, not work.
-  else if (draft.checked === undefined && (isBlank(draft) || OUTCOME_INTRO.test(intro))) kind = 'info';
+  else if (
+    draft.checked === undefined &&
+    (isBlank(draft) || OUTCOME_INTRO.test(intro) || ADVICE_INTRO.test(intro))
+  )
+    kind = 'info';
   else if (PHASE_INTRO.test(intro) && !ctx.inPhase) kind = 'phase';
   else if (MILESTONE_INTRO.test(intro)) kind = 'milestone';
   else if (ctx.itemKind) kind = ctx.itemKind;

@@ -275,3 +275,44 @@ describe('procedures', () => {
     expect(trackableTitles(roadmap.nodes)).toEqual(['Setup', 'Install Python', 'Install Git']);
   });
 });
+
+describe('a curriculum repository around its courses', () => {
+  it('"1 ~ 2 hours every day" is 7-14 hours a week (10.5); "每天 2 小时" is 14', () => {
+    expect(
+      importText('# DS\n\n## Duration\n\nTry to invest 1 ~ 2 hours **every day** studying.\n\n- [ ] A\n')
+        .roadmap.goal?.weeklyHours,
+    ).toBe(10.5);
+    expect(importText('# 数据科学\n\n每天 2 小时。\n\n## 第1周\n\n- [ ] A\n').roadmap.goal?.weeklyHours).toBe(
+      14,
+    );
+  });
+
+  it('a prerequisite that says "just pick one of the courses below" is a choice of work, not information', () => {
+    const { roadmap } = importText(
+      '# DS\n\n## Curriculum\n\n- [ ] Linear algebra\n\n## Prerequisite\n\nYou need Git.\n\n**Note**: Just pick one of the courses below.\n\n- [Try Git](https://try.github.io)\n- [Git Immersion](https://gitimmersion.com)\n',
+    );
+    const prerequisite = findByTitle(roadmap.nodes, 'Prerequisite');
+    expect(prerequisite.choose).toEqual({ min: 1, max: 1 });
+    expect(prerequisite.children.map((option) => option.trackable)).toEqual([true, true]);
+  });
+
+  it.each(['Here are some tips about how you can do that:', 'Algunos consejos:', 'Quelques conseils :'])(
+    'a list introduced by "%s" is advice, not work',
+    (intro) => {
+      const { roadmap } = importText(
+        `# DS\n\n## Courses\n\n- [ ] Statistics\n\n## Be creative!\n\n${intro}\n\n- **Articles**: write blog posts.\n- **GitHub repository**: keep your files organised.\n`,
+      );
+      expect(trackableTitles(roadmap.nodes)).toEqual(['Courses', 'Statistics']);
+    },
+  );
+
+  it.each(['Next Goals', 'TODO', 'Change Log'])(
+    '"%s" is the project\'s own, not the learner\'s',
+    (heading) => {
+      const { roadmap } = importText(
+        `# DS\n\n## Courses\n\n- [ ] Statistics\n- [ ] Calculus\n\n## ${heading}\n\n- Add our University page at LinkedIn\n`,
+      );
+      expect(trackableTitles(roadmap.nodes)).toEqual(['Courses', 'Statistics', 'Calculus']);
+    },
+  );
+});

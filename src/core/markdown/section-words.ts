@@ -42,7 +42,9 @@ export const PROJECT_META_TITLE = new RegExp(
     'congratulations!*',
     String.raw`pdf(?:\s+version)?|(?:download\s+(?:the\s+)?)?pdf`,
     'translations?',
-    'changelog',
+    String.raw`change\s*log`,
+    // The project's own plans, not the learner's: "Next Goals", "TODO", "Future plans".
+    String.raw`(?:next|future)\s+(?:goals|plans)(?:\s+(?:of|for)\s+(?:this|the)\s+(?:project|repo(?:sitory)?))?|todo|to-?do(?:\s+list)?`,
     String.raw`contact(?:\s+(?:me|us))?`,
     String.raw`follow\s+(?:me|us)`,
     String.raw`connect\s+with\s+(?:me|us)`,
@@ -236,3 +238,10 @@ export const PROCEDURE_TITLE =
 /** Prose that offers rather than asks: "You can deploy …", "Puedes publicar …". What follows is optional. */
 export const OFFER_PROSE =
   /\b(?:you\s+(?:can|may|could)|if\s+you\s+(?:want|like|wish)|optionally|puedes|podr[aá]s|si\s+quieres|voc[eê]\s+pode|se\s+quiser|vous\s+pouvez|du\s+kannst|если\s+хотите|можно)\b|可以|如果你想/iu;
+
+/**
+ * A list introduced as advice about how to study, not as things to study: "Here are some tips about how you
+ * can do that:", "Algunos consejos:", "Quelques conseils :". Information beside the work.
+ */
+export const ADVICE_INTRO =
+  /\b(?:(?:some|a\s+few|here\s+are(?:\s+some)?)\s+(?:tips|hints|pieces\s+of\s+advice)|tips\s+(?:about|on|for)\s+how|(?:algunos|unos)\s+consejos|algumas\s+dicas|quelques\s+conseils|einige\s+tipps|несколько\s+советов)\b|一些(?:建议|提示|技巧)|いくつかのヒント|몇\s*가지\s*팁/iu;

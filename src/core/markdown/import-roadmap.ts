@@ -14,7 +14,7 @@ import { assignIds } from './ids.js';
 import { importVerdict, verdictWarnings } from './import-verdict.js';
 import type { ImportWarning } from './import-warning.js';
 import { buildOutline, type Outline } from './outline.js';
-import { COURSE_LINK_LABEL } from './section-words.js';
+import { COURSE_LINK_LABEL, ROUTE_CHOICE_TITLE } from './section-words.js';
 import { slugify } from './slug.js';
 import { stripLeadingSymbols } from './title.js';
 
@@ -105,6 +105,8 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   }
   const course = unidentified.some(holdsTrackable) ? undefined : landingPageCourse(outline);
   if (course) unidentified.unshift(course);
+  if (outline.title && ROUTE_CHOICE_TITLE.test(outline.title))
+    unidentified = routesOf(unidentified, outline.title);
   const nodes = assignIds(unidentified);
 
   const title =
@@ -159,6 +161,34 @@ function liftOpeningHeadingAsTitle(outline: Outline): void {
   outline.roots.shift();
   outline.roots.unshift(...first.children);
   outline.preamble.unshift(...first.paragraphs);
+}
+
+/**
+ * "选择适合你的学习路线" over "零基础路线" and "已有基础路线": the top sections that hold work become the
+ * options of one choice (one route is followed); the rest stays where it is.
+ */
+function routesOf(nodes: UnidentifiedNode[], title: string): UnidentifiedNode[] {
+  const routes = nodes.filter(
+    (node) => node.kind !== 'info' && node.children.length > 0 && holdsTrackable(node),
+  );
+  if (routes.length < 2) return nodes;
+  const first = routes[0] as UnidentifiedNode;
+  const last = routes[routes.length - 1] as UnidentifiedNode;
+  const group: UnidentifiedNode = {
+    title,
+    kind: 'section',
+    trackable: false,
+    choose: { min: 1, max: 1 },
+    source: { line: first.source.line, endLine: last.source.endLine },
+    children: routes,
+  };
+  const isRoute = new Set(routes);
+  const out: UnidentifiedNode[] = [];
+  for (const node of nodes) {
+    if (node === first) out.push(group);
+    else if (!isRoute.has(node)) out.push(node);
+  }
+  return out;
 }
 
 function holdsTrackable(node: UnidentifiedNode): boolean {

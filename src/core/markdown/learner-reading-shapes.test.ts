@@ -316,3 +316,45 @@ describe('a curriculum repository around its courses', () => {
     },
   );
 });
+
+describe('routes and lesson chains', () => {
+  it('a paragraph of lessons joined by arrows is a sequence of items, one per lesson', () => {
+    const { roadmap } = importText(
+      '# Plan\n\n## Arrays\n\n[Day 45: NumPy](lessons/day-45.md) → [Day 46: Broadcasting](lessons/day-46.md) → [Day 47: Indexing](lessons/day-47.md)\n',
+    );
+    expect(findByTitle(roadmap.nodes, 'Arrays').children.map((child) => child.title)).toEqual([
+      'Day 45: NumPy',
+      'Day 46: Broadcasting',
+      'Day 47: Indexing',
+    ]);
+  });
+
+  it('"- 回归：[Day 1] → [Day 2]。" is a labelled chain: the label is the item, the lessons beneath it', () => {
+    const { roadmap } = importText(
+      '# 路线\n\n## 已有基础\n\n- 回归：[Day 1：数据预处理](a.md) → [Day 2：简单线性回归](b.md)。\n- 聚类：[Day 44：K-means](c.md) → [Day 54：层次聚类](d.md)。\n',
+    );
+    expect(findByTitle(roadmap.nodes, '回归').children.map((child) => child.title)).toEqual([
+      'Day 1：数据预处理',
+      'Day 2：简单线性回归',
+    ]);
+  });
+
+  it('prose that only mentions links around an arrow stays prose', () => {
+    const { roadmap } = importText(
+      '# Plan\n\n## Week 1\n\nRead [the guide](g.md) first, then → [the FAQ](f.md) if stuck.\n\n- [ ] Python\n',
+    );
+    expect(trackableTitles(roadmap.nodes)).toEqual(['Week 1', 'Python']);
+  });
+
+  it.each(['选择适合你的学习路线', 'Choose your learning path', 'Elige tu ruta'])(
+    'a title "%s" makes the top sections holding work alternative routes, one to follow',
+    (title) => {
+      const { roadmap } = importText(
+        `# ${title}\n\n## Route A\n\n- [ ] A1\n- [ ] A2\n\n## Route B\n\n- [ ] B1\n\n## Notes\n\nSome advice.\n`,
+      );
+      const group = roadmap.nodes[0] as Node;
+      expect(group.choose).toEqual({ min: 1, max: 1 });
+      expect(group.children.map((route) => route.title)).toEqual(['Route A', 'Route B']);
+    },
+  );
+});

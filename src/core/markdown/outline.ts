@@ -246,10 +246,27 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
           const first = tokens[i - 1]?.type === 'list_item_open';
           setInline(item, inline, first);
           titled[titled.length - 1] = item.text !== '';
+          // "- 回归：[Day 1](…) → [Day 2](…)": the label is the item, the chained lessons its children.
+          const chain = arrowChain(item.text, item.links, true);
+          if (chain) {
+            item.text = chain.label;
+            item.links = [];
+            for (const link of chain.links) item.children.push(linkItem(link, line));
+            outline.listEntries += chain.links.length;
+          }
           break;
         }
-        const text = repairMojibake(inlineText(inline).text);
+        const parsedInline = inlineText(inline);
+        const text = repairMojibake(parsedInline.text);
         outline.allParagraphs.push({ text, line });
+        const chain = sawHeadingBelowTitle ? arrowChain(text, parsedInline.links, false) : undefined;
+        if (chain) {
+          // "[Day 45](…) → [Day 46](…) → …" written as a paragraph: a sequence of lessons, one item each.
+          for (const link of chain.links) attach(linkItem(link, line));
+          outline.listEntries += chain.links.length;
+          lastParagraph = undefined;
+          break;
+        }
         const parent = container();
         if (!sawHeadingBelowTitle && !parent) outline.preamble.push(text);
         else if (parent && parent.children.length === 0) parent.paragraphs.push(text);
@@ -285,6 +302,47 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
   }
   for (const open of headings) open.endLine = lastContentLine(open.line, lineCount);
   return outline;
+}
+
+const ARROWS = /→|->|⟶|➜|➔|=>/gu;
+
+/**
+ * Links joined by arrows, with nothing else but punctuation between them (and, for a list item, a label
+ * ending in a colon before the first): a sequence of lessons. Linear in the text's length.
+ */
+function arrowChain(
+  text: string,
+  links: readonly Link[],
+  labelled: boolean,
+): { label: string; links: Link[] } | undefined {
+  if (links.length < 2 || !/→|->|⟶|➜|➔|=>/u.test(text)) return undefined;
+  let rest = text;
+  let label = '';
+  let from = 0;
+  const pieces: string[] = [];
+  for (const link of links) {
+    const at = link.text === '' ? -1 : rest.indexOf(link.text, from);
+    if (at < 0) return undefined;
+    pieces.push(rest.slice(from, at));
+    from = at + link.text.length;
+  }
+  pieces.push(rest.slice(from));
+  const head = pieces[0] ?? '';
+  if (labelled && /[:：]\s*$/u.test(head)) {
+    label = head.replace(/[:：]\s*$/u, '').trim();
+    pieces[0] = '';
+  }
+  rest = pieces.join(' ').replace(ARROWS, ' ');
+  if (/[\p{L}\p{N}]/u.test(rest)) return undefined;
+  if (labelled && label === '') return undefined;
+  return { label, links: [...links] };
+}
+
+function linkItem(link: Link, line: number): Draft {
+  const draft = newDraft('item', 0, line, line);
+  draft.text = link.text;
+  draft.links = [link];
+  return draft;
 }
 
 /**

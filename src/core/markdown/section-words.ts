@@ -245,3 +245,10 @@ export const OFFER_PROSE =
  */
 export const ADVICE_INTRO =
   /\b(?:(?:some|a\s+few|here\s+are(?:\s+some)?)\s+(?:tips|hints|pieces\s+of\s+advice)|tips\s+(?:about|on|for)\s+how|(?:algunos|unos)\s+consejos|algumas\s+dicas|quelques\s+conseils|einige\s+tipps|несколько\s+советов)\b|一些(?:建议|提示|技巧)|いくつかのヒント|몇\s*가지\s*팁/iu;
+
+/**
+ * A roadmap whose title asks the learner to choose a route ("Choose your learning path", "选择适合你的学习
+ * 路线", "Elige tu ruta"): its top sections holding work are alternative routes through it, one followed.
+ */
+export const ROUTE_CHOICE_TITLE =
+  /\b(?:choose|pick|select)\s+(?:your|a|the|one)\s+(?:[\p{L}-]+\s+){0,3}(?:path|route|track)s?\b|\b(?:elige|escoge)\s+tu\s+(?:ruta|camino|itinerario)\b|\bescolha\s+(?:sua|seu|a|o)\s+(?:trilha|caminho|rota)\b|\bchoisissez\s+votre\s+(?:parcours|chemin|itin[eé]raire)\b|\bw[aä]hle\s+deinen\s+(?:weg|pfad|lernpfad)\b|\bвыберите\s+(?:свой\s+)?(?:путь|маршрут|трек)\b|选择.{0,10}(?:路线|路径)|選擇.{0,10}(?:路線|路徑)|(?:ルート|コース)を選/iu;

@@ -382,6 +382,9 @@ export function classifyChildren(
   return groupElectiveRuns(drafts, groupAlternativePaths(out, parent), parent);
 }
 
+/** A section offering one of several paths ("If You Choose iOS Development"). */
+const isPath = (node: UnidentifiedNode) => node.kind === 'section' && ALTERNATIVE_PATH_TITLE.test(node.title);
+
 /**
  * "If You Choose Web Development", "If You Choose iOS Development": consecutive sections offering one path
  * each are a choice of one (the parent itself when they are all it holds, else a group made for them).
@@ -391,10 +394,8 @@ function groupAlternativePaths(
   parent: UnidentifiedNode | undefined,
 ): UnidentifiedNode[] {
   let paths = 0;
-  for (const node of nodes) if (node.kind === 'section' && ALTERNATIVE_PATH_TITLE.test(node.title)) paths++;
+  for (const node of nodes) if (isPath(node)) paths++;
   if (paths < 2) return nodes;
-  const isPath = (node: UnidentifiedNode) =>
-    node.kind === 'section' && ALTERNATIVE_PATH_TITLE.test(node.title);
   const out: UnidentifiedNode[] = [];
   for (let i = 0; i < nodes.length; ) {
     let end = i;

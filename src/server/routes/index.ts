@@ -9,3 +9,11 @@ import { writeRoutes } from './write-routes.js';
 export function apiRoutes(): RouteSpec[] {
   return [...readRoutes, ...planningRoutes, ...writeRoutes, ...correctionRoutes, ...reviewRoutes];
 }
+
+/** Every route with its own types (method, path, schemas, answer): what `api-contract.ts` reads. */
+export type ApiRoute =
+  | (typeof readRoutes)[number]
+  | (typeof planningRoutes)[number]
+  | (typeof writeRoutes)[number]
+  | (typeof correctionRoutes)[number]
+  | (typeof reviewRoutes)[number];

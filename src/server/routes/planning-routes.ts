@@ -6,7 +6,6 @@ import {
   forecastView,
   globalSettingsView,
   planView,
-  type SettingsChange,
   settingsView,
   updateSettings,
 } from '../../app/planning-service.js';
@@ -24,7 +23,7 @@ export const planningRoutes = [
     responseDescription: 'PlanView',
     cached: true,
     handle: ({ workspace, params, query, timeZone }) =>
-      planView(workspace, params.id as string, query.target !== undefined ? { target: query.target } : {}, {
+      planView(workspace, params.id, query.target !== undefined ? { target: query.target } : {}, {
         timeZone,
       }),
   }),
@@ -52,7 +51,7 @@ export const planningRoutes = [
       '{ points: [{date, done, total}], plan: [{date, done}], forecast: {p50?, p85?}, today, target }',
     cached: true,
     handle: ({ workspace, params, today, timeZone }) => {
-      const roadmap = loadRoadmap(workspace, params.id as string);
+      const roadmap = loadRoadmap(workspace, params.id);
       const learner = learnerContext(workspace, {}, timeZone, today);
       const context = learner.roadmaps.find((entry) => entry.roadmap.id === roadmap.id);
       const forecast = !context || context.plan.nothingLeft ? undefined : forecastView(context);
@@ -87,7 +86,7 @@ export const planningRoutes = [
     summary: "Change the learner's total capacity, the sharing rule, habits or study window, as one change",
     responseDescription: '{ events, settings: GlobalSettingsView }',
     handle: ({ workspace, body, timeZone }) => {
-      const { events } = updateSettings(workspace, undefined, body as SettingsChange, { timeZone });
+      const { events } = updateSettings(workspace, undefined, body, { timeZone });
       return { events, settings: globalSettingsView(workspace) };
     },
   }),
@@ -98,7 +97,7 @@ export const planningRoutes = [
     summary: 'Capacity, target and start dates, elective groups and choices of a roadmap',
     responseDescription: 'SettingsView',
     cached: true,
-    handle: ({ workspace, params }) => settingsView(workspace, params.roadmapId as string),
+    handle: ({ workspace, params }) => settingsView(workspace, params.roadmapId),
   }),
   route({
     method: 'put',
@@ -109,8 +108,8 @@ export const planningRoutes = [
       'Change capacity, target date, start date or elective choices, as one change (one undo reverts it)',
     responseDescription: '{ events, settings: SettingsView } (the recorded events and the settings after)',
     handle: ({ workspace, params, body, timeZone }) => {
-      const roadmapId = params.roadmapId as string;
-      const { events } = updateSettings(workspace, roadmapId, body as SettingsChange, { timeZone });
+      const roadmapId = params.roadmapId;
+      const { events } = updateSettings(workspace, roadmapId, body, { timeZone });
       return { events, settings: settingsView(workspace, roadmapId) };
     },
   }),

@@ -1,167 +1,51 @@
-/* Shapes of the local HTTP API (see the API contract); only the fields the dashboard reads. */
+/*
+ * Shapes of the local HTTP API, derived from the server's route list (src/server/api-contract.ts): each name
+ * is a route's answer, or a part of one, as the server's handler returns it. Nothing is copied by hand, so a
+ * server change that breaks a page fails `tsc -p web/tsconfig.json`. `import type` only: no server code is
+ * bundled.
+ */
+import type { ApiResponse } from '../../../src/server/api-contract';
 
-export type Status = 'todo' | 'doing' | 'done' | 'skipped';
-export const STATUSES: readonly Status[] = ['todo', 'doing', 'done', 'skipped'];
+export type {
+  ApiBody,
+  ApiContract,
+  ApiQuery,
+  ApiResponse,
+  ApiRouteKey,
+} from '../../../src/server/api-contract';
 
-export interface Progress {
-  done: number;
-  total: number;
-  ratio: number;
-  effortRatio: number;
-}
+type Element<T> = T extends readonly (infer E)[] ? E : never;
 
-export interface PhaseSummary extends Progress {
-  id: string;
-  title: string;
-}
+export type RoadmapSummary = Element<ApiResponse<'GET /api/roadmaps'>>;
+export type Progress = RoadmapSummary['progress'];
+export type PhaseSummary = Element<RoadmapSummary['phases']>;
 
-export interface RoadmapSummary {
-  id: string;
-  title: string;
-  sourcePath?: string;
-  progress: Progress;
-  minutes: number;
-  doing: { id: string; title: string }[];
-  targetDate?: string;
-  phases: PhaseSummary[];
-}
+/** `waymark status ID --json`, each node with its source line and checkbox. */
+export type RoadmapStatus = ApiResponse<'GET /api/roadmaps/:id/tree'>;
+export type StatusNode = Element<RoadmapStatus['nodes']>;
+export type Status = StatusNode['status'];
+export const STATUSES = ['todo', 'doing', 'done', 'skipped'] as const satisfies readonly Status[];
 
-export interface StatusNode {
-  id: string;
-  title: string;
-  kind: string;
-  trackable: boolean;
-  status: Status;
-  done: number;
-  total: number;
-  effortDone: number;
-  effortTotal: number;
-  minutes: number;
-  line?: number;
-  checkbox?: boolean;
-  children: StatusNode[];
-}
+/** `waymark plan ID --json`. */
+export type Plan = ApiResponse<'GET /api/roadmaps/:id/plan'>;
+export type Forecast = NonNullable<Plan['forecast']>;
+export type Burnup = ApiResponse<'GET /api/roadmaps/:id/burnup'>;
+export type Activity = ApiResponse<'GET /api/activity'>;
+export type Journal = ApiResponse<'GET /api/journal'>;
+export type JournalEntry = Element<Journal['entries']>;
+export type ShowcaseItem = Element<ApiResponse<'GET /api/showcase'>['items']>;
+export type Agenda = ApiResponse<'GET /api/today'>;
+export type DueList = ApiResponse<'GET /api/review/due'>;
+export type ReviewStats = ApiResponse<'GET /api/review/stats'>;
 
-export interface RoadmapStatus {
-  id: string;
-  title: string;
-  sourcePath?: string;
-  progress: Progress;
-  minutes: number;
-  doing: { id: string; title: string }[];
-  nodes: StatusNode[];
-}
+/** A roadmap's planner settings (`waymark capacity ID --json`). */
+export type Settings = ApiResponse<'GET /api/settings/:roadmapId'>;
+export type GlobalSettings = ApiResponse<'GET /api/settings'>;
+export type Capacity = Settings['capacity'];
+export type ElectiveGroup = Element<Settings['electiveGroups']>;
 
-export interface Forecast {
-  p50?: string | null;
-  p85?: string | null;
-  chanceByTarget?: number;
-  hoursPerWeekFor85?: number | null;
-  basis?: { weeksOfHistory: number; itemsFinished: number; speedFactor: number };
-  /** The one verdict line, as the CLI prints it. */
-  summary?: string;
-  explanation?: string;
-  message?: string;
-}
-
-/** `waymark plan ID --json`; the CLI writes null for what it cannot tell (no target, no history). */
-export interface Plan {
-  finish?: { min?: string; max?: string } | null;
-  phases?: { id: string; title: string; start?: string; end?: string }[];
-  target?: string | null;
-  onTrack?: boolean | null;
-  daysBehind?: number | null;
-  daysAhead?: number | null;
-  hoursPerWeekNeeded?: number | null;
-  feasible?: boolean | null;
-  forecast?: Forecast | null;
-}
-
-export interface Burnup {
-  points: { date: string; done: number; total: number }[];
-  plan: { date: string; done: number }[];
-  forecast: { p50?: string | null; p85?: string | null };
-  today?: string;
-  target?: string | null;
-}
-
-export interface Activity {
-  days: { date: string; minutes: number }[];
-  streak: { current: number; longest: number };
-  week: { start?: string; minutes: number; capacityMinutes: number | null };
-}
-
-export interface JournalEntry {
-  at: string;
-  roadmapId: string;
-  nodeId: string | null;
-  title: string | null;
-  type: 'log' | 'note' | 'status' | 'evidence';
-  minutes?: number;
-  text?: string;
-  status?: string;
-  ref?: string;
-}
-
-export interface ShowcaseItem {
-  roadmapId: string;
-  nodeId: string;
-  title: string;
-  kind: 'certificate' | 'project';
-  status: Status;
-  statusAt?: string;
-  evidence: { kind: string; ref: string; at: string }[];
-  url?: string;
-}
-
-export interface Capacity {
-  hoursByWeekday: number[];
-  daysOff: { from: string; to: string }[];
-  start?: string | null;
-  /** Read only: where the capacity comes from (settings or the roadmap's routine) and why. */
-  source?: string;
-  explanation?: string;
-}
-
-export interface ElectiveGroup {
-  id: string;
-  title: string;
-  choose: { min: number; max: number };
-  options: { id: string; title: string }[];
-  /** What the planner includes now (stored choice or its assumption) and how that was decided. */
-  included?: string[];
-  decidedBy?: string;
-}
-
-export interface Settings {
-  capacity: Capacity | null;
-  targetDate?: string | null;
-  startDate?: string | null;
-  choices: Record<string, string[]>;
-  electiveGroups: ElectiveGroup[];
-}
-
-export interface ItemDetail {
-  roadmapId: string;
-  node: {
-    id: string;
-    title: string;
-    kind: string;
-    trackable: boolean;
-    source?: { line: number; endLine: number };
-    links?: { text: string; url: string }[];
-    meta?: Record<string, string>;
-  };
-  path?: { id: string; title: string }[];
-  progress: {
-    status: Status;
-    statusAt?: string;
-    minutes: number;
-    notes: { at: string; text: string }[];
-    evidence: { at: string; kind: string; ref: string }[];
-  };
-  history: { id: string; type: string; at: string; status?: string; minutes?: number; undone?: boolean }[];
-}
+/** `waymark show ID --json`. */
+export type ItemDetail = ApiResponse<'GET /api/items/:roadmapId/:nodeId'>;
 
 /** One actionable entry (agenda item, review card) found in a response whose exact grouping may vary. */
 export interface ItemRef {

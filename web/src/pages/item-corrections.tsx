@@ -31,7 +31,7 @@ interface Props {
  */
 export function ItemCorrections({ itemRef, node, busy, run }: Props) {
   const meta = node.meta ?? {};
-  const correct = (body: { work: boolean } | { kind: string }) =>
+  const correct = (body: { work: boolean } | { kind: (typeof KINDS)[number] }) =>
     void run(() => api.post('/api/corrections', { item: itemRef, ...body }));
   const yours = [
     meta.excluded === 'true' && 'left out by you',
@@ -55,7 +55,11 @@ export function ItemCorrections({ itemRef, node, busy, run }: Props) {
       </button>{' '}
       <label>
         Kind{' '}
-        <select value={node.kind} disabled={busy} onChange={(event) => correct({ kind: event.target.value })}>
+        <select
+          value={node.kind}
+          disabled={busy}
+          onChange={(event) => correct({ kind: event.target.value as (typeof KINDS)[number] })}
+        >
           {KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {kind}

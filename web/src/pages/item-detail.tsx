@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, enc } from '../api/client';
-import { type ItemDetail, STATUSES } from '../api/types';
+import { STATUSES } from '../api/types';
 import { useAction, useApi } from '../api/use-api';
 import { SafeLink } from '../components/safe-link';
 import { LoadState } from '../components/status-view';
@@ -11,7 +11,7 @@ const EVIDENCE_KINDS = ['link', 'certificate', 'project', 'commit', 'file'] as c
 
 /** One item: status toggles, time, notes, evidence, links and where it comes from in the source. */
 export function ItemDetailPanel({ roadmapId, nodeId }: { roadmapId: string; nodeId: string }) {
-  const detail = useApi<ItemDetail>(`/api/items/${enc(roadmapId)}/${enc(nodeId)}`);
+  const detail = useApi(`/api/items/${enc(roadmapId)}/${enc(nodeId)}`);
   const { run, busy } = useAction();
   const ref = `${roadmapId}:${nodeId}`;
   const [duration, setDuration] = useState('');
@@ -211,8 +211,8 @@ export function ItemDetailPanel({ roadmapId, nodeId }: { roadmapId: string; node
             {[...detail.data.history].reverse().map((entry) => (
               <li key={entry.id} className={entry.undone ? 'undone' : undefined}>
                 {dateTimeOf(entry.at)} {entry.type}
-                {entry.status ? ` ${entry.status}` : ''}
-                {entry.minutes ? ` ${formatMinutes(entry.minutes)}` : ''}
+                {entry.type === 'status' ? ` ${entry.status}` : ''}
+                {entry.type === 'log' && entry.minutes ? ` ${formatMinutes(entry.minutes)}` : ''}
                 {entry.undone ? ' (undone)' : ''}
               </li>
             ))}

@@ -9,6 +9,7 @@ import {
   settingsView,
   updateSettings,
 } from '../../app/planning-service.js';
+import { previewSettings } from '../../app/settings-preview.js';
 import { route } from '../route.js';
 import { globalSettingsBody, planQuery, settingsBody, todayQuery } from '../schemas.js';
 
@@ -112,5 +113,27 @@ export const planningRoutes = [
       const { events } = updateSettings(workspace, roadmapId, body, { timeZone });
       return { events, settings: settingsView(workspace, roadmapId) };
     },
+  }),
+  route({
+    method: 'post',
+    path: '/api/settings/preview',
+    tag: 'planning',
+    body: globalSettingsBody,
+    summary:
+      "What a change of the learner's study time would do to every roadmap's finish, without saving it",
+    responseDescription:
+      'SettingsPreview: { roadmapId: null, settingsChanged, roadmaps: [{roadmapId, title, before, after, changed, line}] }; nothing is recorded',
+    handle: ({ workspace, body, timeZone }) => previewSettings(workspace, undefined, body, { timeZone }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/settings/:roadmapId/preview',
+    tag: 'planning',
+    body: settingsBody,
+    summary: "What a change of a roadmap's settings would do to the finish dates, without saving it",
+    responseDescription:
+      'SettingsPreview: { roadmapId, settingsChanged, roadmaps: [this roadmap first, then the others] }; nothing is recorded',
+    handle: ({ workspace, params, body, timeZone }) =>
+      previewSettings(workspace, params.roadmapId, body, { timeZone }),
   }),
 ];

@@ -1,44 +1,45 @@
 import { useEffect, useRef, useState } from 'react';
-import { type ApiPath, api } from '../api/client';
-import type { ApiBody, ApiResponse } from '../api/types';
+import type { ApiResponse } from '../api/types';
 import { ActionError } from '../components/action-error';
 
 type Preview = ApiResponse<'POST /api/settings/preview'>;
-type PreviewBody = ApiBody<'POST /api/settings/preview'> | ApiBody<'POST /api/settings/:roadmapId/preview'>;
 
 /** Wait this long after the last keystroke: the server runs the plan and forecast twice per preview. */
 export const PREVIEW_DEBOUNCE_MS = 400;
 
 /**
  * The finish a change would give, asked of the server (which stores nothing) a moment after the learner
- * stops typing; answers to an older form are dropped. `body` undefined: nothing changed, nothing to ask.
+ * stops typing; answers to an older form are dropped. `ask` undefined: nothing changed, nothing to ask; `key`
+ * names what is asked (a new `ask` function comes with every render).
  */
-export function useSettingsPreview(path: ApiPath<'POST'>, body: PreviewBody | undefined) {
+export function useSettingsPreview(ask: (() => Promise<Preview>) | undefined, key: string) {
   const [state, setState] = useState<{ preview?: Preview; error?: unknown; pending: boolean }>({
     pending: false,
   });
   const asked = useRef(0);
-  const key = body === undefined ? undefined : JSON.stringify(body);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `body` (a new object each render)
+  const latest = useRef(ask);
+  latest.current = ask;
+  const active = ask !== undefined;
   useEffect(() => {
-    const ask = ++asked.current;
-    if (body === undefined) {
+    const asking = ++asked.current;
+    const current = latest.current;
+    if (!active || !current || key === '') {
       setState({ pending: false });
       return;
     }
     setState((previous) => ({ ...previous, pending: true }));
     const timer = setTimeout(() => {
-      (api.post as (p: string, b: unknown) => Promise<Preview>)(path, body).then(
+      current().then(
         (preview) => {
-          if (ask === asked.current) setState({ preview, pending: false });
+          if (asking === asked.current) setState({ preview, pending: false });
         },
         (error: unknown) => {
-          if (ask === asked.current) setState({ error, pending: false });
+          if (asking === asked.current) setState({ error, pending: false });
         },
       );
     }, PREVIEW_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [path, key]);
+  }, [active, key]);
   return state;
 }
 

@@ -86,7 +86,10 @@ function StudyTimeForm({ settings }: { settings: GlobalSettings }) {
   if (touched.has('allocation')) body.allocation = allocation;
   if (touched.has('habits')) body.habits = habits;
   if (touched.has('window')) body.studyWindow = window;
-  const preview = useSettingsPreview('/api/settings/preview', touched.size > 0 ? body : undefined);
+  const preview = useSettingsPreview(
+    touched.size > 0 ? () => api.post('/api/settings/preview', body) : undefined,
+    JSON.stringify(body),
+  );
 
   const put = (change: GlobalBody, message: string) =>
     void run(() => api.put('/api/settings', change), { success: () => message, undoable: true });
@@ -330,8 +333,8 @@ function SettingsForm({ roadmapId, settings }: { roadmapId: string; settings: Se
   if (changedGroups.length > 0)
     body.choices = Object.fromEntries(changedGroups.map((group) => [group.id, choices[group.id] ?? []]));
   const preview = useSettingsPreview(
-    `/api/settings/${enc(roadmapId)}/preview`,
-    touched.size > 0 ? body : undefined,
+    touched.size > 0 ? () => api.post(`/api/settings/${enc(roadmapId)}/preview`, body) : undefined,
+    `${roadmapId}:${JSON.stringify(body)}`,
   );
 
   const put = (change: RoadmapBody, message: string) =>

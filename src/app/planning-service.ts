@@ -462,7 +462,7 @@ export function globalSettingsView(workspace: Workspace): GlobalSettingsView {
   };
 }
 
-type SettingBody = { type: 'setting'; roadmapId: string; nodeId: null; key: string; value: unknown };
+export type SettingBody = { type: 'setting'; roadmapId: string; nodeId: null; key: string; value: unknown };
 
 /**
  * Validates every part of the change first, then records it as one change (one `undo` reverts it all), so bad
@@ -474,6 +474,28 @@ export function updateSettings(
   change: SettingsChange,
   options: ServiceOptions = {},
 ): { events: WaymarkEvent[] } {
+  const bodies = settingBodies(workspace, roadmapId, change, options);
+  if (bodies.length === 0) {
+    throw new WaymarkError(
+      'USAGE',
+      'nothing to change.',
+      'Give a capacity, a share, a target date, a start date or a choice.',
+    );
+  }
+  const at = workspace.now.toISOString();
+  return { events: workspace.store.appendEvents(stampChange(workspace, at, bodies)) };
+}
+
+/**
+ * The `setting` events a change would record, every part validated (bad input throws, as a save would),
+ * reading the store and writing nothing: what updateSettings appends and the settings preview folds in.
+ */
+export function settingBodies(
+  workspace: Workspace,
+  roadmapId: string | undefined,
+  change: SettingsChange,
+  options: ServiceOptions = {},
+): SettingBody[] {
   const roadmap = roadmapId === undefined ? undefined : loadRoadmap(workspace, roadmapId);
   const scope = roadmap?.id ?? GLOBAL_SCOPE;
   const roadmapOnly =
@@ -633,15 +655,7 @@ export function updateSettings(
     const ids = optionIds === null ? [] : checkChoice(roadmap as Roadmap, groupId, optionIds);
     put(`${SETTING.choicePrefix}${groupId}`, ids.length > 0 ? ids : null);
   }
-  if (bodies.length === 0) {
-    throw new WaymarkError(
-      'USAGE',
-      'nothing to change.',
-      'Give a capacity, a share, a target date, a start date or a choice.',
-    );
-  }
-  const at = workspace.now.toISOString();
-  return { events: workspace.store.appendEvents(stampChange(workspace, at, bodies)) };
+  return bodies;
 }
 
 // ---- estimates and choices ----

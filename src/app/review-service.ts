@@ -7,7 +7,7 @@ import { WaymarkError } from '../core/errors.js';
 import type { Roadmap } from '../core/model/roadmap.js';
 import { walkNodes } from '../core/model/roadmap.js';
 import { addDays, type CalendarDate, parseCalendarDate } from '../core/plan/calendar-date.js';
-import type { ReviewRating, WaymarkEvent } from '../core/progress/events.js';
+import type { EventOfType, ReviewRating, WaymarkEvent } from '../core/progress/events.js';
 import { nodeProgress, type ProgressState } from '../core/progress/fold.js';
 import { type DueCard, dueOn } from '../core/review/due-cards.js';
 import { type CardSchedule, nextSchedule } from '../core/review/fsrs-schedule.js';
@@ -153,7 +153,7 @@ export interface RatedCard {
   rating: ReviewRating;
   ratingName: string;
   next: CardSchedule;
-  event: WaymarkEvent;
+  event: EventOfType<'review'>;
 }
 
 /**
@@ -217,7 +217,7 @@ export function rateCard(
     rating: grade,
     ratingName: RATING_NAMES[grade],
     next: nextSchedule(card.createdAt, card.reviews, at, grade),
-    event: event as WaymarkEvent,
+    event: event as EventOfType<'review'>,
   };
 }
 
@@ -355,7 +355,7 @@ export interface OptChange {
   target: string;
   scope: 'roadmap' | 'item';
   optOut: boolean;
-  event: WaymarkEvent;
+  event: EventOfType<'setting'>;
 }
 
 /**
@@ -406,6 +406,6 @@ export function setReviewOptOut(workspace: Workspace, ref: string, optOut: boole
     target: target ? `${owner.id}:${target.node.id}` : owner.id,
     scope: target ? 'item' : 'roadmap',
     optOut,
-    event: event as WaymarkEvent,
+    event: event as EventOfType<'setting'>,
   };
 }

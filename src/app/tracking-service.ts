@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { WaymarkError } from '../core/errors.js';
 import { type Node, type Roadmap, walkNodes } from '../core/model/roadmap.js';
 import { archivedItems } from '../core/progress/archived-items.js';
-import type { EvidenceKind, NewEvent, Status, WaymarkEvent } from '../core/progress/events.js';
+import type { EventOfType, EvidenceKind, NewEvent, Status, WaymarkEvent } from '../core/progress/events.js';
 import { hasTrackableBelow, isLeaf } from '../core/progress/items.js';
 import { parseStudyDuration } from '../core/progress/parse-study-duration.js';
 import { type ResolvedItem, type ResolveOptions, resolveItem } from '../core/progress/resolve-item.js';
@@ -260,7 +260,7 @@ export interface LogOptions {
 export interface LoggedTime {
   minutes: number;
   item?: ResolvedItem;
-  event: WaymarkEvent;
+  event: EventOfType<'log'>;
   /** Set when the roadmap was inferred from the one item in progress (the CLI says so). */
   inferredFrom?: ResolvedItem;
 }
@@ -298,7 +298,7 @@ export function logTime(
   return {
     minutes,
     ...(item ? { item } : {}),
-    event: event as WaymarkEvent,
+    event: event as EventOfType<'log'>,
     ...(target.inferredFrom ? { inferredFrom: target.inferredFrom } : {}),
   };
 }
@@ -347,7 +347,7 @@ export function addNote(
   const events = stampChange(workspace, at, [
     { type: 'note', roadmapId: item.roadmapId, nodeId: item.node.id, text },
   ]);
-  return { item, event: workspace.store.appendEvents(events)[0] as WaymarkEvent };
+  return { item, event: workspace.store.appendEvents(events)[0] as EventOfType<'note'> };
 }
 
 const EVIDENCE_KINDS: readonly EvidenceKind[] = ['certificate', 'project', 'commit', 'link', 'file'];
@@ -379,7 +379,7 @@ export function addEvidence(
   const events = stampChange(workspace, at, [
     { type: 'evidence', roadmapId: item.roadmapId, nodeId: item.node.id, kind, ref: stored },
   ]);
-  return { item, kind, event: workspace.store.appendEvents(events)[0] as WaymarkEvent };
+  return { item, kind, event: workspace.store.appendEvents(events)[0] as EventOfType<'evidence'> };
 }
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;

@@ -176,7 +176,7 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
     const page = await open('settings/ai-engineer');
     await page.getByLabel('Finish by').fill('2027-03-01');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Saved.').waitFor({ timeout: 5_000 });
+    await page.getByText('Saved the settings').waitFor({ timeout: 5_000 });
     const settings = await api<{ targetDate: string | null }>('/api/settings/ai-engineer');
     expect(settings.targetDate).toBe('2027-03-01');
     const overview = await open('');

@@ -99,6 +99,9 @@ export type WaymarkEvent =
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+/** The event of one type: what a use case that records that type returns (the API's answer is typed by it). */
+export type EventOfType<T extends WaymarkEvent['type']> = Extract<WaymarkEvent, { type: T }>;
+
 /** An event as the application hands it to the store, which assigns `seq` and `recordedAt`. */
 export type NewEvent = DistributiveOmit<WaymarkEvent, 'seq' | 'recordedAt'>;
 

@@ -1,6 +1,5 @@
 /** The learner's corrections of the importer's reading (`waymark exclude|include|kind`). */
 import { correctItem } from '../../app/correction-service.js';
-import type { NodeKind } from '../../core/model/roadmap.js';
 import { route } from '../route.js';
 import { correctionBody } from '../schemas.js';
 
@@ -14,8 +13,7 @@ export const correctionRoutes = [
     summary: 'Correct how the importer read an item: work or not, or its kind (one undo reverts it)',
     responseDescription:
       '{ roadmapId, nodeId, title, before {kind, trackable}, after {kind, trackable}, affected, events } as `waymark exclude --json`',
-    handle: ({ workspace, body }) => {
-      const b = body as { item: string; work?: boolean; kind?: NodeKind };
+    handle: ({ workspace, body: b }) => {
       if (b.kind !== undefined) return correctItem(workspace, b.item, { type: 'kind', kind: b.kind });
       return correctItem(workspace, b.item, { type: b.work ? 'include' : 'exclude' });
     },

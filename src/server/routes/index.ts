@@ -17,3 +17,12 @@ export function apiRoutes(): RouteSpec[] {
     ...importRoutes,
   ];
 }
+
+/** Every route with its own types (method, path, schemas, answer): what `api-contract.ts` reads. */
+export type ApiRoute =
+  | (typeof readRoutes)[number]
+  | (typeof planningRoutes)[number]
+  | (typeof writeRoutes)[number]
+  | (typeof correctionRoutes)[number]
+  | (typeof reviewRoutes)[number]
+  | (typeof importRoutes)[number];

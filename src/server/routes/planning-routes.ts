@@ -5,10 +5,10 @@ import {
   agendaView,
   globalSettingsView,
   planView,
-  type SettingsChange,
   settingsView,
   updateSettings,
 } from '../../app/planning-service.js';
+import { previewSettings } from '../../app/settings-preview.js';
 import { route } from '../route.js';
 import { globalSettingsBody, planQuery, settingsBody, todayQuery } from '../schemas.js';
 
@@ -23,7 +23,7 @@ export const planningRoutes = [
     responseDescription: 'PlanView',
     cached: true,
     handle: ({ workspace, params, query, timeZone }) =>
-      planView(workspace, params.id as string, query.target !== undefined ? { target: query.target } : {}, {
+      planView(workspace, params.id, query.target !== undefined ? { target: query.target } : {}, {
         timeZone,
       }),
   }),
@@ -52,7 +52,7 @@ export const planningRoutes = [
       '{ points: [{date, done, total}], plan: [{date, done}], forecast: {p50?, p85?}, today, target }',
     cached: true,
     handle: ({ workspace, params, today, timeZone }) => {
-      const roadmap = loadRoadmap(workspace, params.id as string);
+      const roadmap = loadRoadmap(workspace, params.id);
       const learner = learnerContext(workspace, {}, timeZone, today);
       const context = learner.roadmaps.find((entry) => entry.roadmap.id === roadmap.id);
       return roadmapBurnup({ workspace, roadmap, context, today, timeZone });
@@ -75,7 +75,7 @@ export const planningRoutes = [
     summary: "Change the learner's total capacity, the sharing rule, habits or study window, as one change",
     responseDescription: '{ events, settings: GlobalSettingsView }',
     handle: ({ workspace, body, timeZone }) => {
-      const { events } = updateSettings(workspace, undefined, body as SettingsChange, { timeZone });
+      const { events } = updateSettings(workspace, undefined, body, { timeZone });
       return { events, settings: globalSettingsView(workspace) };
     },
   }),
@@ -86,7 +86,7 @@ export const planningRoutes = [
     summary: 'Capacity, target and start dates, elective groups and choices of a roadmap',
     responseDescription: 'SettingsView',
     cached: true,
-    handle: ({ workspace, params }) => settingsView(workspace, params.roadmapId as string),
+    handle: ({ workspace, params }) => settingsView(workspace, params.roadmapId),
   }),
   route({
     method: 'put',
@@ -97,9 +97,31 @@ export const planningRoutes = [
       'Change capacity, target date, start date or elective choices, as one change (one undo reverts it)',
     responseDescription: '{ events, settings: SettingsView } (the recorded events and the settings after)',
     handle: ({ workspace, params, body, timeZone }) => {
-      const roadmapId = params.roadmapId as string;
-      const { events } = updateSettings(workspace, roadmapId, body as SettingsChange, { timeZone });
+      const roadmapId = params.roadmapId;
+      const { events } = updateSettings(workspace, roadmapId, body, { timeZone });
       return { events, settings: settingsView(workspace, roadmapId) };
     },
+  }),
+  route({
+    method: 'post',
+    path: '/api/settings/preview',
+    tag: 'planning',
+    body: globalSettingsBody,
+    summary:
+      "What a change of the learner's study time would do to every roadmap's finish, without saving it",
+    responseDescription:
+      'SettingsPreview: { roadmapId: null, settingsChanged, roadmaps: [{roadmapId, title, before, after, changed, line}] }; nothing is recorded',
+    handle: ({ workspace, body, timeZone }) => previewSettings(workspace, undefined, body, { timeZone }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/settings/:roadmapId/preview',
+    tag: 'planning',
+    body: settingsBody,
+    summary: "What a change of a roadmap's settings would do to the finish dates, without saving it",
+    responseDescription:
+      'SettingsPreview: { roadmapId, settingsChanged, roadmaps: [this roadmap first, then the others] }; nothing is recorded',
+    handle: ({ workspace, params, body, timeZone }) =>
+      previewSettings(workspace, params.roadmapId, body, { timeZone }),
   }),
 ];

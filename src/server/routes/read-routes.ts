@@ -54,7 +54,7 @@ export const readRoutes = [
     responseDescription: 'RoadmapStatus whose nodes also carry `line` and `checkbox`',
     cached: true,
     handle: ({ workspace: { store }, params }) => {
-      const id = params.id as string;
+      const id = params.id;
       const model = requireRoadmap(store, id);
       const [status] = buildStatus(store, effortWeights, id);
       return treeView(status as NonNullable<typeof status>, model);
@@ -69,7 +69,7 @@ export const readRoutes = [
     responseDescription: 'ItemView',
     cached: true,
     handle: ({ workspace, params }) => {
-      requireRoadmap(workspace.store, params.roadmapId as string);
+      requireRoadmap(workspace.store, params.roadmapId);
       return itemView(workspace, `${params.roadmapId}:${params.nodeId}`);
     },
   }),

@@ -37,8 +37,7 @@ export const reviewRoutes = [
     status: 201,
     summary: 'Rate the recall of a finished topic, 1 (again) to 4 (easy) (`waymark rate --json`)',
     responseDescription: 'RatedCard: the rating, the next due date and the recorded event',
-    handle: ({ workspace, body }) => {
-      const b = body as { item: string; rating: number };
+    handle: ({ workspace, body: b }) => {
       return rateCard(workspace, b.item, b.rating);
     },
   }),

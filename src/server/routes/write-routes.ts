@@ -1,6 +1,5 @@
 /** Write routes: the tracking use cases of `waymark start|done|skip|reset|log|note|evidence|undo`. */
 import { addEvidence, addNote, logTime, setStatus, undoLastChange } from '../../app/tracking-service.js';
-import type { EvidenceKind, Status } from '../../core/progress/events.js';
 import { route } from '../route.js';
 import { evidenceBody, logBody, noteBody, statusBody, undoBody } from '../schemas.js';
 
@@ -13,8 +12,7 @@ export const writeRoutes = [
     status: 201,
     summary: 'Mark items todo, doing, done or skipped, as one change (one undo reverts it)',
     responseDescription: '{ status, items: ["roadmapId:nodeId"], events } as `waymark done --json`',
-    handle: ({ workspace, body }) => {
-      const b = body as { items: string[]; status: Status; all?: boolean; at?: string; force?: boolean };
+    handle: ({ workspace, body: b }) => {
       const change = setStatus(workspace, b.items, b.status, {
         ...(b.all !== undefined ? { all: b.all } : {}),
         ...(b.at !== undefined ? { at: b.at } : {}),
@@ -40,15 +38,7 @@ export const writeRoutes = [
     status: 201,
     summary: 'Log study time, optionally on an item',
     responseDescription: 'The recorded log event, as `waymark log --json`',
-    handle: ({ workspace, body, timeZone }) => {
-      const b = body as {
-        duration: string;
-        item?: string;
-        roadmap?: string;
-        note?: string;
-        at?: string;
-        force?: boolean;
-      };
+    handle: ({ workspace, body: b, timeZone }) => {
       return logTime(workspace, b.duration, b.item, {
         ...(b.note ? { note: b.note } : {}),
         ...(b.at !== undefined ? { at: b.at } : {}),
@@ -66,8 +56,7 @@ export const writeRoutes = [
     status: 201,
     summary: 'Add a note to an item',
     responseDescription: 'The recorded note event, as `waymark note --json`',
-    handle: ({ workspace, body }) => {
-      const b = body as { item: string; text: string; at?: string; force?: boolean };
+    handle: ({ workspace, body: b }) => {
       return addNote(workspace, b.item, b.text, {
         ...(b.at !== undefined ? { at: b.at } : {}),
         ...(b.force ? { force: true } : {}),
@@ -82,8 +71,7 @@ export const writeRoutes = [
     status: 201,
     summary: 'Attach evidence (certificate, project, commit, link or file) to an item',
     responseDescription: 'The recorded evidence event, as `waymark evidence --json`',
-    handle: ({ workspace, body }) => {
-      const b = body as { item: string; ref: string; kind?: EvidenceKind; at?: string; force?: boolean };
+    handle: ({ workspace, body: b }) => {
       return addEvidence(workspace, b.item, b.ref, {
         ...(b.kind ? { kind: b.kind } : {}),
         ...(b.at !== undefined ? { at: b.at } : {}),
@@ -99,6 +87,6 @@ export const writeRoutes = [
     status: 201,
     summary: 'Revert the last change (recorded as a new event; nothing is deleted)',
     responseDescription: '{ undone: events } as `waymark undo --json`',
-    handle: ({ workspace, body }) => undoLastChange(workspace, (body as { change?: string }).change),
+    handle: ({ workspace, body }) => undoLastChange(workspace, body.change),
   }),
 ];

@@ -24,7 +24,7 @@ function fakeServer() {
     if (path === '/api/session') return Response.json({ token });
     if (method !== 'GET' && headers[TOKEN_HEADER] !== token)
       return Response.json({ error: { code: 'FORBIDDEN', message: 'no token' } }, { status: 403 });
-    if (path === '/api/busy')
+    if (typeof init.body === 'string' && init.body.includes('"busy"'))
       return Response.json(
         { error: { code: 'BUSY', message: 'The store is busy.' } },
         { status: 503, headers: { 'Retry-After': '3' } },
@@ -54,7 +54,7 @@ describe('the API client', () => {
     expect(server.calls.map((c) => c.path)).toEqual(['/api/roadmaps']);
     await api.post('/api/status', { items: ['r:1'], status: 'done' });
     await api.put('/api/settings/r', {});
-    await api.post('/api/undo', undefined);
+    await api.post('/api/undo', {});
     const writes = server.calls.filter((c) => c.method !== 'GET');
     expect(server.calls.filter((c) => c.path === '/api/session')).toHaveLength(1);
     for (const write of writes) {
@@ -77,7 +77,7 @@ describe('the API client', () => {
   });
 
   it('passes a 503 on with its Retry-After', async () => {
-    const error = await api.post('/api/busy', {}).catch((caught: unknown) => caught);
+    const error = await api.post('/api/undo', { change: 'busy' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 503, code: 'BUSY', retryAfterSeconds: 3 });
   });

@@ -1,3 +1,5 @@
+import type { ApiPattern, BodyAt, ConcretePath, ResponseAt } from '../../../src/server/api-contract';
+
 /**
  * A tiny fetch wrapper: same-origin only, JSON in and out, API errors turned into readable messages. Writes
  * carry this server start's token (X-Waymark-Token, read once from GET /api/session): the server refuses a
@@ -130,14 +132,33 @@ export function postOnPageExit(path: string, body: unknown): boolean {
   return true;
 }
 
+type Method = 'GET' | 'POST' | 'PUT';
+
+/** A path the server has a `method` route for, as the client writes it (`/api/roadmaps/${id}/tree?x=1`). */
+export type ApiPath<M extends Method> =
+  | ConcretePath<ApiPattern<M>>
+  | `${ConcretePath<ApiPattern<M>>}?${string}`;
+export type GetPath = ApiPath<'GET'>;
+/** The answer of GET `path`, from the server's route list. */
+export type GetResponse<P extends string> = ResponseAt<'GET', P>;
+
+/**
+ * Typed by the server's route list: the path picks the route, which gives the answer's type and, for writes,
+ * the body's (a field the route's schema does not know is a type error, as it would be a 400).
+ */
 export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  get: <P extends ApiPath<'GET'>>(path: P) => request<ResponseAt<'GET', P>>('GET', path),
+  post: <P extends ApiPath<'POST'>>(path: P, body: BodyAt<'POST', P>) =>
+    request<ResponseAt<'POST', P>>('POST', path, body),
+  put: <P extends ApiPath<'PUT'>>(path: P, body: BodyAt<'PUT', P>) =>
+    request<ResponseAt<'PUT', P>>('PUT', path, body),
 };
 
 /** Builds `/api/...?a=b` from defined parameters only. */
-export function apiPath(path: string, params: Record<string, string | number | undefined> = {}): string {
+export function apiPath<P extends string>(
+  path: P,
+  params: Record<string, string | number | undefined> = {},
+): P | `${P}?${string}` {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') query.set(key, String(value));

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAlerts } from './alerts';
 import { busyNotice, retryWhenBusy } from './busy-retry';
-import { api, errorMessage } from './client';
+import { api, errorMessage, type GetPath, type GetResponse } from './client';
 import { useLive } from './live';
 import { changeIdOf, useToasts } from './toasts';
 
@@ -18,7 +18,7 @@ const early = new Map<string, Promise<unknown>>();
  * Starts GETs a page will make, as soon as the code runs instead of after React's first render and its
  * effects: the first page's data is then on its way while the page is still being built.
  */
-export function prefetch(paths: readonly string[]): void {
+export function prefetch(paths: readonly GetPath[]): void {
   for (const path of paths) {
     const request = api.get(path);
     request.catch(() => {}); // the page's own useApi reports a failure
@@ -27,10 +27,17 @@ export function prefetch(paths: readonly string[]): void {
 }
 
 /**
- * GETs `path` (null: nothing to load) and refetches it whenever the server reports a change.
- * Failures are reported to the alert region and kept in `error` for the page to show.
+ * GETs `path` (null: nothing to load) and refetches it whenever the server reports a change; the answer's
+ * type comes from the server's route for the path. Failures are reported to the alert region and kept in
+ * `error` for the page to show.
  */
-export function useApi<T>(path: string | null): Resource<T> {
+export function useApi<P extends GetPath>(path: P | null): Resource<GetResponse<P>>;
+/**
+ * @deprecated Name no type: `useApi(path)` infers it from the server's route. Kept so code written before the
+ * contract still compiles; the path must still be a route the server has.
+ */
+export function useApi<T>(path: GetPath | null): Resource<T>;
+export function useApi<T>(path: GetPath | null): Resource<T> {
   const { version } = useLive();
   const { report } = useAlerts();
   const [state, setState] = useState<Resource<T>>({ data: undefined, error: undefined, loading: true });
@@ -48,7 +55,7 @@ export function useApi<T>(path: string | null): Resource<T> {
     }));
     const started = early.get(path) as Promise<T> | undefined;
     early.delete(path);
-    (started ?? api.get<T>(path)).then(
+    (started ?? (api.get(path) as Promise<T>)).then(
       (data) => {
         if (!cancelled) setState({ data, error: undefined, loading: false });
       },

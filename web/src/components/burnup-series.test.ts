@@ -15,6 +15,8 @@ describe('burnupSeries', () => {
         { date: '2026-11-22', done: 10 },
       ],
       forecast: { p50: '2026-11-23', p85: '2026-11-26' },
+      today: '2026-11-20',
+      target: null,
     });
     expect(x).toEqual(
       ['2026-11-18', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-26'].map(day),
@@ -31,7 +33,9 @@ describe('burnupSeries', () => {
     const series = burnupSeries({
       points: [{ date: '2026-11-20', done: 0, total: 3 }],
       plan: [],
-      forecast: { p50: null },
+      forecast: {},
+      today: '2026-11-20',
+      target: null,
     });
     expect(series[4]).toEqual([null]);
     expect(series[5]).toEqual([null]);
@@ -74,6 +78,8 @@ describe('the series styles and the readout', () => {
       ],
       plan: [{ date: '2026-11-22', done: 10 }],
       forecast: { p50: '2026-11-23', p85: '2026-11-26' },
+      today: '2026-11-20',
+      target: null,
     });
     const all = new Set(['done', 'scope', 'plan', 'p50', 'p85'] as const);
     expect(lastDoneIndex(data)).toBe(1);

@@ -61,11 +61,11 @@ export function ImportPanel({ onImported }: { onImported: (result: ImportResult)
       setReadError(error);
       return;
     }
-    done(await upload.run(() => api.post<ImportResult>('/api/import', { upload: body }), { success }));
+    done(await upload.run(() => api.post('/api/import', { upload: body }), { success }));
   };
   const submitPath = async (event: FormEvent) => {
     event.preventDefault();
-    done(await byPath.run(() => api.post<ImportResult>('/api/import', { path }), { success }));
+    done(await byPath.run(() => api.post('/api/import', { path }), { success }));
   };
 
   return (
@@ -81,7 +81,7 @@ export function ImportPanel({ onImported }: { onImported: (result: ImportResult)
                   disabled={pick.busy}
                   onClick={async () =>
                     done(
-                      await pick.run(() => api.post<ImportResult>('/api/import', { bundled: roadmap.name }), {
+                      await pick.run(() => api.post('/api/import', { bundled: roadmap.name }), {
                         success,
                       }),
                     )

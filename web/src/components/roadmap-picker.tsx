@@ -1,9 +1,8 @@
-import type { RoadmapSummary } from '../api/types';
 import { useApi } from '../api/use-api';
 
 /** "Roadmap: All roadmaps | …": narrows a page to one roadmap; the empty value means all of them. */
 export function RoadmapPicker({ value, onChange }: { value: string; onChange: (id: string) => void }) {
-  const roadmaps = useApi<RoadmapSummary[]>('/api/roadmaps');
+  const roadmaps = useApi('/api/roadmaps');
   return (
     <label>
       Roadmap

@@ -16,10 +16,11 @@ const item = (id: string, done = false): StatusNode => ({
   effortDone: done ? 1 : 0,
   effortTotal: 1,
   minutes: 0,
+  checkbox: false,
   children: [],
 });
 
-const group = (id: string, kind: string, children: StatusNode[]): StatusNode => ({
+const group = (id: string, kind: StatusNode['kind'], children: StatusNode[]): StatusNode => ({
   ...item(id),
   kind,
   trackable: false,

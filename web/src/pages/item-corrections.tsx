@@ -35,7 +35,7 @@ interface Props {
  */
 export function ItemCorrections({ itemRef, node, busy, error, run }: Props) {
   const meta = node.meta ?? {};
-  const correct = (body: { work: boolean } | { kind: string }) =>
+  const correct = (body: { work: boolean } | { kind: (typeof KINDS)[number] }) =>
     void run(
       () => api.post('/api/corrections', { item: itemRef, ...body }),
       'work' in body ? (body.work ? 'Counted as work' : 'Left out of the work') : `Kind set to ${body.kind}`,
@@ -62,7 +62,11 @@ export function ItemCorrections({ itemRef, node, busy, error, run }: Props) {
       </button>{' '}
       <label>
         Kind{' '}
-        <select value={node.kind} disabled={busy} onChange={(event) => correct({ kind: event.target.value })}>
+        <select
+          value={node.kind}
+          disabled={busy}
+          onChange={(event) => correct({ kind: event.target.value as (typeof KINDS)[number] })}
+        >
           {KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {kind}

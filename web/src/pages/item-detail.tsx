@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api, enc } from '../api/client';
-import { type ItemDetail, STATUSES, type StatusNode } from '../api/types';
+import { STATUSES, type StatusNode } from '../api/types';
 import { useAction, useApi } from '../api/use-api';
 import { ActionError } from '../components/action-error';
 import { SafeLink } from '../components/safe-link';
@@ -28,7 +28,7 @@ interface ItemDetailPanelProps {
  * is confirmed in a toast with Undo, and the last one can be undone from here too.
  */
 export function ItemDetailPanel({ roadmapId, nodeId, treeNode, inSheet = false }: ItemDetailPanelProps) {
-  const detail = useApi<ItemDetail>(`/api/items/${enc(roadmapId)}/${enc(nodeId)}`);
+  const detail = useApi(`/api/items/${enc(roadmapId)}/${enc(nodeId)}`);
   const changes = useRoadmapChanges();
   const { run, busy: writing, error } = useAction();
   const [actedOn, setActedOn] = useState<Control>();
@@ -75,6 +75,7 @@ export function ItemDetailPanel({ roadmapId, nodeId, treeNode, inSheet = false }
   const errorAt = (control: Control) => (actedOn === control ? error : undefined);
   // The tree's node knows the counts; should it be missing (a stale link), the item is changed alone.
   const statusNode: StatusNode = treeNode ?? {
+    checkbox: false,
     id: node.id,
     title: node.title,
     kind: node.kind,
@@ -278,8 +279,8 @@ export function ItemDetailPanel({ roadmapId, nodeId, treeNode, inSheet = false }
             {[...detail.data.history].reverse().map((entry) => (
               <li key={entry.id} className={entry.undone ? 'undone' : undefined}>
                 {dateTimeOf(entry.at)} {entry.type}
-                {entry.status ? ` ${entry.status}` : ''}
-                {entry.minutes ? ` ${formatMinutes(entry.minutes)}` : ''}
+                {entry.type === 'status' ? ` ${entry.status}` : ''}
+                {entry.type === 'log' && entry.minutes ? ` ${formatMinutes(entry.minutes)}` : ''}
                 {entry.undone ? ' (undone)' : ''}
               </li>
             ))}

@@ -7,7 +7,7 @@
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { api, apiPath } from '../api/client';
 import { useRoadmapTitles } from '../api/roadmap-titles';
-import type { DueCard, DueList, RatedCard, ReviewStatsSummary } from '../api/types';
+import type { DueCard, DueList, ReviewStatsSummary } from '../api/types';
 import { useAction, useApi } from '../api/use-api';
 import { ActionError } from '../components/action-error';
 import { RoadmapPicker } from '../components/roadmap-picker';
@@ -47,7 +47,7 @@ export function ReviewPage() {
   useEffect(() => {
     let cancelled = false;
     setLoadError(undefined);
-    api.get<DueList>(apiPath('/api/review/due', { roadmap })).then(
+    api.get(apiPath('/api/review/due', { roadmap })).then(
       (due) => {
         if (!cancelled) start(due.cards);
       },
@@ -86,22 +86,19 @@ export function ReviewPage() {
   const rate = async (value: Rating) => {
     if (!card || rating.busy) return;
     let changeId: string | undefined;
-    const rated = await rating.run(
-      () => api.post<RatedCard>('/api/review', { item: card.ref, rating: value }),
-      {
-        success: (result) => {
-          changeId = result.event.changeId;
-          return `${result.ratingName}: ${result.title}. Next review ${dateOf(result.next.due)}`;
-        },
-        undoable: true,
-        onUndone: () => {
-          if (changeId === undefined) return;
-          focusNext.current = 'card';
-          dispatch({ type: 'undone', changeId });
-          setAnnouncement(`Rating undone: ${card.title} is back.`);
-        },
+    const rated = await rating.run(() => api.post('/api/review', { item: card.ref, rating: value }), {
+      success: (result) => {
+        changeId = result.event.changeId;
+        return `${result.ratingName}: ${result.title}. Next review ${dateOf(result.next.due)}`;
       },
-    );
+      undoable: true,
+      onUndone: () => {
+        if (changeId === undefined) return;
+        focusNext.current = 'card';
+        dispatch({ type: 'undone', changeId });
+        setAnnouncement(`Rating undone: ${card.title} is back.`);
+      },
+    });
     if (!rated || !session) return;
     dispatch({
       type: 'rated',
@@ -352,19 +349,16 @@ function NoteForm({ card, onNoted, onUnnoted }: { card: DueCard; onNoted: NoteSh
     const note = text.trim();
     if (!note) return;
     let recorded: { at: string; text: string } | undefined;
-    const saved = await run(
-      () => api.post<{ at: string; text: string }>('/api/notes', { item: card.ref, text: note }),
-      {
-        success: (event) => {
-          recorded = { at: event.at, text: event.text };
-          return `Noted on ${card.title}`;
-        },
-        undoable: true,
-        onUndone: () => {
-          if (recorded) onUnnoted(recorded);
-        },
+    const saved = await run(() => api.post('/api/notes', { item: card.ref, text: note }), {
+      success: (event) => {
+        recorded = { at: event.at, text: event.text };
+        return `Noted on ${card.title}`;
       },
-    );
+      undoable: true,
+      onUndone: () => {
+        if (recorded) onUnnoted(recorded);
+      },
+    });
     if (saved) {
       onNoted({ at: saved.at, text: saved.text });
       setText('');

@@ -7,7 +7,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { changeIdOf, useToasts } from '../api/toasts';
-import type { Status, StatusChangeResult, StatusNode } from '../api/types';
+import type { Status, StatusNode } from '../api/types';
 import { useAction } from '../api/use-api';
 import { ActionError } from '../components/action-error';
 import { ModalDialog } from '../components/modal-dialog';
@@ -109,7 +109,7 @@ export function RoadmapChangesProvider({
     async (node: StatusNode, status: Status) => {
       setPending((current) => new Map(current).set(node.id, status));
       const result = await runStatus(() =>
-        api.post<StatusChangeResult>('/api/status', { items: [`${roadmapId}:${node.id}`], status }),
+        api.post('/api/status', { items: [`${roadmapId}:${node.id}`], status }),
       );
       if (result === undefined) {
         setPending((current) => {

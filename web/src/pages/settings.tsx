@@ -1,97 +1,109 @@
 import { type FormEvent, useState } from 'react';
 import { api, enc } from '../api/client';
-import type { RoadmapSummary, Settings } from '../api/types';
+import type { ApiBody, GlobalSettings, Settings } from '../api/types';
+import { useAction, useApi } from '../api/use-api';
+import { ActionError } from '../components/action-error';
+import { LoadState } from '../components/status-view';
+import { usePageTitle } from '../page-title';
+import { href, navigate } from '../router';
+import {
+  capacityOrigin,
+  choiceOrigin,
+  inheritedOrigin,
+  type Origin,
+  partOrigin,
+  sharedOrigin,
+  startOrigin,
+  targetOrigin,
+} from './settings-origin';
+import { PreviewLines, useSettingsPreview } from './settings-preview';
 
-/** Where a value comes from, as the server says (`source`, `…From`). */
-type Source = 'global' | 'roadmap' | 'roadmaps' | 'routine' | 'default' | 'goal' | 'options';
-interface CapacityInfo {
-  hoursByWeekday: number[];
-  daysOff: { from: string; to: string }[];
-  weeklyHours: number;
-  source: Source;
-  explanation?: string;
-}
-interface Allotment {
-  kind: 'share' | 'fixed' | 'paused';
-  share: number | null;
-  shareFrom: 'roadmap' | 'default' | null;
-  priority: number;
-  own?: CapacityInfo;
-}
-interface SharingParts {
-  allocation: 'shares' | 'priority';
-  allocationFrom: 'global' | 'default';
-  habits: 'inside' | 'extra';
-  habitsFrom: 'global' | 'default';
-  studyWindow: { start: string; end: string };
-  studyWindowFrom: 'global' | 'default';
-}
-interface GlobalSettings extends SharingParts {
-  capacity: CapacityInfo;
-  roadmaps: { roadmapId: string; title: string; allotment: Allotment }[];
-}
-type RoadmapSettings = Omit<Settings, 'capacity'> &
-  SharingParts & {
-    capacity: CapacityInfo;
-    allotment: Allotment;
-    startDateFrom?: 'roadmap' | 'default';
-    targetSource?: 'setting' | 'roadmap' | null;
-  };
+type GlobalBody = ApiBody<'PUT /api/settings'>;
+type RoadmapBody = ApiBody<'PUT /api/settings/:roadmapId'>;
+type Allotment = Settings['allotment'];
+type DayOff = { from: string; to: string };
 
-const SOURCE_TEXT: Record<string, string> = {
-  global: 'set by you',
-  roadmap: "this roadmap's own",
-  roadmaps: "not set: the sum of your roadmaps' own hours",
-  routine: "not set: from a roadmap's routine",
-  default: 'not set: the default',
-  goal: "the roadmap's",
-  options: "this roadmap's own",
-};
-const from = (source: string) => <span className="muted small"> ({SOURCE_TEXT[source] ?? source})</span>;
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-function allotmentText(allotment: Allotment, allocation: SharingParts['allocation']): string {
+/** Where a value comes from, and (for a value set here) the button that goes back to inherited/default. */
+function OriginNote<B>({
+  origin,
+  onReset,
+  busy,
+}: {
+  origin: Origin<B>;
+  onReset?: (body: B) => void;
+  busy?: boolean;
+}) {
+  return (
+    <span className="origin small" data-origin={origin.kind}>
+      {' '}
+      ({origin.text})
+      {origin.reset && onReset && (
+        <>
+          {' '}
+          <button
+            type="button"
+            className="link-button"
+            disabled={busy}
+            onClick={() => onReset(origin.reset?.body as B)}
+          >
+            {origin.reset.label}
+          </button>
+        </>
+      )}
+    </span>
+  );
+}
+
+function allotmentText(allotment: Allotment, allocation: GlobalSettings['allocation']): string {
   if (allotment.kind === 'paused') return 'paused: no time planned';
   if (allotment.kind === 'fixed') return `its own ${allotment.own?.weeklyHours ?? 0} h a week, taken first`;
   if (allocation === 'priority') return `priority ${allotment.priority}`;
-  return `${allotment.share ?? 0}% ${allotment.shareFrom === 'roadmap' ? "(this roadmap's own)" : '(default: an equal part)'}`;
+  return `${allotment.share ?? 0}% of your time`;
 }
 
 /** The learner's total time and how roadmaps share it: saved to the global settings, never to a roadmap. */
 function StudyTimeForm({ settings }: { settings: GlobalSettings }) {
-  const { run, busy } = useAction();
+  const { run, busy, error } = useAction();
   const [hours, setHours] = useState<string[]>(() => settings.capacity.hoursByWeekday.map(String));
-  const [daysOff, setDaysOff] = useState(settings.capacity.daysOff);
+  const [daysOff, setDaysOff] = useState<DayOff[]>(settings.capacity.daysOff);
   const [allocation, setAllocation] = useState(settings.allocation);
   const [habits, setHabits] = useState(settings.habits);
   const [window, setWindow] = useState(`${settings.studyWindow.start}-${settings.studyWindow.end}`);
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const touch = (what: string) => setTouched((current) => new Set(current).add(what));
-  const [saved, setSaved] = useState(false);
+
+  const body: GlobalBody = {};
+  if (touched.has('capacity'))
+    body.capacity = {
+      hoursByWeekday: hours.map((value) => Number(value)),
+      clearDaysOff: true,
+      daysOff: daysOff
+        .filter((range) => range.from)
+        .map((range) => ({ from: range.from, to: range.to || range.from })),
+    };
+  if (touched.has('allocation')) body.allocation = allocation;
+  if (touched.has('habits')) body.habits = habits;
+  if (touched.has('window')) body.studyWindow = window;
+  const preview = useSettingsPreview(
+    touched.size > 0 ? () => api.post('/api/settings/preview', body) : undefined,
+    JSON.stringify(body),
+  );
+
+  const put = (change: GlobalBody, message: string) =>
+    void run(() => api.put('/api/settings', change), { success: () => message, undoable: true });
   const save = (event: FormEvent) => {
     event.preventDefault();
-    const body: Record<string, unknown> = {};
-    if (touched.has('capacity'))
-      body.capacity = {
-        hoursByWeekday: hours.map((value) => Number(value)),
-        clearDaysOff: true,
-        daysOff: daysOff
-          .filter((range) => range.from)
-          .map((range) => ({ from: range.from, to: range.to || range.from })),
-      };
-    if (touched.has('allocation')) body.allocation = allocation;
-    if (touched.has('habits')) body.habits = habits;
-    if (touched.has('window')) body.studyWindow = window;
-    void run(() => api.put('/api/settings', body)).then((result) => {
-      setSaved(result !== undefined);
-      if (result !== undefined) setTouched(new Set());
-    });
+    put(body, 'Saved your study time');
   };
+  const reset = (change: GlobalBody) => put(change, 'Back to the default');
   return (
-    <form className="settings" onSubmit={save} aria-label="Your study time">
+    <form className="settings" onSubmit={save} aria-labelledby="study-time-title">
       <fieldset>
-        <legend>
+        <legend id="study-time-title">
           Your study time, shared by every roadmap: {settings.capacity.weeklyHours} h a week
-          {from(settings.capacity.source)}
+          <OriginNote origin={capacityOrigin(settings.capacity.source)} onReset={reset} busy={busy} />
         </legend>
         {settings.capacity.explanation && <p className="muted small">{settings.capacity.explanation}</p>}
         <div className="weekdays">
@@ -127,13 +139,17 @@ function StudyTimeForm({ settings }: { settings: GlobalSettings }) {
             value={allocation}
             onChange={(event) => {
               touch('allocation');
-              setAllocation(event.target.value as SharingParts['allocation']);
+              setAllocation(event.target.value as GlobalSettings['allocation']);
             }}
           >
             <option value="shares">by shares, every day</option>
             <option value="priority">by priority: finish one, then the next</option>
           </select>
-          {from(settings.allocationFrom)}
+          <OriginNote
+            origin={sharedOrigin(settings.allocationFrom, 'allocation')}
+            onReset={reset}
+            busy={busy}
+          />
         </label>
         <label>
           Routine habits
@@ -141,13 +157,13 @@ function StudyTimeForm({ settings }: { settings: GlobalSettings }) {
             value={habits}
             onChange={(event) => {
               touch('habits');
-              setHabits(event.target.value as SharingParts['habits']);
+              setHabits(event.target.value as GlobalSettings['habits']);
             }}
           >
             <option value="inside">inside this time</option>
             <option value="extra">extra, on top of it</option>
           </select>
-          {from(settings.habitsFrom)}
+          <OriginNote origin={sharedOrigin(settings.habitsFrom, 'habits')} onReset={reset} busy={busy} />
         </label>
         <label>
           Calendar study window
@@ -159,21 +175,28 @@ function StudyTimeForm({ settings }: { settings: GlobalSettings }) {
               setWindow(event.target.value);
             }}
           />
-          {from(settings.studyWindowFrom)}
+          <OriginNote
+            origin={sharedOrigin(settings.studyWindowFrom, 'studyWindow')}
+            onReset={reset}
+            busy={busy}
+          />
         </label>
-        <ul className="muted small">
-          {settings.roadmaps.map((entry) => (
-            <li key={entry.roadmapId}>
-              {entry.title}: {allotmentText(entry.allotment, settings.allocation)}
-            </li>
-          ))}
-        </ul>
+        {settings.roadmaps.length > 0 && (
+          <ul className="muted small">
+            {settings.roadmaps.map((entry) => (
+              <li key={entry.roadmapId}>
+                {entry.title}: {allotmentText(entry.allotment, settings.allocation)}
+              </li>
+            ))}
+          </ul>
+        )}
       </fieldset>
+      {touched.size > 0 && settings.roadmaps.length > 0 && <PreviewLines state={preview} />}
       <div className="form-actions">
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || touched.size === 0}>
           Save study time
         </button>
-        <output aria-live="polite">{saved ? 'Saved.' : ''}</output>
+        <ActionError error={error} />
       </div>
     </form>
   );
@@ -188,8 +211,8 @@ function DaysOffEditor({
   daysOff,
   onChange,
 }: {
-  daysOff: { from: string; to: string }[];
-  onChange: (update: (list: { from: string; to: string }[]) => { from: string; to: string }[]) => void;
+  daysOff: DayOff[];
+  onChange: (update: (list: DayOff[]) => DayOff[]) => void;
 }) {
   return (
     <fieldset>
@@ -224,29 +247,44 @@ function DaysOffEditor({
   );
 }
 
-import { useAction, useApi } from '../api/use-api';
-import { LoadState } from '../components/status-view';
-import { href, navigate } from '../router';
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** With nothing imported there is nothing to plan: say what settings are and where to start. */
+function NoRoadmaps() {
+  return (
+    <section className="empty-state" aria-labelledby="settings-empty-title">
+      <h2 id="settings-empty-title">No roadmap yet</h2>
+      <p>
+        Settings shape your plan: the hours you study each day, your days off, a target date for each roadmap
+        and how roadmaps share your time. Each value says where it comes from: set by you, inherited from your
+        study time, the roadmap's own, or a built-in default.
+      </p>
+      <p>
+        <a href={href('overview')}>Import a roadmap on the Overview</a>, then come back to set its target and
+        its share of your time. Your study time below applies to every roadmap.
+      </p>
+    </section>
+  );
+}
 
 export function SettingsPage({ roadmapId }: { roadmapId: string | undefined }) {
-  const roadmaps = useApi<RoadmapSummary[]>('/api/roadmaps');
+  const roadmaps = useApi('/api/roadmaps');
   const id = roadmapId ?? roadmaps.data?.[0]?.id;
-  const settings = useApi<RoadmapSettings>(id ? `/api/settings/${enc(id)}` : null);
-  const global = useApi<GlobalSettings>('/api/settings');
+  const settings = useApi(id ? `/api/settings/${enc(id)}` : null);
+  const global = useApi('/api/settings');
+  const title = roadmaps.data?.find((roadmap) => roadmap.id === id)?.title;
+  usePageTitle(title, 'Settings');
   return (
     <>
       <h1>Settings</h1>
       <LoadState loading={roadmaps.loading && !roadmaps.data} error={roadmaps.error} what="roadmaps" />
+      {roadmaps.data?.length === 0 && <NoRoadmaps />}
       {!global.data && <LoadState loading={global.loading} error={global.error} what="your study time" />}
-      {global.data && <StudyTimeForm key={JSON.stringify(global.data.capacity)} settings={global.data} />}
-      {id && (
+      {global.data && <StudyTimeForm key={JSON.stringify(global.data)} settings={global.data} />}
+      {id && roadmaps.data && roadmaps.data.length > 0 && (
         <div className="toolbar">
           <label>
             Roadmap
             <select value={id} onChange={(event) => navigate(href('settings', [event.target.value]))}>
-              {roadmaps.data?.map((roadmap) => (
+              {roadmaps.data.map((roadmap) => (
                 <option key={roadmap.id} value={roadmap.id}>
                   {roadmap.title}
                 </option>
@@ -258,13 +296,19 @@ export function SettingsPage({ roadmapId }: { roadmapId: string | undefined }) {
       {id && !settings.data && (
         <LoadState loading={settings.loading} error={settings.error} what="settings" />
       )}
-      {id && settings.data && <SettingsForm key={id} roadmapId={id} settings={settings.data} />}
+      {id && settings.data && (
+        <SettingsForm
+          key={`${id}:${JSON.stringify(settings.data)}`}
+          roadmapId={id}
+          settings={settings.data}
+        />
+      )}
     </>
   );
 }
 
-function SettingsForm({ roadmapId, settings }: { roadmapId: string; settings: RoadmapSettings }) {
-  const { run, busy } = useAction();
+function SettingsForm({ roadmapId, settings }: { roadmapId: string; settings: Settings }) {
+  const { run, busy, error } = useAction();
   const allotment = settings.allotment;
   const [share, setShare] = useState(allotment.shareFrom === 'roadmap' ? String(allotment.share ?? '') : '');
   const [paused, setPaused] = useState(allotment.kind === 'paused');
@@ -273,32 +317,36 @@ function SettingsForm({ roadmapId, settings }: { roadmapId: string; settings: Ro
   // A group without a stored choice shows what the planner assumes (`included`).
   const [choices, setChoices] = useState<Record<string, string[]>>(() =>
     Object.fromEntries(
-      settings.electiveGroups.map((group) => [
-        group.id,
-        settings.choices?.[group.id] ?? group.included ?? [],
-      ]),
+      settings.electiveGroups.map((group) => [group.id, settings.choices[group.id] ?? group.included]),
     ),
   );
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const touch = (what: string) => setTouched((current) => new Set(current).add(what));
-  const [saved, setSaved] = useState(false);
 
+  // Only what the learner changed is sent: a roadmap's settings never carry the global capacity.
+  const body: RoadmapBody = {};
+  if (touched.has('share')) body.share = share.trim() === '' ? null : share.trim();
+  if (touched.has('paused')) body.paused = paused;
+  if (touched.has('start')) body.startDate = start || null;
+  if (touched.has('target')) body.targetDate = target || null;
+  const changedGroups = settings.electiveGroups.filter((group) => touched.has(`choice:${group.id}`));
+  if (changedGroups.length > 0)
+    body.choices = Object.fromEntries(changedGroups.map((group) => [group.id, choices[group.id] ?? []]));
+  const preview = useSettingsPreview(
+    touched.size > 0 ? () => api.post(`/api/settings/${enc(roadmapId)}/preview`, body) : undefined,
+    `${roadmapId}:${JSON.stringify(body)}`,
+  );
+
+  const put = (change: RoadmapBody, message: string) =>
+    void run(() => api.put(`/api/settings/${enc(roadmapId)}`, change), {
+      success: () => message,
+      undoable: true,
+    });
   const save = (event: FormEvent) => {
     event.preventDefault();
-    // Only what the user changed is sent: a roadmap's settings never carry the global capacity.
-    const body: Record<string, unknown> = {};
-    if (touched.has('share')) body.share = share.trim() === '' ? null : share.trim();
-    if (touched.has('paused')) body.paused = paused;
-    if (touched.has('start')) body.startDate = start || null;
-    if (touched.has('target')) body.targetDate = target || null;
-    const changedGroups = settings.electiveGroups.filter((group) => touched.has(`choice:${group.id}`));
-    if (changedGroups.length > 0)
-      body.choices = Object.fromEntries(changedGroups.map((group) => [group.id, choices[group.id] ?? []]));
-    void run(() => api.put(`/api/settings/${enc(roadmapId)}`, body)).then((result) => {
-      setSaved(result !== undefined);
-      if (result !== undefined) setTouched(new Set());
-    });
+    put(body, 'Saved the settings');
   };
+  const reset = (change: RoadmapBody) => put(change, 'Back to the inherited value');
 
   const toggleChoice = (groupId: string, optionId: string, on: boolean) => {
     touch(`choice:${groupId}`);
@@ -313,11 +361,20 @@ function SettingsForm({ roadmapId, settings }: { roadmapId: string; settings: Ro
   return (
     <form className="settings" onSubmit={save} aria-label="This roadmap">
       <fieldset>
-        <legend>This roadmap's part: {allotmentText(allotment, settings.allocation)}</legend>
+        <legend>
+          This roadmap's part: {allotmentText(allotment, settings.allocation)}
+          <OriginNote origin={partOrigin(allotment)} onReset={reset} busy={busy} />
+        </legend>
+        <p className="small">
+          Of your study time, {settings.capacity.weeklyHours} h a week
+          <OriginNote origin={inheritedOrigin(settings.capacity.source)} />; shared{' '}
+          {settings.allocation === 'priority' ? 'by priority' : 'by shares'}
+          <OriginNote origin={inheritedOrigin(settings.allocationFrom)} />.
+        </p>
         {allotment.kind === 'fixed' && (
           <p className="muted small">
-            Its own hours ({allotment.own?.hoursByWeekday.join(', ')}, Sunday first) are set with `waymark
-            capacity {roadmapId} --weekdays …`; a share here replaces them.
+            Its own hours ({allotment.own?.hoursByWeekday.join(', ')}, Sunday first) are taken first; a share
+            here replaces them.
           </p>
         )}
         <label>
@@ -356,13 +413,13 @@ function SettingsForm({ roadmapId, settings }: { roadmapId: string; settings: Ro
               setStart(event.target.value);
             }}
           />
-          {from(settings.startDateFrom ?? (settings.startDate ? 'roadmap' : 'default'))}
+          <OriginNote origin={startOrigin(settings)} onReset={reset} busy={busy} />
         </label>
       </fieldset>
       <fieldset>
         <legend>
           Target date
-          {settings.targetDate ? from(settings.targetSource === 'roadmap' ? 'goal' : 'roadmap') : null}
+          <OriginNote origin={targetOrigin(settings)} onReset={reset} busy={busy} />
         </legend>
         <label>
           Finish by
@@ -389,10 +446,8 @@ function SettingsForm({ roadmapId, settings }: { roadmapId: string; settings: Ro
                     ? group.choose.min
                     : `${group.choose.min}–${group.choose.max}`}
                   )
-                  {group.decidedBy === 'assumed' && !touched.has(`choice:${group.id}`)
-                    ? ' · assumed until you choose'
-                    : ''}
                 </span>
+                <OriginNote origin={choiceOrigin(group)} onReset={reset} busy={busy} />
               </legend>
               {group.options.map((option) => (
                 <label key={option.id} className="check">
@@ -408,11 +463,12 @@ function SettingsForm({ roadmapId, settings }: { roadmapId: string; settings: Ro
           ))}
         </fieldset>
       )}
+      {touched.size > 0 && <PreviewLines state={preview} only={roadmapId} />}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy || touched.size === 0}>
           Save settings
         </button>
-        <output aria-live="polite">{saved ? 'Saved.' : ''}</output>
+        <ActionError error={error} />
       </div>
     </form>
   );

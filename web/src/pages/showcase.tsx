@@ -1,4 +1,3 @@
-import type { ShowcaseItem } from '../api/types';
 import { useApi } from '../api/use-api';
 import { SafeLink } from '../components/safe-link';
 import { LoadState } from '../components/status-view';
@@ -6,7 +5,7 @@ import { dateOf, STATUS_LABEL } from '../format';
 import { href } from '../router';
 
 export function ShowcasePage() {
-  const showcase = useApi<{ items: ShowcaseItem[] }>('/api/showcase');
+  const showcase = useApi('/api/showcase');
   const items = showcase.data?.items ?? [];
   return (
     <>

@@ -16,6 +16,7 @@ const STATUSES: Status[] = ['todo', 'doing', 'done', 'skipped'];
 const finished = (status: Status) => status === 'done' || status === 'skipped';
 
 const leaf = (id: string, status: Status): StatusNode => ({
+  checkbox: false,
   id,
   title: `Item ${id}`,
   kind: 'topic',

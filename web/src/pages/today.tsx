@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { apiPath } from '../api/client';
+import { apiPath, type GetPath } from '../api/client';
 import type { Agenda } from '../api/types';
 import { useApi } from '../api/use-api';
 import { RoadmapPicker } from '../components/roadmap-picker';
@@ -62,7 +62,7 @@ function dayHeading(agenda: Agenda): string {
 }
 
 /** The day's checklist: the plan as the page opened it, with live numbers, re-planned only on request. */
-function TodayChecklist({ path, onDate }: { path: string; onDate: (date: string) => void }) {
+function TodayChecklist({ path, onDate }: { path: GetPath; onDate: (date: string) => void }) {
   const today = useApi<Agenda>(path);
   const latest = today.data;
   const [shown, setShown] = useState<Agenda | undefined>(undefined);

@@ -10,7 +10,7 @@ const node = (
 ) => ({
   id,
   title,
-  kind: children.length > 0 ? 'section' : 'topic',
+  kind: children.length > 0 ? ('section' as const) : ('topic' as const),
   trackable: children.length === 0,
   status,
   done: 0,
@@ -18,6 +18,7 @@ const node = (
   effortDone: 0,
   effortTotal: 0,
   minutes: 0,
+  checkbox: false,
   children,
 });
 

@@ -60,7 +60,7 @@ export function useReviewSession() {
   const logNow = useCallback(async (): Promise<LoggedReviewTime | undefined> => {
     const log = takePending();
     if (!log) return undefined;
-    const logged = await api.post<LoggedReviewTime>(SESSION_LOG_PATH, log);
+    const logged = await api.post(SESSION_LOG_PATH, log);
     notify.current.bump();
     return logged;
   }, [takePending]);
@@ -71,7 +71,7 @@ export function useReviewSession() {
       const log = takePending();
       if (!log) return;
       const { show, bump } = notify.current;
-      api.post<LoggedReviewTime>(SESSION_LOG_PATH, log).then(
+      api.post(SESSION_LOG_PATH, log).then(
         (logged) => {
           bump();
           show({ message: `Logged ${logged.minutes} min of review time`, tone: 'info' });

@@ -8,12 +8,15 @@ import {
   holdsContent,
   isAnchorItem,
   isAttachmentLink,
+  lessonsIn,
   looksLikeLinkList,
   looksLikePeople,
   looksLikeToc,
+  shapeOf,
 } from './section-shape.js';
 import {
   ELECTIVE_PROSE,
+  INTRODUCTION_TITLE,
   PROJECT_META_TITLE,
   RESOURCE_TITLE,
   ROLE_DESCRIPTION_TITLE,
@@ -337,6 +340,7 @@ export function classifyChildren(
         PHASE_WORD.test(parsed.title) || parsed.duration !== undefined || durationParagraph(d) !== undefined
       );
     }).length >= 2;
+  const lessonGroup = ctx.area === 'plain' && holdsLessons(drafts);
   for (const draft of drafts) {
     if (parent && isAttachmentLink(draft)) {
       // "[Video](…)", "[GitHub repository](…)" under an item: material of the item, not an item.
@@ -358,9 +362,51 @@ export function classifyChildren(
         continue;
       }
     }
-    out.push(classifyDraft(draft, ctx, siblingsTimed));
+    const context = lessonGroup && isLessonContext(draft);
+    out.push(classifyDraft(draft, context ? { ...ctx, area: 'info' } : ctx, siblingsTimed));
   }
   return groupElectiveRuns(drafts, out, parent);
+}
+
+/**
+ * A module page: the work is its list of lessons (links to the repository's own pages: "1. [Tools](1-Tools/)",
+ * a table of lessons). Siblings that neither are nor hold a lesson (the regional-topic prose, concept
+ * bullets, study instructions, "what each lesson contains") are the page's context, not more work.
+ */
+function holdsLessons(drafts: readonly Draft[]): boolean {
+  // The lessons must be the group's work, not a few helper pages beside a list of its own steps.
+  let lessons = 0;
+  let otherItems = 0;
+  for (const draft of drafts) {
+    const inDraft = lessonsIn(draft);
+    lessons += inDraft;
+    if (inDraft === 0 && draft.type !== 'heading') otherItems++;
+  }
+  return lessons >= 2 && lessons > otherItems;
+}
+
+/**
+ * Beside the lessons: an item of the same list, or a heading that opens with prose, holding no lesson and
+ * no work of its own. A heading of plain bullets ("Recommended Projects") stays work.
+ */
+function isLessonContext(draft: Draft): boolean {
+  if (lessonsIn(draft) > 0 || isExplicitWork(draft)) return false;
+  return draft.type !== 'heading' || draft.paragraphs.length > 0 || draft.children.length === 0;
+}
+
+/**
+ * Work the author marked as such (a box to tick, a phase, a scheduled or timed heading), or entries of
+ * their own (table rows, link-only items: courses elsewhere) that are not mere prose beside the lessons.
+ */
+function isExplicitWork(draft: Draft): boolean {
+  const shape = shapeOf(draft);
+  if (draft.checked !== undefined || shape.checkboxes > 0 || shape.rows > 0) return true;
+  if (shape.externalOnly + shape.localOnly + shape.profileOnly > 0) return true;
+  if (draft.type !== 'heading') return false;
+  const parsed = headingTitle(draft);
+  return (
+    PHASE_WORD.test(parsed.title) || parsed.duration !== undefined || scheduleOf(parsed.title) !== undefined
+  );
 }
 
 /**
@@ -443,8 +489,12 @@ function headingTitle(draft: Draft): ParsedTitle {
 }
 
 function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): UnidentifiedNode {
-  // A table of contents is its list, not the headings after it: they start afresh.
-  const ctx: Context = outer.area === 'toc' ? { ...outer, area: 'plain' } : outer;
+  // A table of contents is its list, not the headings after it: they start afresh. So does a list of lessons
+  // under an introduction ("What you'll learn" > "Lessons"): structure first.
+  const ctx: Context =
+    outer.area === 'toc' || (outer.area === 'info' && lessonsIn(draft) >= 2)
+      ? { ...outer, area: 'plain' }
+      : outer;
   const parsed = headingTitle(draft);
   const title = parsed.title;
   const node = baseNode(draft, parsed, 'section');
@@ -522,7 +572,7 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     child.inPhase = true;
   } else if (GOAL_HEADING.test(title)) {
     child.area = 'info';
-  } else if (INFO.test(title) || ctx.area === 'info') {
+  } else if (INFO.test(title) || INTRODUCTION_TITLE.test(bare) || ctx.area === 'info') {
     node.kind = 'info';
     child.area = 'info';
   } else if (MILESTONE_WORD.test(title)) {
@@ -668,7 +718,7 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
 }
 
 const TITLE_COLUMNS =
-  /^(?:(?:name|title|course|topic|project|item|task|resource|book|paper|certificate|certification|module|skill|lesson|lecture|chapter|subject|tema|aula|clase|curso|cours|thème|leçon|урок|тема|курс|ders|konu)s?|课程|课|主题|内容|章节|講義|テーマ|レッスン|강의|주제)$/iu;
+  /^(?:(?:name|title|course|topic|project|item|task|resource|book|paper|certificate|certification|module|skill|lesson|lecture|chapter|subject|tema|aula|clase|curso|cours|thème|leçon|урок|тема|курс|ders|konu)s?|课程|课|主题|内容|章节|講義|テーマ|トピック|レッスン|강의|주제|토픽)$/iu;
 /** A column that numbers the schedule ("| Day | 课程 |" with 1, 2, 3…): each row is that day. */
 const SCHEDULE_COLUMN =
   /^(?:day|días?|dia|jour|tag|天|日|week|semana|semaine|woche|周|週|month|mes|mês|mois|monat|月)$/iu;

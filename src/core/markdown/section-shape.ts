@@ -21,6 +21,11 @@ export interface DraftShape {
   profileOnly: number;
   /** Items whose words are only links to other files of the repository ("[Chapter 2](ch02/)"). */
   localOnly: number;
+  /**
+   * Lessons: items that are only links to the repository's own pages and table rows that link to one
+   * ("1. [Tools](1-Tools/README.md)"), not its images or its CONTRIBUTING.md.
+   */
+  lessons: number;
 }
 
 export type LinkTarget = 'anchor' | 'external' | 'local';
@@ -33,6 +38,16 @@ export function linkTarget(url: string): LinkTarget {
 
 const PROFILE =
   /^(?:mailto:|https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|twitter\.com|x\.com|linkedin\.com\/in|instagram\.com|zhihu\.com\/people)\/[^/?#]+\/?(?:[?#].*)?$)/i;
+
+/** Images and media are illustrations, not pages to work through. */
+const MEDIA = /\.(?:png|jpe?g|gif|svg|webp|bmp|mp4|webm|mp3)(?:[?#].*)?$/i;
+/** The repository's own meta files: CONTRIBUTING.md, LICENSE, CODE_OF_CONDUCT.md (README.md is a page). */
+const META_FILE = /(?:^|\/)(?!README\b)[A-Z][A-Z\d_-]+(?:\.(?:md|txt))?$/;
+
+/** A link to one of the repository's own pages (a lesson, a chapter, a module), not an anchor or an image. */
+export function isLocalPage(url: string): boolean {
+  return linkTarget(url) === 'local' && !MEDIA.test(url) && !META_FILE.test(url);
+}
 
 /** Whether an item says nothing but its links (separators, emoji and punctuation aside). */
 export function isLinkOnly(draft: Draft): boolean {
@@ -101,6 +116,7 @@ export function shapeOf(draft: Draft): DraftShape {
     externalOnly: 0,
     profileOnly: 0,
     localOnly: 0,
+    lessons: 0,
   };
   for (const child of draft.children) {
     if (child.children.length === 0 && child.type !== 'heading') {
@@ -117,6 +133,7 @@ export function shapeOf(draft: Draft): DraftShape {
     shape.externalOnly += inner.externalOnly;
     shape.profileOnly += inner.profileOnly;
     shape.localOnly += inner.localOnly;
+    shape.lessons += inner.lessons;
   }
   if (draft.type === 'heading') shape.headings++;
   else countLeaf(shape, draft);
@@ -128,6 +145,7 @@ export function shapeOf(draft: Draft): DraftShape {
 function countLeaf(shape: DraftShape, draft: Draft): void {
   if (draft.type === 'row') {
     shape.rows++;
+    if (draft.cells?.some((cell) => cell.links.some((link) => isLocalPage(link.url)))) shape.lessons++;
     return;
   }
   if (draft.type !== 'item') return;
@@ -137,8 +155,18 @@ function countLeaf(shape: DraftShape, draft: Draft): void {
     if (allLinks(draft.links, (link) => linkTarget(link.url) === 'anchor')) shape.anchorOnly++;
     else if (allLinks(draft.links, (link) => PROFILE.test(link.url))) shape.profileOnly++;
     else if (allLinks(draft.links, (link) => linkTarget(link.url) === 'external')) shape.externalOnly++;
-    else if (allLinks(draft.links, (link) => linkTarget(link.url) === 'local')) shape.localOnly++;
+    else if (allLinks(draft.links, (link) => linkTarget(link.url) === 'local')) {
+      shape.localOnly++;
+      // "[Jupyter notebook files](lectures/micrograd)" is an item's material, not a lesson.
+      if (allLinks(draft.links, (link) => isLocalPage(link.url) && !isAttachmentText(link.text)))
+        shape.lessons++;
+    }
   }
+}
+
+/** How many lessons a draft is or holds (see DraftShape.lessons). */
+export function lessonsIn(draft: Draft): number {
+  return shapeOf(draft).lessons;
 }
 
 /** A heading over a list of in-document links: a table of contents, titled in any language or not at all. */

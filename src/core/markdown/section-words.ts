@@ -62,6 +62,31 @@ export const PROJECT_META_TITLE = new RegExp(
   'iu',
 );
 
+/**
+ * An introduction, titled by that one word: "はじめに", "Введение", "Introducción" (the English
+ * "Introduction" is in classify.ts's INFO). Anchored on the whole title: "Введение в NLP" is a lesson.
+ */
+export const INTRODUCTION_TITLE = new RegExp(
+  `^(?:${[
+    'はじめに',
+    'введение',
+    'вступление',
+    'introducción',
+    'introdução',
+    'introduzione',
+    'einführung',
+    'einleitung',
+    'giriş',
+    '简介',
+    '介绍',
+    '引言',
+    '前言',
+    '소개',
+    '들어가며',
+  ].join('|')})$`,
+  'iu',
+);
+
 /** A heading that only restates the role (what it takes, not what to do): "Core Competencies". */
 export const ROLE_DESCRIPTION_TITLE =
   /\b(?:core\s+competenc\w*|competenc(?:y|ies)|responsibilities|qualifications|job\s+description|required\s+skills|skills\s+required|what\s+(?:companies|employers)\s+(?:look|want))\b/i;

@@ -11,10 +11,12 @@ import {
   lessonsIn,
   looksLikeLinkList,
   looksLikePeople,
+  looksLikeProgressReport,
   looksLikeToc,
   shapeOf,
 } from './section-shape.js';
 import {
+  COURSE_RULES_TITLE,
   ELECTIVE_PROSE,
   INTRODUCTION_TITLE,
   PROJECT_META_TITLE,
@@ -545,8 +547,15 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
   } else if ((TOC_TITLE.test(bare) && !holdsContent(draft)) || looksLikeToc(draft)) {
     node.kind = 'info';
     child.area = 'toc';
-  } else if (isProjectMeta(bare) || ROLE_DESCRIPTION_TITLE.test(title) || looksLikePeople(draft)) {
-    // About the repository or the role, not about learning: support, licence, team, "Core Competencies".
+  } else if (
+    isProjectMeta(bare) ||
+    ROLE_DESCRIPTION_TITLE.test(title) ||
+    COURSE_RULES_TITLE.test(bare) ||
+    looksLikePeople(draft) ||
+    looksLikeProgressReport(draft)
+  ) {
+    // About the repository, the role or the course's rules, not about learning: support, licence, team,
+    // "Core Competencies", "Academic Integrity", a progress report ("vector.h: 50%").
     node.kind = 'info';
     child.area = 'info';
   } else if (TEMPLATE.test(title) || ctx.area === 'template') {

@@ -29,6 +29,8 @@ export interface Draft {
   cells?: { header: string; text: string; links: Link[] }[];
   /** Paragraphs that sit directly under this draft, before its first child. */
   paragraphs: string[];
+  /** Paragraphs that sit directly under this draft after its first child (a list's trailing prose). */
+  laterParagraphs?: string[];
   line: number;
   endLine: number;
   children: Draft[];
@@ -219,6 +221,7 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
         const parent = container();
         if (!sawHeadingBelowTitle && !parent) outline.preamble.push(text);
         else if (parent && parent.children.length === 0) parent.paragraphs.push(text);
+        else if (parent) (parent.laterParagraphs ??= []).push(text);
         lastParagraph = text;
         break;
       }

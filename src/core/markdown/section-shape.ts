@@ -26,6 +26,8 @@ export interface DraftShape {
    * ("1. [Tools](1-Tools/README.md)"), not its images or its CONTRIBUTING.md.
    */
   lessons: number;
+  /** Lines of prose that report how far something is done ("vector（stl_vector.h):50%"). */
+  percentLines: number;
 }
 
 export type LinkTarget = 'anchor' | 'external' | 'local';
@@ -117,11 +119,13 @@ export function shapeOf(draft: Draft): DraftShape {
     profileOnly: 0,
     localOnly: 0,
     lessons: 0,
+    percentLines: 0,
   };
   for (const child of draft.children) {
     if (child.children.length === 0 && child.type !== 'heading') {
       // Most drafts are leaf items or rows: counted in place, without a shape of their own.
       countLeaf(shape, child);
+      shape.percentLines += percentLinesOf(child.paragraphs);
       continue;
     }
     const inner = shapeOf(child);
@@ -134,11 +138,22 @@ export function shapeOf(draft: Draft): DraftShape {
     shape.profileOnly += inner.profileOnly;
     shape.localOnly += inner.localOnly;
     shape.lessons += inner.lessons;
+    shape.percentLines += inner.percentLines;
   }
+  shape.percentLines += percentLinesOf(draft.paragraphs) + percentLinesOf(draft.laterParagraphs);
   if (draft.type === 'heading') shape.headings++;
   else countLeaf(shape, draft);
   draft.shape = shape;
   return shape;
+}
+
+const PERCENT_LINE = /[:：]\s*\d{1,3}(?:[.,]\d+)?\s*%$/u;
+
+function percentLinesOf(paragraphs: readonly string[] | undefined): number {
+  if (!paragraphs) return 0;
+  let lines = 0;
+  for (const paragraph of paragraphs) if (paragraph.endsWith('%') && PERCENT_LINE.test(paragraph)) lines++;
+  return lines;
 }
 
 /** Adds one item or row (not what is beneath it) to a shape. */
@@ -199,4 +214,13 @@ export function looksLikeLinkList(draft: Draft): boolean {
 export function looksLikePeople(draft: Draft): boolean {
   const shape = shapeOf(draft);
   return shape.items >= 1 && shape.checkboxes === 0 && shape.profileOnly === shape.items;
+}
+
+/**
+ * A heading over a progress report: its entries say how far each part is done ("alloc.h: 100%",
+ * "vector: 50%"), at least one such line per entry and no boxes. A status, not more work.
+ */
+export function looksLikeProgressReport(draft: Draft): boolean {
+  const shape = shapeOf(draft);
+  return shape.percentLines >= 2 && shape.percentLines >= shape.items && shape.checkboxes === 0;
 }

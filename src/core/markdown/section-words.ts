@@ -43,6 +43,8 @@ export const PROJECT_META_TITLE = new RegExp(
     String.raw`pdf(?:\s+version)?|(?:download\s+(?:the\s+)?)?pdf`,
     'translations?',
     'changelog',
+    // The environment the repository's code is built in ("编译环境: windows10, VS2017"), not one to set up.
+    String.raw`(?:build|compil(?:ation|er))\s+environment|编译环境|構建環境|构建环境|ビルド環境|빌드\s*환경|среда\s+сборки|entorno\s+de\s+compilaci[oó]n`,
     String.raw`contact(?:\s+(?:me|us))?`,
     String.raw`follow\s+(?:me|us)`,
     String.raw`connect\s+with\s+(?:me|us)`,
@@ -87,13 +89,35 @@ export const INTRODUCTION_TITLE = new RegExp(
   'iu',
 );
 
+/**
+ * The rules of a course (honour code, code style, grading): conditions on the work, not work. A page of
+ * only these is not a roadmap.
+ */
+export const COURSE_RULES_TITLE = new RegExp(
+  `^(?:${[
+    String.raw`(?:homework\s+|course\s+|house\s+)?rules`,
+    String.raw`academic\s+(?:integrity|honesty)`,
+    String.raw`hono(?:u)?r\s+code`,
+    String.raw`code\s*style|coding\s+style|style\s+guide|coding\s+(?:conventions|standards)`,
+    String.raw`grading(?:\s+policy)?|(?:course\s+)?polic(?:y|ies)`,
+    String.raw`правила|академическая\s+честность|оформление\s+кода|стиль\s+кода|оценивание|критерии\s+оценки`,
+    String.raw`reglas|normas|integridad\s+acad[eé]mica|estilo\s+de\s+c[oó]digo|evaluaci[oó]n|regras|integridade\s+acad[eê]mica`,
+    String.raw`r[eè]gles|int[eé]grit[eé]\s+acad[eé]mique|regeln|akademische\s+integrit[aä]t`,
+    '规则|规定|学术诚信|代码规范|代码风格|编码规范|评分(?:标准|规则)?',
+    'ルール|規則|学術的誠実性|コーディング規約|評価方法',
+    '규칙|학문적s*정직성|코딩s*스타일|평가s*기준',
+    String.raw`kurallar|akademik\s+dürüstlük|kod\s+stili`,
+  ].join('|')})$`,
+  'iu',
+);
+
 /** A heading that only restates the role (what it takes, not what to do): "Core Competencies". */
 export const ROLE_DESCRIPTION_TITLE =
   /\b(?:core\s+competenc\w*|competenc(?:y|ies)|responsibilities|qualifications|job\s+description|required\s+skills|skills\s+required|what\s+(?:companies|employers)\s+(?:look|want))\b/i;
 
 /** Sections of references rather than work: "📚 Resources", "References", "Tech stack", "Further reading". */
 export const RESOURCE_TITLE =
-  /^(?:(?:additional|extra|more|other|useful|helpful|recommended|learning|online|free|external|further)\s+)?(?:resources?|references?|links?|materials?|tools?|tech(?:nology)?\s+stack|stack|further\s+reading|see\s+also|veja\s+tamb[eé]m|ver\s+tambi[eé]n|voir\s+aussi|siehe\s+auch|смотрите\s+также|см\.\s+также|ссылки|ресурсы|литература|参见|另请参阅|関連項目|参照|bibliograph(?:y|ie)|recursos|refer[eê]ncias|referencias|ressources|r[eé]f[eé]rences|quellen|weiterf[uü]hrende\s+links|资源|资料|參考|参考(?:资料|文献)?|相关(?:资源|链接)|リソース|参考資料|자료|참고\s*자료)$/iu;
+  /^(?:(?:additional|extra|more|other|useful|helpful|recommended|learning|online|free|external|further)\s+)?(?:resources?|references?|links?|materials?|tools?|solutions|soluciones|solu[cç][oõ]es|решения|解答|答案|题解|해답|çözümler|tech(?:nology)?\s+stack|stack|further\s+reading|see\s+also|veja\s+tamb[eé]m|ver\s+tambi[eé]n|voir\s+aussi|siehe\s+auch|смотрите\s+также|см\.\s+также|ссылки|ресурсы|литература|参见|另请参阅|関連項目|参照|bibliograph(?:y|ie)|recursos|refer[eê]ncias|referencias|ressources|r[eé]f[eé]rences|quellen|weiterf[uü]hrende\s+links|资源|资料|參考|参考(?:资料|文献)?|相关(?:资源|链接)|リソース|参考資料|자료|참고\s*자료)$/iu;
 
 /** Words that, all together, name an item's material: "YouTube video lecture", "Jupyter notebook files". */
 export const ATTACHMENT_WORDS = new Set([

@@ -8,6 +8,7 @@ import {
   holdsContent,
   isAnchorItem,
   isAttachmentLink,
+  isLinkHeading,
   lessonsIn,
   looksLikeLinkList,
   looksLikePeople,
@@ -547,6 +548,8 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
   } else if ((TOC_TITLE.test(bare) && !holdsContent(draft)) || looksLikeToc(draft)) {
     node.kind = 'info';
     child.area = 'toc';
+  } else if (ctx.area === 'plain' && isLinkHeading(draft)) {
+    node.kind = 'resource';
   } else if (
     isProjectMeta(bare) ||
     ROLE_DESCRIPTION_TITLE.test(title) ||
@@ -599,15 +602,20 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
   }
   // "Further reading" lists references; "Books" and "Papers" are reading to finish.
   child.reading = (READING.test(title) && !resourceTitle) || (ctx.reading && !itemKindOf(title));
+  // A link heading over pictures is a pointer, even in a reading list: there is nothing of it to read here.
+  const linkHeading = node.kind === 'resource' && draft.checked === undefined;
   node.trackable =
-    ctx.area === 'routine' || child.area === 'routine' ? false : isTrackable(node.kind, ctx, draft.checked);
+    ctx.area === 'routine' || child.area === 'routine' || linkHeading
+      ? false
+      : isTrackable(node.kind, ctx, draft.checked);
   appendAll(node.children, classifyChildren(draft.children, node, child));
   if (node.kind === 'section') {
     // A heading over resources or over milestones only ("Resources", "Milestones & Goals") is no work itself,
     // nor is a "References" or "Community" heading over prose alone.
     if (
       (resourcesByName && !child.reading && (resourceTitle || !node.children.some((c) => c.trackable))) ||
-      (node.children.length > 0 && node.children.every(isEffortlessKind))
+      (node.children.length > 0 && node.children.every(isEffortlessKind)) ||
+      (node.children.length > 0 && shapeOf(draft).items === 0 && node.children.every(isUntrackedReference))
     )
       node.trackable = false;
   }
@@ -653,6 +661,9 @@ function optionCount(node: UnidentifiedNode): number {
     return only.children.length;
   return node.children.length;
 }
+
+/** A reference left out of the plan: a heading over only these ("Semantic Space!" over a link) is no work. */
+const isUntrackedReference = (node: UnidentifiedNode) => node.kind === 'resource' && !node.trackable;
 
 const isEffortlessKind = (node: UnidentifiedNode) =>
   node.kind === 'milestone' || node.kind === 'habit' || node.kind === 'review';

@@ -31,6 +31,10 @@ export interface Draft {
   paragraphs: string[];
   /** Paragraphs that sit directly under this draft after its first child (a list's trailing prose). */
   laterParagraphs?: string[];
+  /** Alt text of the images in its own words ("![logo](…) [NLP Course](…)"). */
+  imageAlts?: string[];
+  /** How many of its paragraphs (before or after its children) are only images. */
+  imageParagraphs?: number;
   line: number;
   endLine: number;
   children: Draft[];
@@ -93,6 +97,15 @@ function setInline(draft: Draft, inline: Token | undefined, withBox = true): voi
       ? parsed.links
       : parsed.links.map((link) => ({ text: repairMojibake(link.text), url: link.url }));
   if (parsed.leadingStrong) draft.leadingStrong = repairMojibake(parsed.leadingStrong);
+  if (parsed.imageAlts) draft.imageAlts = parsed.imageAlts;
+}
+
+/** Whether a paragraph's words are only its images' alt text ("![preview](walk.gif)"). */
+function onlyImages(text: string, alts: readonly string[] | undefined): boolean {
+  if (!alts) return false;
+  let rest = text;
+  for (const alt of alts) rest = rest.replace(alt, '');
+  return !/[\p{L}\p{N}]/u.test(rest);
 }
 
 interface ListFrame {
@@ -216,9 +229,12 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
           titled[titled.length - 1] = item.text !== '';
           break;
         }
-        const text = repairMojibake(inlineText(inline).text);
+        const parsed = inlineText(inline);
+        const text = repairMojibake(parsed.text);
         outline.allParagraphs.push({ text, line });
         const parent = container();
+        if (parent && onlyImages(parsed.text, parsed.imageAlts))
+          parent.imageParagraphs = (parent.imageParagraphs ?? 0) + 1;
         if (!sawHeadingBelowTitle && !parent) outline.preamble.push(text);
         else if (parent && parent.children.length === 0) parent.paragraphs.push(text);
         else if (parent) (parent.laterParagraphs ??= []).push(text);

@@ -224,3 +224,18 @@ export function looksLikeProgressReport(draft: Draft): boolean {
   const shape = shapeOf(draft);
   return shape.percentLines >= 2 && shape.percentLines >= shape.items && shape.checkboxes === 0;
 }
+
+/**
+ * A heading that is only a link to another site (a logo aside) over nothing but pictures:
+ * "#### ![logo](…) [NLP Course For You](https://…)" then a preview GIF. A reference, not a unit of work.
+ */
+export function isLinkHeading(draft: Draft): boolean {
+  if (draft.type !== 'heading' || draft.children.length > 0 || draft.links.length === 0) return false;
+  if (!allLinks(draft.links, (link) => linkTarget(link.url) === 'external')) return false;
+  const prose = draft.paragraphs.length + (draft.laterParagraphs?.length ?? 0);
+  if (prose !== (draft.imageParagraphs ?? 0)) return false;
+  let rest = draft.text;
+  for (const part of [...draft.links.map((link) => link.text), ...(draft.imageAlts ?? [])])
+    if (part !== '') rest = rest.replace(part, '');
+  return !/[\p{L}\p{N}]/u.test(rest);
+}

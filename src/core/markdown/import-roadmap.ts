@@ -16,6 +16,7 @@ import type { ImportWarning } from './import-warning.js';
 import { buildOutline, type Outline } from './outline.js';
 import { slugify } from './slug.js';
 import { stripLeadingSymbols } from './title.js';
+import { translatedCopyStart } from './translated-copy.js';
 
 export interface ImportOptions {
   /** The file's path as the user gave it; kept in `source.path` and used for the roadmap id. */
@@ -84,10 +85,22 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   const preamble = firstHeading < 0 ? [] : outline.roots.slice(0, firstHeading);
   const rest = firstHeading < 0 ? outline.roots : outline.roots.slice(firstHeading);
   let verdictApplies = body.trim() !== '';
+  // A second copy of the roadmap in another language is left out: the learner studies one.
+  const copyAt = firstHeading < 0 ? -1 : translatedCopyStart(outline.roots, outline.title);
+  const main = copyAt < 0 ? rest : outline.roots.slice(firstHeading, copyAt);
+  const copy = copyAt < 0 ? [] : outline.roots.slice(copyAt);
   let unidentified: UnidentifiedNode[] = [
     ...classifyChildren(preamble, undefined, preambleContext(warnings)),
-    ...classifyChildren(rest, undefined, rootContext(warnings)),
+    ...classifyChildren(main, undefined, rootContext(warnings)),
+    ...classifyChildren(copy, undefined, preambleContext(warnings)),
   ];
+  const copyFirst = copy[0];
+  if (copyFirst) {
+    warnings.push({
+      line: copyFirst.line,
+      message: `from line ${copyFirst.line} ("${copyFirst.text.slice(0, 60)}") the roadmap is repeated in another language; that copy was left out of the plan. To follow it instead, \`waymark include\` its items and \`waymark exclude\` the others.`,
+    });
+  }
   if (body.trim() === '') {
     const what = frontMatter ? 'the file has only front matter' : 'the file is empty';
     warnings.push({

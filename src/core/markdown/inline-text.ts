@@ -37,7 +37,8 @@ export function inlineText(inline: Token | undefined, images = true): InlineText
         break;
       case 'image':
         if (images) text += token.content;
-        (imageAlts ??= []).push(token.content);
+        if (imageAlts) imageAlts.push(token.content);
+        else imageAlts = [token.content];
         break;
       case 'link_open':
         linkHref = String(token.attrGet('href') ?? '');

@@ -237,7 +237,8 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
           parent.imageParagraphs = (parent.imageParagraphs ?? 0) + 1;
         if (!sawHeadingBelowTitle && !parent) outline.preamble.push(text);
         else if (parent && parent.children.length === 0) parent.paragraphs.push(text);
-        else if (parent) (parent.laterParagraphs ??= []).push(text);
+        else if (parent?.laterParagraphs) parent.laterParagraphs.push(text);
+        else if (parent) parent.laterParagraphs = [text];
         lastParagraph = text;
         break;
       }

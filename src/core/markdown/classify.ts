@@ -17,6 +17,7 @@ import {
   shapeOf,
 } from './section-shape.js';
 import {
+  ADVICE_SENTENCE,
   COURSE_RULES_TITLE,
   ELECTIVE_PROSE,
   INTRODUCTION_TITLE,
@@ -706,6 +707,7 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
   else if (MILESTONE_INTRO.test(intro)) kind = 'milestone';
   else if (ctx.itemKind) kind = ctx.itemKind;
   else if (ctx.area === 'info' && draft.checked === undefined) kind = 'info';
+  else if (isAdvice(draft)) kind = 'info';
   const node = baseNode(draft, parsed, kind);
   const platform =
     kind === 'course' ? platformNamed(/\(([^()]+)\)\s*$/.exec(parsed.title)?.[1] ?? '') : undefined;
@@ -727,7 +729,13 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
   if (draft.children.length > 0) {
     const childCtx: Context = {
       ...ctx,
-      area: navigation && ctx.area === 'plain' ? 'toc' : ctx.area,
+      // Beneath navigation, more navigation; beneath advice ("If you are stuck, ask:"), its links.
+      area:
+        navigation && ctx.area === 'plain'
+          ? 'toc'
+          : kind === 'info' && ctx.area === 'plain'
+            ? 'info'
+            : ctx.area,
       // The entries under a community or a reading list are more of the same, not topics.
       itemKind: kind === 'resource' ? 'resource' : undefined,
       inPhase: ctx.inPhase || kind === 'phase',
@@ -735,6 +743,16 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
     appendAll(node.children, classifyChildren(draft.children, node, childCtx));
   }
   return node;
+}
+
+/**
+ * An instruction that advises instead of asking for work ("You won't be able to submit…", "If you are stuck,
+ * ask…"): read only on sentences (a long item with a sentence break or a clause), never on a task's title.
+ */
+function isAdvice(draft: Draft): boolean {
+  if (draft.checked !== undefined || draft.text.length < 40) return false;
+  if (!/[.,;!?。，；！？]\s*\S/u.test(draft.text)) return false;
+  return ADVICE_SENTENCE.test(draft.text);
 }
 
 const TITLE_COLUMNS =

@@ -105,7 +105,7 @@ export const COURSE_RULES_TITLE = new RegExp(
     String.raw`r[eè]gles|int[eé]grit[eé]\s+acad[eé]mique|regeln|akademische\s+integrit[aä]t`,
     '规则|规定|学术诚信|代码规范|代码风格|编码规范|评分(?:标准|规则)?',
     'ルール|規則|学術的誠実性|コーディング規約|評価方法',
-    '규칙|학문적s*정직성|코딩s*스타일|평가s*기준',
+    String.raw`규칙|학문적\s*정직성|코딩\s*스타일|평가\s*기준`,
     String.raw`kurallar|akademik\s+dürüstlük|kod\s+stili`,
   ].join('|')})$`,
   'iu',
@@ -214,3 +214,26 @@ export const OPTIONAL_MARKER =
 /** "[personal recommendation]": the author's pick among alternatives, which makes the list a choice of one. */
 export const RECOMMENDED_MARKER =
   /[[(（]\s*(?:personal\s+recommendation|my\s+recommendation|recommended|top\s+pick|推荐|recomendado|recomendação)\s*[\])）]/iu;
+
+/**
+ * A sentence in a list of instructions that advises rather than asks for work: a note, a condition, what
+ * the learner cannot or need not do, what exists ("Some links … are no longer working", "If you are stuck,
+ * ask in the chat", "You won't be able to submit…"). Steps ("After Week 6A, do the space invaders
+ * problem") start otherwise. Read only on sentences (see classify.ts), never on a task's title.
+ */
+export const ADVICE_SENTENCE = new RegExp(
+  `^(?:${[
+    // "Note:", "Tip:" in English, Spanish, Portuguese, French, German, Russian, Chinese, Japanese, Korean
+    String.raw`(?:note|tip|hint|nota|consejo|dica|remarque|hinweis|примечание|замечание|совет|注意|提示|备注|ヒント|メモ|참고|팁)\s*[:：]`,
+    // a condition or a concession: "If you are stuck…", "While there are ways…"
+    String.raw`(?:if|while|although|though|in\s+case|unless)\b`,
+    String.raw`(?:si|aunque|se|embora|wenn|falls|obwohl|если|хотя)\s`,
+    '如果|虽然|尽管|もし|만약',
+    // what the learner cannot or need not do
+    String.raw`you\s+(?:won'?t|will\s+not|can'?t|cannot|can\s+not|don'?t\s+(?:need|have)\s+to|do\s+not\s+(?:need|have)\s+to|needn'?t)\b`,
+    // what exists or no longer works
+    String.raw`there\s+(?:is|are)\b`,
+    String.raw`some\s[^.]{0,80}?\b(?:is|are)\s+no\s+longer\b`,
+  ].join('|')})`,
+  'iu',
+);

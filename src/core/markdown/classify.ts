@@ -18,9 +18,11 @@ import {
 } from './section-shape.js';
 import {
   ADVICE_SENTENCE,
+  COMMUNITY_TITLE,
   COURSE_RULES_TITLE,
   ELECTIVE_PROSE,
   INTRODUCTION_TITLE,
+  PREREQUISITES_TITLE,
   PROJECT_META_TITLE,
   RESOURCE_TITLE,
   ROLE_DESCRIPTION_TITLE,
@@ -107,6 +109,7 @@ const KIND_WORDS: [RegExp, NodeKind][] = [
     /\b(books?|papers?|reading|resources?|references?|communit(?:y|ies)|forums?|blogs?|podcasts?|videos?|channels?|newsletters?)\W*$|^(resources?|books?|reading|references?)\b/i,
     'resource',
   ],
+  [COMMUNITY_TITLE, 'resource'],
 ];
 const READING = /\b(books?|papers?|reading|articles?)\b/i;
 const PHASE_INTRO = /\b(phases|stages)\b/i;
@@ -585,7 +588,12 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     child.inPhase = true;
   } else if (GOAL_HEADING.test(title)) {
     child.area = 'info';
-  } else if (INFO.test(title) || INTRODUCTION_TITLE.test(bare) || ctx.area === 'info') {
+  } else if (
+    INFO.test(title) ||
+    INTRODUCTION_TITLE.test(bare) ||
+    PREREQUISITES_TITLE.test(bare) ||
+    ctx.area === 'info'
+  ) {
     node.kind = 'info';
     child.area = 'info';
   } else if (MILESTONE_WORD.test(title)) {
@@ -771,7 +779,12 @@ const ATTRIBUTE_ROW =
   /^(?:start(?:s|ing)?(?:\s+date)?|end(?:\s+date)?|dates?|when|schedule|time(?:s|zone)?|duration|length|pace|effort|workload|lectures?|sessions?|classes|format|mode|delivery|location|where|venue|cost|price|fees?|tuition|register|registration|sign[\s-]?up|apply|enrol(?:l)?(?:ment)?|deadline|capacity|seats|level|language|prerequisites?|requirements?|certificate|certification|credits?|instructors?|teachers?|support|mentoring|feedback|access|community|platform|website|link|contact|email|included|includes|price\s+per\s+month|费用|时间|地点|报名|开始|价格)$/iu;
 /** "6 hours/week", "8-10 h per week": weekly effort, which with a duration in weeks gives the hours. */
 const WEEKLY_EFFORT =
-  /(\d{1,3}(?:\.\d+)?)(?:\s*[-\u2013]\s*(\d{1,3}(?:\.\d+)?))?\s*(?:hours?|hrs?|h)\s*(?:\/|per|a)\s*(?:week|wk)/i;
+  /(\d{1,3}(?:\.\d+)?)(?:\s*[-\u2013]\s*(\d{1,3}(?:\.\d+)?))?\s*(?:(?:hours?|hrs?|h)\s*(?:\/|per|a)\s*(?:week|wk)|(?:小时|小時|時間)\s*[/／]\s*(?:周|週))/iu;
+/** Column headers of weekly effort and of length, beyond the English ones: "精力", "时间". */
+const EFFORT_HEADER =
+  /effort|workload|per week|\/\s*week|commitment|精力|工作量|学时|投入|負荷|dedicaci[oó]n|esfor[cç]o|нагрузка/iu;
+const LENGTH_HEADER =
+  /duration|time|length|weeks?|hours?|时间|时长|時間|期間|期间|기간|duraci[oó]n|dura[cç][aã]o|длительность|продолжительность/iu;
 
 function isAttributeRow(cells: readonly { header: string; text: string }[], titleIndex: number): boolean {
   if (titleIndex > 0 || TITLE_COLUMNS.test(cells[0]?.header ?? '')) return false;
@@ -798,7 +811,7 @@ function classifyRow(draft: Draft, ctx: Context): UnidentifiedNode {
       : ctx.area !== 'plain' || isAttributeRow(cells, titleIndex)
         ? 'info'
         : (ctx.itemKind ??
-          (/\b(platform|provider|instructor|course)\b/i.test(headers)
+          (/\b(platform|provider|instructor|course)\b|课程|コース|강좌/iu.test(headers)
             ? 'course'
             : (itemKindOf(titleCell.header) ?? 'topic')));
   const parsed = parseTitle(titleCell.text || titleCell.links[0]?.text || '');
@@ -822,16 +835,14 @@ function classifyRow(draft: Draft, ctx: Context): UnidentifiedNode {
       setMeta(node, 'schedule', `${cell.header} ${cell.text.trim()}`);
       return;
     }
-    const weekly = /effort|workload|per week|\/\s*week|commitment/.test(key)
-      ? WEEKLY_EFFORT.exec(cell.text)
-      : null;
+    const weekly = EFFORT_HEADER.test(key) ? WEEKLY_EFFORT.exec(cell.text) : null;
     if (weekly) {
       const low = Number(weekly[1]);
       weeklyEffort = { min: low, max: weekly[2] ? Number(weekly[2]) : low };
       setMeta(node, cell.header, cell.text);
       return;
     }
-    if (/duration|time|length|weeks?|hours?/.test(key) && !node.duration) {
+    if (LENGTH_HEADER.test(key) && !node.duration) {
       const duration = parseDuration(cell.text);
       if (duration) {
         node.duration = duration;

@@ -4,7 +4,7 @@ import type { ImportWarning } from './import-warning.js';
 import { inlineText } from './inline-text.js';
 import { repairMojibake } from './repair-mojibake.js';
 import type { DraftShape } from './section-shape.js';
-import { TOC_TITLE } from './section-words.js';
+import { NOTICE_TITLE, TOC_TITLE } from './section-words.js';
 import type { ParsedTitle } from './title.js';
 import { stripLeadingSymbols } from './title.js';
 
@@ -247,10 +247,17 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
         lastParagraph = undefined;
         break;
       case 'html_block':
-        // A title written as HTML ("<h1 align="center">Roadmap</h1>") before anything else.
-        if (outline.title === undefined && outline.roots.length === 0 && items.length === 0) {
+        // A title written as HTML ("<h1 align="center">Roadmap</h1>") before anything else, or after a
+        // notice that opens the file ("# OSSU 2023 调查", a paragraph about the survey, then the banner).
+        if (
+          (outline.title === undefined || (!sawHeadingBelowTitle && NOTICE_TITLE.test(outline.title))) &&
+          outline.roots.length === 0 &&
+          items.length === 0
+        ) {
           const title = htmlHeadingTitle(token.content);
           if (title) {
+            // The notice's prose was about the notice, not a summary of the roadmap.
+            if (outline.title !== undefined) outline.preamble.length = 0;
             outline.title = title;
             outline.titleLine = (map?.[0] ?? 0) + 1;
           }

@@ -111,6 +111,29 @@ export const COURSE_RULES_TITLE = new RegExp(
   'iu',
 );
 
+/** Prerequisites, titled so in another language ("先决条件"): what to know before, not work of the plan. */
+export const PREREQUISITES_TITLE = new RegExp(
+  `^(?:${[
+    '先决条件|前提条件|先修要求|先修课程要求|预备知识|前置知识',
+    '前提知識|必要な知識|前提条件',
+    String.raw`선수\s*지식|사전\s*요구\s*사항`,
+    String.raw`предварительные\s+требования|пререквизиты|необходимые\s+знания`,
+    String.raw`requisitos(?:\s+previos)?|pr[eé]-?requisitos|pr[eé]requis|voraussetzungen|ön\s*koşullar`,
+  ].join('|')})$`,
+  'iu',
+);
+
+/** A community section, titled in another language ("社区"): channels to join, not work (English in classify.ts). */
+export const COMMUNITY_TITLE =
+  /^(?:社区|社群|社區|コミュニティ|커뮤니티|сообщество|комьюнити|comunidad|comunidade|communaut[eé]|gemeinschaft|topluluk)$/iu;
+
+/**
+ * A heading that announces something (a survey, news) rather than names the roadmap: "OSSU 2023 调查". When
+ * a centred banner heading follows it, the banner is the title.
+ */
+export const NOTICE_TITLE =
+  /\b(?:survey|census|announcement|notice|news|call\s+for\s+\w+|we(?:'|’)?re\s+hiring)\b|调查|调研|问卷|公告|通知|お知らせ|アンケート|공지|설문|объявление|опрос|anuncio|encuesta|pesquisa|umfrage|sondage|duyuru|anket/iu;
+
 /** A heading that only restates the role (what it takes, not what to do): "Core Competencies". */
 export const ROLE_DESCRIPTION_TITLE =
   /\b(?:core\s+competenc\w*|competenc(?:y|ies)|responsibilities|qualifications|job\s+description|required\s+skills|skills\s+required|what\s+(?:companies|employers)\s+(?:look|want))\b/i;

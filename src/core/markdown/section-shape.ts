@@ -160,7 +160,7 @@ function percentLinesOf(paragraphs: readonly string[] | undefined): number {
 function countLeaf(shape: DraftShape, draft: Draft): void {
   if (draft.type === 'row') {
     shape.rows++;
-    if (draft.cells?.some((cell) => cell.links.some((link) => isLocalPage(link.url)))) shape.lessons++;
+    if (isLessonRow(draft)) shape.lessons++;
     return;
   }
   if (draft.type !== 'item') return;
@@ -172,16 +172,26 @@ function countLeaf(shape: DraftShape, draft: Draft): void {
     else if (allLinks(draft.links, (link) => linkTarget(link.url) === 'external')) shape.externalOnly++;
     else if (allLinks(draft.links, (link) => linkTarget(link.url) === 'local')) {
       shape.localOnly++;
-      // "[Jupyter notebook files](lectures/micrograd)" is an item's material, not a lesson.
-      if (allLinks(draft.links, (link) => isLocalPage(link.url) && !isAttachmentText(link.text)))
-        shape.lessons++;
+      if (isLessonLink(draft)) shape.lessons++;
     }
   }
 }
 
-/** How many lessons a draft is or holds (see DraftShape.lessons). */
+function isLessonRow(draft: Draft): boolean {
+  return draft.cells?.some((cell) => cell.links.some((link) => isLocalPage(link.url))) === true;
+}
+
+/** "[Jupyter notebook files](lectures/micrograd)" is an item's material, not a lesson. */
+function isLessonLink(draft: Draft): boolean {
+  return allLinks(draft.links, (link) => isLocalPage(link.url) && !isAttachmentText(link.text));
+}
+
+/** How many lessons a draft is or holds (see DraftShape.lessons); a leaf without building its shape. */
 export function lessonsIn(draft: Draft): number {
-  return shapeOf(draft).lessons;
+  if (draft.children.length > 0 || draft.type === 'heading') return shapeOf(draft).lessons;
+  if (draft.type === 'row') return isLessonRow(draft) ? 1 : 0;
+  if (draft.type !== 'item' || draft.checked !== undefined || !isLinkOnly(draft)) return 0;
+  return allLinks(draft.links, (link) => linkTarget(link.url) === 'local') && isLessonLink(draft) ? 1 : 0;
 }
 
 /** A heading over a list of in-document links: a table of contents, titled in any language or not at all. */

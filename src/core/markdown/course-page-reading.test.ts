@@ -113,6 +113,14 @@ describe('status and pointers are not work', () => {
     );
     expect(units(roadmap.nodes)).toEqual(['Seminar: ./seminar.ipynb', 'CS50']);
   });
+
+  it('logos in headings are decoration, not "content in images"', () => {
+    const logo = '#### ![logo](../logo.png) [Blog](https://example.org/blog)\n\n';
+    const { warnings } = importText(
+      `# Week 1\n\n## Practice\n\n* Seminar\n* Homework\n* Quiz\n\n## Extras\n\n${logo.repeat(3)}![walk](../walk.gif)\n`,
+    );
+    expect(warnings.map((w) => w.message).join('\n')).not.toMatch(/in images/);
+  });
 });
 
 describe('introductions, communities and prerequisites in other languages', () => {

@@ -143,12 +143,22 @@ const IMAGE =
 /** Badges (shields.io, CI status) decorate; they are not where the content is. */
 const BADGE = /shields\.io|badge|\/workflows\/|travis-ci|circleci|codecov|awesome\.re/i;
 
-/** How many images in the text are content (not badges): one pass, and none at all without "![" or "<img". */
+/**
+ * How many images in the text are content (not badges, not a heading's logo): one pass, and none at all
+ * without "![" or "<img".
+ */
 function contentImages(text: string): number {
   if (!text.includes('![') && !/<img\b/i.test(text)) return 0;
   let images = 0;
-  for (const match of text.matchAll(IMAGE)) if (!BADGE.test(match[1] ?? match[2] ?? '')) images++;
+  for (const match of text.matchAll(IMAGE))
+    if (!BADGE.test(match[1] ?? match[2] ?? '') && !onHeadingLine(text, match.index)) images++;
   return images;
+}
+
+/** A logo in a heading ("#### ![logo](…) [Course](…)") decorates it; the heading's words are the content. */
+function onHeadingLine(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at) + 1;
+  return /^ {0,3}#{1,6}[ \t]/.test(text.slice(start, Math.min(at, start + 12)));
 }
 
 /**

@@ -348,7 +348,9 @@ export function classifyChildren(
       );
     }).length >= 2;
   const lessonGroup = ctx.area === 'plain' && holdsLessons(drafts);
+  let afterLessons = false;
   for (const draft of drafts) {
+    const lessons = lessonGroup ? lessonsIn(draft) : 0;
     if (parent && isAttachmentLink(draft)) {
       // "[Video](…)", "[GitHub repository](…)" under an item: material of the item, not an item.
       addLinks(parent, draft.links);
@@ -369,7 +371,8 @@ export function classifyChildren(
         continue;
       }
     }
-    const context = lessonGroup && isLessonContext(draft);
+    const context = lessonGroup && isLessonContext(draft, afterLessons);
+    if (lessons > 0) afterLessons = true;
     out.push(classifyDraft(draft, context ? { ...ctx, area: 'info' } : ctx, siblingsTimed));
   }
   return groupElectiveRuns(drafts, out, parent);
@@ -394,11 +397,17 @@ function holdsLessons(drafts: readonly Draft[]): boolean {
 
 /**
  * Beside the lessons: an item of the same list, or a heading that opens with prose, holding no lesson and
- * no work of its own. A heading of plain bullets ("Recommended Projects") stays work.
+ * no work of its own; before the lessons, its bullets (if any) must define terms ("**Explore**: …"). A
+ * heading of plain bullets ("Recommended Projects") and setup steps before the lessons stay work.
  */
-function isLessonContext(draft: Draft): boolean {
+function isLessonContext(draft: Draft, afterLessons: boolean): boolean {
   if (lessonsIn(draft) > 0 || isExplicitWork(draft)) return false;
-  return draft.type !== 'heading' || draft.paragraphs.length > 0 || draft.children.length === 0;
+  if (draft.type !== 'heading') return true;
+  if (draft.children.length === 0) return true;
+  if (draft.paragraphs.length === 0) return false;
+  // Steps after the lessons are a postscript ("Deploy your Terrarium"); before them, setup to do.
+  const shape = shapeOf(draft);
+  return afterLessons || shape.definitions === shape.items;
 }
 
 /**

@@ -92,6 +92,20 @@ describe('what stays work beside module links', () => {
     ]);
   });
 
+  it('setup steps before the lessons stay work; steps after them are a postscript', () => {
+    const { roadmap } = importText(
+      '# Course\n\n## Setup\n\nInstall the tools first.\n\n- Install Anaconda\n- Create an environment\n\n## Weeks\n\n1. [Week 1](week1/README.md)\n2. [Week 2](week2/README.md)\n\n## Deploy your app\n\nYou can publish it to the web.\n\n1. Fork this repo\n2. Press this button\n',
+    );
+    expect(trackable(roadmap.nodes)).toEqual([
+      'Setup',
+      'Install Anaconda',
+      'Create an environment',
+      'Weeks',
+      'Week 1',
+      'Week 2',
+    ]);
+  });
+
   it('a few helper pages beside a longer list of steps do not make the steps context', () => {
     const { roadmap } = importText(
       '# OS\n\n## Roadmap\n\n- Read chapters 1 and 2\n- Do the first project\n- Watch lectures 1 to 5\n\n### Hints\n\n- [hints for the shell](hints/shell.md)\n- [hints for xv6](hints/xv6.md)\n',

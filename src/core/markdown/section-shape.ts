@@ -28,6 +28,8 @@ export interface DraftShape {
   lessons: number;
   /** Lines of prose that report how far something is done ("vector（stl_vector.h):50%"). */
   percentLines: number;
+  /** Items that define a term in prose: "**Supervised**, where we have labelled data sets…". */
+  definitions: number;
 }
 
 export type LinkTarget = 'anchor' | 'external' | 'local';
@@ -120,6 +122,7 @@ export function shapeOf(draft: Draft): DraftShape {
     localOnly: 0,
     lessons: 0,
     percentLines: 0,
+    definitions: 0,
   };
   for (const child of draft.children) {
     if (child.children.length === 0 && child.type !== 'heading') {
@@ -139,6 +142,7 @@ export function shapeOf(draft: Draft): DraftShape {
     shape.localOnly += inner.localOnly;
     shape.lessons += inner.lessons;
     shape.percentLines += inner.percentLines;
+    shape.definitions += inner.definitions;
   }
   shape.percentLines += percentLinesOf(draft.paragraphs) + percentLinesOf(draft.laterParagraphs);
   if (draft.type === 'heading') shape.headings++;
@@ -165,6 +169,7 @@ function countLeaf(shape: DraftShape, draft: Draft): void {
   }
   if (draft.type !== 'item') return;
   shape.items++;
+  if (isDefinition(draft)) shape.definitions++;
   if (draft.checked !== undefined) shape.checkboxes++;
   else if (isLinkOnly(draft)) {
     if (allLinks(draft.links, (link) => linkTarget(link.url) === 'anchor')) shape.anchorOnly++;
@@ -175,6 +180,12 @@ function countLeaf(shape: DraftShape, draft: Draft): void {
       if (isLessonLink(draft)) shape.lessons++;
     }
   }
+}
+
+/** A bold term, then a clause about it: "**Explore**: explore the area and draw a map." */
+function isDefinition(draft: Draft): boolean {
+  const term = draft.leadingStrong;
+  return term !== undefined && draft.checked === undefined && draft.text.length >= term.length + 12;
 }
 
 function isLessonRow(draft: Draft): boolean {

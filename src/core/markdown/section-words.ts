@@ -65,8 +65,9 @@ export const PROJECT_META_TITLE = new RegExp(
 );
 
 /**
- * An introduction, titled by that one word: "はじめに", "Введение", "Introducción" (the English
- * "Introduction" is in classify.ts's INFO). Anchored on the whole title: "Введение в NLP" is a lesson.
+ * An introduction or overview, titled by that one word: "はじめに", "Введение", "Introducción", "概述" (the
+ * English "Introduction" and "Overview" are in classify.ts's INFO). Anchored on the whole title: "Введение
+ * в NLP" is a lesson.
  */
 export const INTRODUCTION_TITLE = new RegExp(
   `^(?:${[
@@ -85,6 +86,19 @@ export const INTRODUCTION_TITLE = new RegExp(
     '前言',
     '소개',
     '들어가며',
+    // an overview ("Overview" and "Summary" are in classify.ts's INFO)
+    '概述',
+    '概要',
+    '概览',
+    '总览',
+    '개요',
+    'обзор',
+    'resumen',
+    'visión general',
+    'visão geral',
+    'aperçu',
+    'überblick',
+    'genel bakış',
   ].join('|')})$`,
   'iu',
 );

@@ -768,8 +768,8 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
  */
 function isAdvice(draft: Draft): boolean {
   if (draft.checked !== undefined || draft.text.length < 40) return false;
-  if (!/[.,;!?。，；！？]\s*\S/u.test(draft.text)) return false;
-  return ADVICE_SENTENCE.test(draft.text);
+  // The anchored word test fails at once on most items; the sentence test only then.
+  return ADVICE_SENTENCE.test(draft.text) && /[.,;!?。，；！？]\s*\S/u.test(draft.text);
 }
 
 const TITLE_COLUMNS =
@@ -788,12 +788,12 @@ const ATTRIBUTE_ROW =
   /^(?:start(?:s|ing)?(?:\s+date)?|end(?:\s+date)?|dates?|when|schedule|time(?:s|zone)?|duration|length|pace|effort|workload|lectures?|sessions?|classes|format|mode|delivery|location|where|venue|cost|price|fees?|tuition|register|registration|sign[\s-]?up|apply|enrol(?:l)?(?:ment)?|deadline|capacity|seats|level|language|prerequisites?|requirements?|certificate|certification|credits?|instructors?|teachers?|support|mentoring|feedback|access|community|platform|website|link|contact|email|included|includes|price\s+per\s+month|费用|时间|地点|报名|开始|价格)$/iu;
 /** "6 hours/week", "8-10 h per week": weekly effort, which with a duration in weeks gives the hours. */
 const WEEKLY_EFFORT =
-  /(\d{1,3}(?:\.\d+)?)(?:\s*[-\u2013]\s*(\d{1,3}(?:\.\d+)?))?\s*(?:(?:hours?|hrs?|h)\s*(?:\/|per|a)\s*(?:week|wk)|(?:小时|小時|時間)\s*[/／]\s*(?:周|週))/iu;
+  /(\d{1,3}(?:\.\d+)?)(?:\s*[-\u2013]\s*(\d{1,3}(?:\.\d+)?))?\s*(?:(?:hours?|hrs?|h)\s*(?:\/|per|a)\s*(?:week|wk)|(?:小时|小時|時間)\s*[/／]\s*(?:周|週))/i;
 /** Column headers of weekly effort and of length, beyond the English ones: "精力", "时间". */
 const EFFORT_HEADER =
-  /effort|workload|per week|\/\s*week|commitment|精力|工作量|学时|投入|負荷|dedicaci[oó]n|esfor[cç]o|нагрузка/iu;
+  /effort|workload|per week|\/\s*week|commitment|精力|工作量|学时|投入|負荷|dedicaci[oó]n|esfor[cç]o|нагрузка/i;
 const LENGTH_HEADER =
-  /duration|time|length|weeks?|hours?|时间|时长|時間|期間|期间|기간|duraci[oó]n|dura[cç][aã]o|длительность|продолжительность/iu;
+  /duration|time|length|weeks?|hours?|时间|时长|時間|期間|期间|기간|duraci[oó]n|dura[cç][aã]o|длительность|продолжительность/i;
 
 function isAttributeRow(cells: readonly { header: string; text: string }[], titleIndex: number): boolean {
   if (titleIndex > 0 || TITLE_COLUMNS.test(cells[0]?.header ?? '')) return false;
@@ -820,7 +820,7 @@ function classifyRow(draft: Draft, ctx: Context): UnidentifiedNode {
       : ctx.area !== 'plain' || isAttributeRow(cells, titleIndex)
         ? 'info'
         : (ctx.itemKind ??
-          (/\b(platform|provider|instructor|course)\b|课程|コース|강좌/iu.test(headers)
+          (/\b(platform|provider|instructor|course)\b|课程|コース|강좌/i.test(headers)
             ? 'course'
             : (itemKindOf(titleCell.header) ?? 'topic')));
   const parsed = parseTitle(titleCell.text || titleCell.links[0]?.text || '');

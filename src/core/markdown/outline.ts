@@ -44,6 +44,8 @@ export interface Draft {
   shape?: DraftShape;
   /** `isLinkOnly(draft)`, kept once computed (asked by several rules). */
   linkOnly?: boolean;
+  /** Whether its links are all lessons (section-shape.ts `isLessonLink`), kept once computed. */
+  lessonLink?: boolean;
 }
 
 export interface Outline {

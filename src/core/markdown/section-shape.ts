@@ -194,7 +194,8 @@ function isLessonRow(draft: Draft): boolean {
 
 /** "[Jupyter notebook files](lectures/micrograd)" is an item's material, not a lesson. */
 function isLessonLink(draft: Draft): boolean {
-  return allLinks(draft.links, (link) => isLocalPage(link.url) && !isAttachmentText(link.text));
+  draft.lessonLink ??= allLinks(draft.links, (link) => isLocalPage(link.url) && !isAttachmentText(link.text));
+  return draft.lessonLink;
 }
 
 /** How many lessons a draft is or holds (see DraftShape.lessons); a leaf without building its shape. */

@@ -55,10 +55,15 @@ function dominant(counts: Map<Script, number>): Script | undefined {
   return best;
 }
 
-/** The script most of a draft's words are in, from its title and the first entries beneath it. */
-function scriptOfDraft(draft: Draft): Script | undefined {
+/**
+ * The script most of a draft's words are in, from its title and the first entries beneath it. A title in
+ * the `expected` script settles it (most sections of most files), without reading further.
+ */
+function scriptOfDraft(draft: Draft, expected: Script | undefined): Script | undefined {
   const counts = new Map<Script, number>();
   let budget = tally(draft.text, counts, SAMPLE_LETTERS);
+  const fromTitle = dominant(counts);
+  if (fromTitle !== undefined && fromTitle === expected) return fromTitle;
   const queue: Draft[] = [...draft.children];
   for (let i = 0; i < queue.length && budget > 0; i++) {
     const inner = queue[i] as Draft;
@@ -86,7 +91,7 @@ export function translatedCopyStart(roots: readonly Draft[], title: string | und
   let before = 0;
   for (let i = 0; i < roots.length; i++) {
     const draft = roots[i] as Draft;
-    const script = draft.type === 'heading' ? scriptOfDraft(draft) : undefined;
+    const script = draft.type === 'heading' ? scriptOfDraft(draft, original) : undefined;
     original ??= script;
     if (i > 0 && draft.type === 'heading' && script !== undefined && script !== original) {
       if (before < MIN_ENTRIES) return -1;
@@ -94,7 +99,7 @@ export function translatedCopyStart(roots: readonly Draft[], title: string | und
       for (let j = i; j < roots.length; j++) {
         const later = roots[j] as Draft;
         // Every section of the copy is in its language: a later section back in the original's is not a copy.
-        if (later.type === 'heading' && scriptOfDraft(later) !== script) return -1;
+        if (later.type === 'heading' && scriptOfDraft(later, script) !== script) return -1;
         copy += entriesOf(later);
       }
       return copy * SIZE_RATIO >= before && copy <= before * SIZE_RATIO ? i : -1;

@@ -101,7 +101,7 @@ describe('putting back what a course page left out', () => {
       'Нейронные сети',
     ]);
     const inspect = cli.ok(['inspect', 'twice.md'], NOW);
-    expect(inspect.stdout + inspect.stderr).toMatch(/repeated in another language/);
+    expect(inspect.stdout + inspect.stderr).toMatch(/repeated here in another language/);
     const id = titled(stored('twice'), 'Boosting')?.id ?? '';
     cli.ok(['include', `twice:${id}`], NOW);
     edit('twice.md', '1. Linear regression', '1. Linear regression and least squares');

@@ -16,7 +16,7 @@ import type { ImportWarning } from './import-warning.js';
 import { buildOutline, type Outline } from './outline.js';
 import { slugify } from './slug.js';
 import { stripLeadingSymbols } from './title.js';
-import { translatedCopyStart } from './translated-copy.js';
+import { TRANSLATED_COPY_META, translatedCopyStart } from './translated-copy.js';
 
 export interface ImportOptions {
   /** The file's path as the user gave it; kept in `source.path` and used for the roadmap id. */
@@ -89,16 +89,19 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   const copyAt = firstHeading < 0 ? -1 : translatedCopyStart(outline.roots, outline.title);
   const main = copyAt < 0 ? rest : outline.roots.slice(firstHeading, copyAt);
   const copy = copyAt < 0 ? [] : outline.roots.slice(copyAt);
+  const copyNodes = classifyChildren(copy, undefined, preambleContext(warnings));
+  // The verdict counts the copy apart ("66 entries of a copy in another language left out").
+  for (const node of copyNodes) node.meta = { ...node.meta, [TRANSLATED_COPY_META]: 'true' };
   let unidentified: UnidentifiedNode[] = [
     ...classifyChildren(preamble, undefined, preambleContext(warnings)),
     ...classifyChildren(main, undefined, rootContext(warnings)),
-    ...classifyChildren(copy, undefined, preambleContext(warnings)),
+    ...copyNodes,
   ];
   const copyFirst = copy[0];
   if (copyFirst) {
     warnings.push({
       line: copyFirst.line,
-      message: `from line ${copyFirst.line} ("${copyFirst.text.slice(0, 60)}") the roadmap is repeated in another language; that copy was left out of the plan. To follow it instead, \`waymark include\` its items and \`waymark exclude\` the others.`,
+      message: `the roadmap is repeated here in another language ("${copyFirst.text.slice(0, 60)}" to the end); that copy was left out of the plan. To follow it instead, \`waymark include\` its items and \`waymark exclude\` the others.`,
     });
   }
   if (body.trim() === '') {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allNodes, importText } from '../../testing/load-seed.js';
 import type { Node } from '../model/roadmap.js';
+import { importVerdict, verdictText } from './import-verdict.js';
 
 /** A roadmap written twice, in two languages: the learner studies one copy (translated-copy.ts). */
 
@@ -24,8 +25,11 @@ describe('a second copy in another language', () => {
     const text = `# ${firstTitle}\n\n## ${firstTitle} 1\n\n${list(first)}\n\n## ${copyTitle}\n\n${list(copy)}\n`;
     const { roadmap, warnings } = importText(text);
     expect(trackable(roadmap.nodes)).toEqual(first);
-    const warning = warnings.find((w) => /repeated in another language/.test(w.message));
+    const warning = warnings.find((w) => /repeated here in another language/.test(w.message));
     expect(warning?.line).toBe(text.split('\n').indexOf(`## ${copyTitle}`) + 1);
+    expect(verdictText(importVerdict(roadmap))).toBe(
+      '5 topics in 1 section; 5 entries of a copy in another language left out of the plan',
+    );
   });
 
   it('is kept when it holds more or less than the original (not a translation but more work)', () => {

@@ -8,6 +8,9 @@ import { shapeOf } from './section-shape.js';
  * first one written in another script to the end, holding about as many entries as everything before.
  */
 
+/** `meta` key on each top-level node of the copy, so the verdict counts it apart. */
+export const TRANSLATED_COPY_META = 'translatedCopy';
+
 type Script = 'latin' | 'cyrillic' | 'cjk' | 'hangul' | 'greek' | 'arabic';
 
 /** The copy must hold between 4/5 and 5/4 of the entries of the original: a translation, not more work. */

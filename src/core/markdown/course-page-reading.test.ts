@@ -79,6 +79,7 @@ describe('advice among the instructions is not a step', () => {
         '- Si tienes dudas, pregunta en el foro del curso o en el chat de Discord.',
         '- Если что-то не работает, напишите в чат курса, там быстро отвечают.',
         '- If statements',
+        '- While loops, for loops and iterators in Python, with exercises.',
         '- [ ] If you finish early, build the bonus game with what you learned.',
         '',
       ].join('\n'),
@@ -86,6 +87,7 @@ describe('advice among the instructions is not a step', () => {
     expect(units(roadmap.nodes)).toEqual([
       'Haz los ejercicios de la semana 1, luego el proyecto final del módulo.',
       'If statements',
+      'While loops, for loops and iterators in Python, with exercises.',
       'If you finish early, build the bonus game with what you learned.',
     ]);
   });

@@ -104,8 +104,8 @@ export const INTRODUCTION_TITLE = new RegExp(
 );
 
 /**
- * The rules of a course (honour code, code style, grading): conditions on the work, not work. A page of
- * only these is not a roadmap.
+ * The rules of a course (honour code, code style, grading policy): conditions on the work, not work. A page
+ * of only these is not a roadmap. Not "Evaluación" or "Оценивание" alone: an exam to sit is work.
  */
 export const COURSE_RULES_TITLE = new RegExp(
   `^(?:${[
@@ -114,8 +114,8 @@ export const COURSE_RULES_TITLE = new RegExp(
     String.raw`hono(?:u)?r\s+code`,
     String.raw`code\s*style|coding\s+style|style\s+guide|coding\s+(?:conventions|standards)`,
     String.raw`grading(?:\s+policy)?|(?:course\s+)?polic(?:y|ies)`,
-    String.raw`правила|академическая\s+честность|оформление\s+кода|стиль\s+кода|оценивание|критерии\s+оценки`,
-    String.raw`reglas|normas|integridad\s+acad[eé]mica|estilo\s+de\s+c[oó]digo|evaluaci[oó]n|regras|integridade\s+acad[eê]mica`,
+    String.raw`правила|академическая\s+честность|оформление\s+кода|стиль\s+кода|критерии\s+оценки`,
+    String.raw`reglas|normas|integridad\s+acad[eé]mica|estilo\s+de\s+c[oó]digo|criterios\s+de\s+evaluaci[oó]n|regras|integridade\s+acad[eê]mica`,
     String.raw`r[eè]gles|int[eé]grit[eé]\s+acad[eé]mique|regeln|akademische\s+integrit[aä]t`,
     '规则|规定|学术诚信|代码规范|代码风格|编码规范|评分(?:标准|规则)?',
     'ルール|規則|学術的誠実性|コーディング規約|評価方法',
@@ -262,8 +262,10 @@ export const ADVICE_SENTENCE = new RegExp(
   `^(?:${[
     // "Note:", "Tip:" in English, Spanish, Portuguese, French, German, Russian, Chinese, Japanese, Korean
     String.raw`(?:note|tip|hint|nota|consejo|dica|remarque|hinweis|примечание|замечание|совет|注意|提示|备注|ヒント|メモ|참고|팁)\s*[:：]`,
-    // a condition or a concession: "If you are stuck…", "While there are ways…"
-    String.raw`(?:if|while|although|though|in\s+case|unless)\b`,
+    // a condition or a concession: "If you are stuck…", "While there are ways…" (not "If statements",
+    // "While loops and iterators": topics of a programming roadmap)
+    String.raw`(?:if|while|unless|in\s+case)\s+(?:you|your|the|there|it|this|that|we|they|for|a|an|some|any|something|anything)\b`,
+    String.raw`(?:although|though)\b`,
     String.raw`(?:si|aunque|se|embora|wenn|falls|obwohl|если|хотя)\s`,
     '如果|虽然|尽管|もし|만약',
     // what the learner cannot or need not do

@@ -107,6 +107,10 @@ describe('status and pointers are not work', () => {
       '# Lib\n\n## Progress\n\n- Containers\n\n  vector: 50%\n\n  list: 100%\n\n## Build environment\n\nLinux, gcc 12.\n\n## Plan\n\n- [ ] Benchmarks\n',
     );
     expect(trackable(english.roadmap.nodes)).toEqual(['Plan', 'Benchmarks']);
+    const tracker = importText(
+      '# Me\n\n## Skills\n\n- Python basics\n\n  Progress: 60%\n\n- Pandas\n\n  Progress: 20%\n',
+    );
+    expect(trackable(tracker.roadmap.nodes)).toEqual(['Skills', 'Python basics', 'Pandas']);
   });
 
   it('a heading that is only a link over pictures is a pointer; a linked heading with prose stays work', () => {

@@ -239,12 +239,13 @@ export function looksLikePeople(draft: Draft): boolean {
 }
 
 /**
- * A heading over a progress report: its entries say how far each part is done ("alloc.h: 100%",
- * "vector: 50%"), at least one such line per entry and no boxes. A status, not more work.
+ * A heading over a progress report: its entries say how far each of their parts is done ("alloc.h: 100%",
+ * "vector: 50%"), at least two such lines per entry and no boxes. A status, not more work. One "Progress:
+ * 40%" per item is a learner's tracker of work, which stays work.
  */
 export function looksLikeProgressReport(draft: Draft): boolean {
   const shape = shapeOf(draft);
-  return shape.percentLines >= 2 && shape.percentLines >= shape.items && shape.checkboxes === 0;
+  return shape.percentLines >= 2 && shape.percentLines >= 2 * shape.items && shape.checkboxes === 0;
 }
 
 /**

@@ -3,6 +3,9 @@
  * capacity and what review, habits and each roadmap's items take of it (one shared plan, so the numbers add
  * up), the items in progress, the habits and milestones due.
  * A day from today on reads today's plan; a past day reads the plan as it stood that day (events up to it).
+ * The agenda of today or a past day is that day's plan as it began (plan-context.ts `dayStart`), with what was
+ * done on it set against it (day-record.ts): logging time or finishing an item never re-plans the day under the
+ * learner; each item says how much of its planned time was logged, and the day how much of its capacity.
  */
 import type { Node } from '../core/model/roadmap.js';
 import { walkNodes } from '../core/model/roadmap.js';
@@ -17,6 +20,7 @@ import type { DayPlan } from '../core/plan/plan-roadmap.js';
 import type { Status } from '../core/progress/events.js';
 import { nodeProgress } from '../core/progress/fold.js';
 import { isLeaf } from '../core/progress/items.js';
+import { type DayRecord, dayRecord, type LoggedOnDay } from './day-record.js';
 import { forecastView } from './forecast-view.js';
 import { type HabitDue, habitsDue } from './habits-due.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
@@ -28,8 +32,10 @@ import {
   loadRoadmap,
   type PlanContext,
 } from './plan-context.js';
+import { dueCards } from './review-service.js';
 import type { Workspace } from './workspace.js';
 
+export type { LoggedOnDay } from './day-record.js';
 export type { HabitDue } from './habits-due.js';
 
 export interface AgendaRequest {
@@ -50,10 +56,19 @@ export interface AgendaItem {
   minutes: number;
   phaseId: string | null;
   phaseTitle: string | null;
+  /** On the agenda its status now (at the end of the day for a past day), not as the day began. */
   status: Status;
   /** The item runs over several days; `part` of `parts` falls on this one. */
   part: number;
   parts: number;
+}
+
+/** An item of the day's agenda, with the time logged on it that day. */
+export interface DayItem extends AgendaItem {
+  /** Minutes logged on it on the day. */
+  loggedMinutes: number;
+  /** Planned minutes not logged yet: `minutes - loggedMinutes`, never below 0; 0 once done or skipped. */
+  leftMinutes: number;
 }
 
 export interface InProgressItem {
@@ -66,6 +81,8 @@ export interface InProgressItem {
   remainingMinutes: number;
   loggedMinutes: number;
   plannedOnDay: boolean;
+  /** Its status now: `doing`, or what it became during the day. */
+  status: Status;
 }
 
 export interface AgendaRoadmap {
@@ -115,8 +132,15 @@ export interface DayView {
 export interface AgendaView extends DayView {
   /** The learner's today. */
   today: CalendarDate;
+  items: DayItem[];
+  /** Every minute logged on the day (items, review, time on no item), against `capacityMinutes`. */
+  loggedMinutes: number;
+  /** What was logged on the day, per item (also items not planned on it). */
+  logged: LoggedOnDay[];
+  /** Review cards due on the day (overdue ones included); null for a day other than today. */
+  reviewsDue: number | null;
   /** Same as `items`: the roadmap work planned on the day. */
-  planned: AgendaItem[];
+  planned: DayItem[];
   inProgress: InProgressItem[];
   roadmaps: AgendaRoadmap[];
 }
@@ -175,12 +199,14 @@ function agenda(
   request: AgendaRequest,
   planDate: CalendarDate,
   realToday: CalendarDate,
+  dayStart = false,
 ): Agenda {
   const timeZone = request.timeZone ?? learnerTimeZone();
   const learner = learnerContext(
     workspace,
     {
       today: planDate,
+      dayStart,
       ...(request.reviewMinutesPerDay === undefined
         ? {}
         : { reviewMinutesPerDay: request.reviewMinutesPerDay }),
@@ -200,6 +226,7 @@ function agenda(
 function dayOn(
   source: Agenda,
   date: CalendarDate,
+  record?: DayRecord,
 ): DayView & { inProgress: InProgressItem[]; roadmaps: AgendaRoadmap[] } {
   const { learner, all } = source;
   const budget = learner.budgetOn(date);
@@ -227,6 +254,8 @@ function dayOn(
     milestones.push(...milestonesDue(context, date));
     if (plan.nothingLeft) continue;
     const day = entry.byDate.get(date);
+    // What the day's record says now; the plan's own (as the day began) without one.
+    const status = record ? record.statusOf(roadmap) : context.status;
     const plannedHere = new Map<string, number>();
     for (const piece of day?.items ?? []) {
       const node = entry.nodes.get(piece.nodeId);
@@ -244,15 +273,19 @@ function dayOn(
         minutes,
         phaseId,
         phaseTitle: phaseId ? (entry.phaseTitles.get(phaseId) ?? null) : null,
-        status: context.status.get(piece.nodeId) ?? 'todo',
+        status: status.get(piece.nodeId) ?? 'todo',
         part: days.indexOf(date) + 1,
         parts: days.length,
       });
     }
-    for (const [nodeId, status] of context.status) {
+    // In progress as the day began or now: an item finished during the day stays listed, shown done.
+    const doing = new Set<string>();
+    for (const source of [context.status, status])
+      for (const [nodeId, itemStatus] of source) if (itemStatus === 'doing') doing.add(nodeId);
+    for (const nodeId of doing) {
       const node = entry.nodes.get(nodeId);
       // Leaves only: a parent is in progress through the items beneath it, which are listed themselves.
-      if (status !== 'doing' || !node || !isLeaf(node)) continue;
+      if (!node || !isLeaf(node)) continue;
       const hours = context.effort.items.get(nodeId);
       const here = plannedHere.get(nodeId);
       inProgress.push({
@@ -262,8 +295,9 @@ function dayOn(
         // Today's load is what the plan puts on the day; what is left of it is a separate number.
         minutes: here ?? 0,
         remainingMinutes: hours ? minutesOf(hours.max) : 0,
-        loggedMinutes: nodeProgress(context.state, roadmap.id, nodeId).minutes,
+        loggedMinutes: nodeProgress(record?.state ?? context.state, roadmap.id, nodeId).minutes,
         plannedOnDay: here !== undefined,
+        status: status.get(nodeId) ?? 'todo',
       });
     }
     if (budget.capacity > 0 && date >= plan.start) {
@@ -333,8 +367,19 @@ function dates(workspace: Workspace, request: AgendaRequest) {
   return { today, date, timeZone };
 }
 
-function agendaViewOf(source: Agenda, date: CalendarDate, today: CalendarDate): AgendaView {
-  const day = dayOn(source, date);
+function agendaViewOf(
+  workspace: Workspace,
+  source: Agenda,
+  date: CalendarDate,
+  today: CalendarDate,
+  request: AgendaRequest & { timeZone: string },
+): AgendaView {
+  const roadmaps =
+    request.roadmapId !== undefined
+      ? source.all.map((entry) => entry.context.roadmap)
+      : [...source.all.map((entry) => entry.context.roadmap), ...source.learner.paused];
+  const record = dayRecord(workspace, roadmaps, date, today, request.timeZone);
+  const day = dayOn(source, date, record);
   // The status reads the plan as of today (a past day's plan is history, not a forecast).
   if (date >= today) {
     for (const summary of day.roadmaps) {
@@ -342,26 +387,53 @@ function agendaViewOf(source: Agenda, date: CalendarDate, today: CalendarDate): 
       if (entry && !summary.nothingLeft) summary.status = forecastView(entry.context).summary;
     }
   }
-  return { ...day, today, planned: day.items };
+  const items = day.items.map((item): DayItem => {
+    const loggedMinutes = record.loggedOn(item.roadmapId, item.nodeId);
+    // A finished (or skipped) item has nothing left, however little was logged on it.
+    const open = item.status === 'todo' || item.status === 'doing';
+    return { ...item, loggedMinutes, leftMinutes: open ? Math.max(0, item.minutes - loggedMinutes) : 0 };
+  });
+  const reviewsDue =
+    date === today
+      ? dueCards(workspace, {
+          timeZone: request.timeZone,
+          date,
+          ...(request.roadmapId !== undefined ? { roadmapId: request.roadmapId } : {}),
+        }).cards.length
+      : null;
+  return {
+    ...day,
+    items,
+    today,
+    planned: items,
+    loggedMinutes: record.loggedMinutes,
+    logged: record.logged,
+    reviewsDue,
+  };
+}
+
+/** Today or a past day is planned as it began; a later day reads today's plan as it stands. */
+function agendaSource(workspace: Workspace, request: AgendaRequest) {
+  const { today, date, timeZone } = dates(workspace, request);
+  const full = { ...request, timeZone };
+  return { today, date, full, source: agenda(workspace, full, earlierOf(date, today), today, date <= today) };
 }
 
 /** `waymark today [--date D]`, GET /api/today. */
 export function agendaView(workspace: Workspace, request: AgendaRequest = {}): AgendaView {
-  const { today, date, timeZone } = dates(workspace, request);
-  const source = agenda(workspace, { ...request, timeZone }, earlierOf(date, today), today);
-  return agendaViewOf(source, date, today);
+  const { today, date, full, source } = agendaSource(workspace, request);
+  return agendaViewOf(workspace, source, date, today, full);
 }
 
 /** `waymark next`: the agenda of the first day from the date on with planned work (today if it has some). */
 export function nextAgenda(workspace: Workspace, request: AgendaRequest = {}): AgendaView {
-  const { today, date, timeZone } = dates(workspace, request);
-  const source = agenda(workspace, { ...request, timeZone }, earlierOf(date, today), today);
+  const { today, date, full, source } = agendaSource(workspace, request);
   let next: CalendarDate | undefined;
   for (const entry of source.all) {
     const day = entry.context.plan.days.find((candidate) => candidate.date >= date);
     if (day && (next === undefined || day.date < next)) next = day.date;
   }
-  return agendaViewOf(source, next ?? date, today);
+  return agendaViewOf(workspace, source, next ?? date, today, full);
 }
 
 /** `waymark week [--date D]`: seven days from the date (default today), planned as of its first day. */
@@ -383,4 +455,16 @@ export function weekView(workspace: Workspace, request: AgendaRequest = {}): Wee
     habitMinutes: sum((day) => day.habitMinutes),
     reviewMinutes: sum((day) => day.reviewMinutes),
   };
+}
+
+/**
+ * The day's numbers from a learner context the caller already built (the overview plans once per request
+ * for its forecasts, burn-ups and today's work): the same `dayOn` as `today`, so the minutes cannot disagree.
+ * Each roadmap's `status` (the forecast line) is left to the caller, which has the forecast at hand.
+ */
+export function dayOfLearner(
+  learner: LearnerContext,
+  date: CalendarDate,
+): DayView & { inProgress: InProgressItem[]; roadmaps: AgendaRoadmap[] } {
+  return dayOn({ learner, all: learner.roadmaps.map(index) }, date);
 }

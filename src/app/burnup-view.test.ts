@@ -1,4 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { localDate } from '../core/plan/local-date.js';
+import type { Status } from '../core/progress/events.js';
+import { rollUp, totalOf } from '../core/progress/rollup.js';
 import { burnupView } from './burnup-view.js';
 import { events, node, roadmap } from './view-fixtures.test-helpers.js';
 
@@ -87,5 +91,64 @@ describe('burnupView', () => {
       target: '2027-01-31',
     });
     expect(withTarget).toMatchObject({ today: '2026-11-20', target: '2027-01-31' });
+  });
+});
+
+describe('burnupView, day by day (property)', () => {
+  // A habit (checkpoint) and a parent status too: neither counts; the parent's own status decides nothing.
+  const tree = roadmap('r', [
+    node('p', 'phase', [node('a', 'topic'), node('b', 'topic')]),
+    node('c', 'course', [node('c1', 'topic'), node('c2', 'topic')]),
+    node('h', 'habit'),
+  ]);
+  const ids = ['a', 'b', 'c', 'c1', 'c2', 'h', 'p'];
+  const statuses: Status[] = ['todo', 'doing', 'done', 'skipped'];
+
+  it("counts each day's finished items as a roll-up of that day's statuses would", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            nodeId: fc.constantFrom(...ids),
+            status: fc.constantFrom(...statuses),
+            day: fc.integer({ min: 1, max: 20 }),
+            hour: fc.integer({ min: 0, max: 23 }),
+          }),
+          { maxLength: 30 },
+        ),
+        (changes) => {
+          const log = events(
+            ...changes.map((change) => ({
+              type: 'status',
+              nodeId: change.nodeId,
+              status: change.status,
+              at: `2026-11-${String(change.day).padStart(2, '0')}T${String(change.hour).padStart(2, '0')}:00:00.000Z`,
+            })),
+          );
+          const { points } = burnupView({
+            roadmap: tree,
+            events: log,
+            today: '2026-11-20',
+            timeZone: 'Asia/Tokyo',
+          });
+          for (const point of points) {
+            // The reference: every change up to the end of that day (log order breaks ties), rolled up.
+            const status = new Map<string, Status>();
+            const upTo = log
+              .map((event, ord) => ({ event, ord }))
+              .filter(({ event }) => localDate(event.at, 'Asia/Tokyo') <= point.date)
+              .sort((x, y) => x.event.at.localeCompare(y.event.at) || x.ord - y.ord);
+            for (const { event } of upTo)
+              if (event.type === 'status') status.set(event.nodeId as string, event.status);
+            const totals = totalOf(
+              tree.nodes,
+              rollUp(tree.nodes, (id) => status.get(id)),
+            );
+            expect(point).toEqual({ date: point.date, done: totals.finished, total: totals.total });
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });

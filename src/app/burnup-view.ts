@@ -3,12 +3,13 @@
  * as the progress bars: done or skipped, rolled up), the plan's cumulative line from today to the finish,
  * and the forecast dates. Pure over the roadmap, its event log and the plan.
  */
-import type { Roadmap } from '../core/model/roadmap.js';
+import { type Roadmap, walkNodes } from '../core/model/roadmap.js';
 import { addDays, type CalendarDate } from '../core/plan/calendar-date.js';
 import { localDate } from '../core/plan/local-date.js';
 import type { Status, WaymarkEvent } from '../core/progress/events.js';
+import { isLeaf } from '../core/progress/items.js';
 import { compareAt, inLogOrder } from '../core/progress/order.js';
-import { rollUp, totalOf } from '../core/progress/rollup.js';
+import { rollUp } from '../core/progress/rollup.js';
 import { cancelledInLog } from '../core/progress/undo.js';
 import { finalNodeIds } from './final-node-ids.js';
 
@@ -53,30 +54,30 @@ export function burnupView(input: BurnupInput): Burnup {
   changes.sort((a, b) => compareAt(a.at, b.at) || a.ord - b.ord);
   for (const change of changes) change.date = localDate(change.at, input.timeZone);
 
+  // Which nodes count is fixed by the tree (leaves outside checkpoints), so each day's count follows from the
+  // day's changes alone: no roll-up of the whole tree per day (365 of them on a year of history).
   const status = new Map<string, Status>();
-  let tree = rollUp(roadmap.nodes, () => undefined);
-  const count = () => {
-    tree = rollUp(roadmap.nodes, (id) => status.get(id));
-    const totals = totalOf(roadmap.nodes, tree);
-    return { done: totals.finished, total: totals.total };
-  };
+  const counted = countedLeaves(roadmap);
+  const isFinished = (value: Status | undefined) => value === 'done' || value === 'skipped';
+  let finished = 0;
+  const total = counted.size;
   const first = firstAt === undefined ? today : minDate(localDate(firstAt, input.timeZone), today);
   const points: Burnup['points'] = [];
   let next = 0;
-  let current = count();
   for (let date = first; date <= today; date = addDays(date, 1)) {
-    let changed = false;
     while (
       next < changes.length &&
-      localDate((changes[next] as (typeof changes)[number]).at, input.timeZone) <= date
+      ((changes[next] as (typeof changes)[number]).date as CalendarDate) <= date
     ) {
       const change = changes[next++] as (typeof changes)[number];
+      const before = isFinished(status.get(change.nodeId));
       status.set(change.nodeId, change.status);
-      changed = true;
+      if (counted.has(change.nodeId)) finished += (isFinished(change.status) ? 1 : 0) - (before ? 1 : 0);
     }
-    if (changed) current = count();
-    points.push({ date, ...current });
+    points.push({ date, done: finished, total });
   }
+  const tree = rollUp(roadmap.nodes, (id) => status.get(id));
+  const current = { done: finished, total };
 
   const plan: Burnup['plan'] = [];
   if (input.planItems) {
@@ -103,3 +104,12 @@ export function burnupView(input: BurnupInput): Burnup {
 }
 
 const minDate = (a: CalendarDate, b: CalendarDate) => (a < b ? a : b);
+
+/** The items of the burn-up's count: leaves outside checkpoints (what rollUp counts in `total`). */
+function countedLeaves(roadmap: Roadmap): Set<string> {
+  const tree = rollUp(roadmap.nodes, () => undefined);
+  const ids = new Set<string>();
+  for (const { node } of walkNodes(roadmap.nodes))
+    if (isLeaf(node) && tree.get(node.id)?.total === 1) ids.add(node.id);
+  return ids;
+}

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, resolve } from 'node:path';
 import { WaymarkError } from '../core/errors.js';
 import { type ImportWarning, importRoadmap } from '../core/markdown/import-roadmap.js';
 import { type Roadmap, walkNodes } from '../core/model/roadmap.js';
@@ -7,10 +8,11 @@ import type { ProgressState } from '../core/progress/fold.js';
 import { isLeaf } from '../core/progress/items.js';
 import { matchReimport, type ReimportMatch } from '../core/progress/match-reimport.js';
 import { normalizeTitle } from '../core/text/similarity.js';
+import type { RoadmapRecord } from '../store/port.js';
 import { resolveRoadmapPath } from './bundled-roadmaps.js';
 import { correctedModel } from './corrected-model.js';
 import { foldedState } from './folded-state.js';
-import { type RoadmapFile, readRoadmapFile } from './read-roadmap-file.js';
+import { decodeRoadmapBytes, type RoadmapFile, readRoadmapFile } from './read-roadmap-file.js';
 import { leafStatuses, roadmapProgress } from './roadmap-progress.js';
 import { stampChange, type Workspace } from './workspace.js';
 
@@ -45,18 +47,62 @@ export function importRoadmapFile(
 ): ImportSummary {
   const path = resolve(resolveRoadmapPath(pathOrName));
   const file = options.file ?? readRoadmapFile(path);
-  const { roadmap: parsed, warnings } = importRoadmap(file.text, { path, sha256: file.sha256 });
+  return importSource(
+    workspace,
+    { name: path, sourcePath: path, text: file.text, sha256: file.sha256 },
+    options,
+  );
+}
+
+/**
+ * Imports a roadmap whose text came without a file on this machine (the dashboard's upload). It has no
+ * source path, so `sync` has nothing to write back; uploading a file of the same name again re-imports it
+ * (progress follows the items) instead of adding a copy.
+ */
+export function importRoadmapUpload(
+  workspace: Workspace,
+  upload: { name: string; text: string },
+): ImportSummary {
+  const bytes = Buffer.from(upload.text, 'utf8');
+  const name = basename(upload.name);
+  // The same checks as a file from disk (a NUL byte means binary, not Markdown).
+  const text = decodeRoadmapBytes(bytes, name);
+  return importSource(workspace, { name, text, sha256: createHash('sha256').update(bytes).digest('hex') });
+}
+
+interface ImportSource {
+  /** The path, or an upload's file name: kept in the model's `source.path` and used for the id. */
+  name: string;
+  /** Where the file lives on this machine (absent for an upload). */
+  sourcePath?: string;
+  text: string;
+  sha256: string;
+}
+
+function importSource(
+  workspace: Workspace,
+  source: ImportSource,
+  options: { id?: string } = {},
+): ImportSummary {
+  const { roadmap: parsed, warnings } = importRoadmap(source.text, {
+    path: source.name,
+    sha256: source.sha256,
+  });
   const { store } = workspace;
+  const isSame = (record: RoadmapRecord) =>
+    source.sourcePath !== undefined
+      ? record.sourcePath === source.sourcePath
+      : record.sourcePath === undefined && (record.model as Roadmap).source?.path === source.name;
   // Which roadmap this file is, and a free id for a new one, are decided inside the write transaction that
   // saves it: two first imports of same-named files at once can then never take the same id.
   return store.transaction((): ImportSummary => {
-    const existing = store.listRoadmaps().find((record) => record.sourcePath === path);
+    const existing = store.listRoadmaps().find(isSame);
     const roadmap: Roadmap = { ...parsed, id: options.id ?? existing?.id ?? freeId(workspace, parsed.id) };
-    const record = {
+    const record: RoadmapRecord = {
       id: roadmap.id,
       title: roadmap.title,
-      sourcePath: path,
-      sha256: file.sha256,
+      ...(source.sourcePath !== undefined ? { sourcePath: source.sourcePath } : {}),
+      sha256: source.sha256,
       model: roadmap,
       importedAt: workspace.now.toISOString(),
     };
@@ -70,7 +116,7 @@ export function importRoadmapFile(
       warnings,
     };
     if (!existing) {
-      const recordedTicks = importCheckedBoxes(workspace, roadmap, file.sha256, () =>
+      const recordedTicks = importCheckedBoxes(workspace, roadmap, source.sha256, () =>
         store.saveRoadmap(record),
       );
       return { ...summary, created: true, unchanged: false, recordedTicks };
@@ -119,7 +165,7 @@ export function importRoadmapFile(
       })),
     ]);
     const modelChanged =
-      existing.sha256 !== file.sha256 || JSON.stringify(previous) !== JSON.stringify(roadmap);
+      existing.sha256 !== source.sha256 || JSON.stringify(previous) !== JSON.stringify(roadmap);
     store.transaction(() => {
       if (changes.length > 0) store.appendEvents(changes);
       // Saving also confirms a source path that came with a restored backup (importing it is the learner's say).

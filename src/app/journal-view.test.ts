@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { finalNodeIds } from './final-node-ids.js';
 import { journalView } from './journal-view.js';
@@ -69,6 +70,141 @@ describe('journalView', () => {
       ['a2', 'Title a2'],
       ['a2', 'Title a2'],
     ]);
+  });
+});
+
+describe('journalView pages', () => {
+  const NODES = ['a', 'b', 'c', null] as const;
+  const TYPES = ['log', 'note', 'status', 'evidence'] as const;
+  /** A log of up to 120 journal events over ten days, in time order, some of them undone. */
+  const arbitraryLog = fc
+    .array(
+      fc.record({
+        type: fc.constantFrom(...TYPES),
+        node: fc.constantFrom(...NODES),
+        minute: fc.integer({ min: 0, max: 10 * 24 * 60 - 1 }),
+        minutes: fc.integer({ min: 1, max: 240 }),
+        undone: fc.boolean(),
+      }),
+      { maxLength: 120 },
+    )
+    .map((drafts) => {
+      const sorted = [...drafts].sort((x, y) => x.minute - y.minute);
+      const fields = sorted.map((d) => {
+        const at = new Date(Date.UTC(2026, 10, 1) + d.minute * 60_000).toISOString();
+        const nodeId = d.type === 'log' ? d.node : (d.node ?? 'a');
+        if (d.type === 'log') return { type: 'log', nodeId, minutes: d.minutes, at };
+        if (d.type === 'note') return { type: 'note', nodeId, text: 'n', at };
+        if (d.type === 'status') return { type: 'status', nodeId, status: 'doing', at };
+        return { type: 'evidence', nodeId, kind: 'link', ref: 'https://example.org', at };
+      });
+      const last = sorted.at(-1)?.minute ?? 0;
+      const undoes = sorted.flatMap((d, i) => (d.undone && i % 3 === 0 ? [`c${i + 1}`] : []));
+      return events(
+        ...fields,
+        ...undoes.map((changeId, k) => ({
+          type: 'undo',
+          nodeId: null,
+          undoes: changeId,
+          at: new Date(Date.UTC(2026, 10, 1) + (last + 1 + k) * 60_000).toISOString(),
+        })),
+      );
+    });
+  const arbitraryFilter = fc.record(
+    {
+      item: fc.constant({ roadmapId: 'r', nodeId: 'p' }),
+      types: fc.subarray([...TYPES], { minLength: 1 }),
+      from: fc.constantFrom('2026-11-02', '2026-11-04'),
+      to: fc.constantFrom('2026-11-06', '2026-11-09'),
+    },
+    { requiredKeys: [] },
+  );
+  const zones = fc.constantFrom('UTC', 'Asia/Tokyo', 'America/Los_Angeles');
+
+  it('pages through exactly the whole filtered list, and every page names its days with totals over the whole filter', () => {
+    fc.assert(
+      fc.property(
+        arbitraryLog,
+        arbitraryFilter,
+        fc.integer({ min: 1, max: 30 }),
+        zones,
+        (log, filter, size, zone) => {
+          const whole = journalView([r], log, filter, zone);
+          const seen: string[] = [];
+          for (let offset = 0; offset < whole.total; offset += size) {
+            const page = journalView([r], log, { ...filter, offset, limit: size }, zone);
+            expect(page.total).toBe(whole.total);
+            expect(page.offset).toBe(offset);
+            seen.push(...page.entries.map((e) => e.id));
+            // The page's days are the dates of its entries, newest first, each once.
+            expect(page.days.map((d) => d.date)).toEqual([...new Set(page.entries.map((e) => e.date))]);
+            for (const day of page.days) {
+              const sameDay = whole.entries.filter((e) => e.date === day.date);
+              expect(day.entries).toBe(sameDay.length);
+              // Study time counts every log of the day in scope, shown or hidden by the type filter.
+              const logs = journalView([r], log, { ...filter, types: ['log'] }, zone).entries;
+              const minutes = logs
+                .filter((e) => e.date === day.date)
+                .reduce((sum, e) => sum + (e.minutes ?? 0), 0);
+              expect(day.minutes).toBe(minutes);
+            }
+          }
+          expect(seen).toEqual(whole.entries.map((e) => e.id));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('totals a day split across two pages the same on both, and gives each entry its local date', () => {
+    const day = events(
+      { type: 'log', nodeId: 'a', minutes: 30, at: '2026-11-19T08:00:00.000Z' },
+      { type: 'log', nodeId: 'b', minutes: 45, at: '2026-11-19T09:00:00.000Z' },
+      { type: 'note', nodeId: 'a', text: 'x', at: '2026-11-19T23:30:00.000Z' },
+      { type: 'log', nodeId: 'c', minutes: 10, at: '2026-11-20T08:00:00.000Z' },
+    );
+    const first = journalView([r], day, { limit: 2 }, 'UTC');
+    const second = journalView([r], day, { limit: 2, offset: 2 }, 'UTC');
+    expect(first.days).toEqual([
+      { date: '2026-11-20', minutes: 10, entries: 1 },
+      { date: '2026-11-19', minutes: 75, entries: 3 },
+    ]);
+    expect(second.days).toEqual([{ date: '2026-11-19', minutes: 75, entries: 3 }]);
+    // In Tokyo the late note falls on the 20th.
+    const tokyo = journalView([r], day, {}, 'Asia/Tokyo');
+    expect(tokyo.entries.map((e) => e.date)).toEqual([
+      '2026-11-20',
+      '2026-11-20',
+      '2026-11-19',
+      '2026-11-19',
+    ]);
+    // Hiding the logs keeps the day's study time.
+    expect(journalView([r], day, { types: ['note'] }, 'UTC').days).toEqual([
+      { date: '2026-11-19', minutes: 75, entries: 1 },
+    ]);
+    // Past the end: an empty page that still says how many there are.
+    expect(journalView([r], day, { offset: 10, limit: 2 }, 'UTC')).toMatchObject({
+      entries: [],
+      total: 4,
+      offset: 4,
+      days: [],
+    });
+  });
+
+  it('marks the time of a review session', () => {
+    const review = events({
+      type: 'log',
+      nodeId: null,
+      minutes: 12,
+      kind: 'review',
+      note: 'Review session: 6 cards',
+      at: '2026-11-19T08:00:00.000Z',
+    });
+    expect(journalView([r], review, {}, 'UTC').entries[0]).toMatchObject({
+      type: 'log',
+      kind: 'review',
+      minutes: 12,
+    });
   });
 });
 

@@ -111,6 +111,12 @@ export interface PlanRequest {
   today?: string;
   /** Minutes a day kept free for spaced review before any roadmap work (default: the review service's expectation). */
   reviewMinutesPerDay?: number;
+  /**
+   * Plan the day as it began: the work recorded on the `today` date itself (status, time, review ratings)
+   * is left out, so what the learner does during the day counts against its plan instead of re-planning it
+   * under them. Settings, estimates and corrections of the day still apply. Used by the day's agenda.
+   */
+  dayStart?: boolean;
 }
 
 /**
@@ -145,12 +151,28 @@ export function loadRoadmap(workspace: Workspace, roadmapId: string): Roadmap {
   return canonicalModel(workspace, record);
 }
 
-/** Every event in log order, up to the end of `asOf` when it is before today. */
-function learnerEvents(workspace: Workspace, asOf: CalendarDate, realToday: CalendarDate, timeZone: string) {
+/** The learner's work of a day: what `dayStart` leaves out of that day's plan. */
+const DAY_WORK = new Set<WaymarkEvent['type']>(['status', 'log', 'review']);
+
+/**
+ * Every event in log order, up to the end of `asOf` when it is before today; with `dayStart`, without the
+ * work done on `asOf` itself (an undo of such work then finds nothing to cancel, which is what it meant).
+ */
+function learnerEvents(
+  workspace: Workspace,
+  asOf: CalendarDate,
+  realToday: CalendarDate,
+  timeZone: string,
+  dayStart: boolean,
+) {
   const events = workspace.store.listEvents();
-  if (asOf >= realToday) return { events, state: foldedState(workspace.store) };
-  const before = events.filter((event) => localDate(event.at, timeZone) <= asOf);
-  return { events: before, state: foldEvents(before) };
+  if (asOf >= realToday && !dayStart) return { events, state: foldedState(workspace.store) };
+  const kept = events.filter((event) => {
+    const date = localDate(event.at, timeZone);
+    if (date > asOf) return asOf >= realToday; // a later day's events are the future only for a past day
+    return !(dayStart && date === asOf && DAY_WORK.has(event.type));
+  });
+  return { events: kept, state: foldEvents(kept) };
 }
 
 /**
@@ -162,11 +184,11 @@ function derivedStatus(
   workspace: Workspace,
   roadmap: Roadmap,
   state: ProgressState,
-  today: CalendarDate,
-  realToday: CalendarDate,
+  wholeLog: boolean,
 ): Map<string, Status> {
-  const derived =
-    today >= realToday ? roadmapProgressAt(roadmap, state, workspace.store) : roadmapProgress(roadmap, state);
+  const derived = wholeLog
+    ? roadmapProgressAt(roadmap, state, workspace.store)
+    : roadmapProgress(roadmap, state);
   return new Map(derived.status);
 }
 
@@ -311,7 +333,8 @@ export function learnerContext(
   targets: ReadonlyMap<string, string> = new Map(),
 ): LearnerContext {
   const today = request.today === undefined ? realToday : parseCalendarDate(request.today, 'date');
-  const { events, state } = learnerEvents(workspace, today, realToday, timeZone);
+  const dayStart = request.dayStart === true;
+  const { events, state } = learnerEvents(workspace, today, realToday, timeZone, dayStart);
   const global = readSettings(state, GLOBAL_SCOPE);
   const parts = allotmentViews(
     allRoadmaps(workspace).map((roadmap) => ({ roadmap, settings: readSettings(state, roadmap.id) })),
@@ -321,7 +344,7 @@ export function learnerContext(
   const statuses = new Map(
     parts.map(({ entry }) => [
       entry.roadmap.id,
-      derivedStatus(workspace, entry.roadmap, state, today, realToday),
+      derivedStatus(workspace, entry.roadmap, state, today >= realToday && !dayStart),
     ]),
   );
   const statusOf = (roadmapId: string) => statuses.get(roadmapId) ?? new Map<string, Status>();

@@ -238,6 +238,47 @@ export function logReviewSession(
   return event;
 }
 
+/** What a review session logged: one `log` event per roadmap reviewed, all in one change. */
+export interface LoggedReviewTime {
+  minutes: number;
+  events: WaymarkEvent[];
+}
+
+/**
+ * Logs a whole session's time (the terminal's `waymark review` and the dashboard's session): split over the
+ * roadmaps by cards reviewed, each part rounded to whole minutes and at least 1, in one change so one undo
+ * takes it back. Nothing is logged for a session that reviewed no card.
+ */
+export function logReviewSessionTime(
+  workspace: Workspace,
+  cardsByRoadmap: ReadonlyMap<string, number>,
+  elapsedMs: number,
+): LoggedReviewTime {
+  const reviewed = [...cardsByRoadmap].filter(([, count]) => count > 0);
+  const total = reviewed.reduce((sum, [, count]) => sum + count, 0);
+  if (total === 0) return { minutes: 0, events: [] };
+  const known = new Set(loadRoadmaps(workspace.store).map(({ model }) => model.id));
+  const unknown = reviewed.find(([roadmapId]) => !known.has(roadmapId));
+  if (unknown) {
+    throw new WaymarkError(
+      'NOT_FOUND',
+      `no roadmap "${unknown[0].slice(0, 80)}" to log review time on.`,
+      'Name the roadmaps of the cards rated in the session.',
+    );
+  }
+  const bodies = reviewed.map(([roadmapId, count]) => ({
+    type: 'log' as const,
+    roadmapId,
+    nodeId: null,
+    minutes: Math.max(1, Math.round((Math.max(0, elapsedMs) / 60_000) * (count / total))),
+    note: reviewSessionNote(count),
+    // Review time, not work on the roadmap: `status` and the forecast leave it out, the streak counts it.
+    kind: 'review' as const,
+  }));
+  const events = workspace.store.appendEvents(stampChange(workspace, workspace.now.toISOString(), bodies));
+  return { minutes: bodies.reduce((sum, body) => sum + body.minutes, 0), events };
+}
+
 export interface ReviewStats {
   timeZone: string;
   today: CalendarDate;

@@ -14,6 +14,7 @@ import { localDate } from '../core/plan/local-date.js';
 import type { Store } from '../store/port.js';
 import { type BusyPolicy, DEFAULT_BUSY_POLICY, retryWhileBusy } from './busy-retry.js';
 import { withDerivedCacheInMemory } from './derived-cache-memory.js';
+import { withEventsCache } from './events-cache.js';
 import { apiError, fromZodError, HttpError, toApiError } from './http-error.js';
 import { LiveChanges } from './live-changes.js';
 import { localOnly } from './local-only.js';
@@ -60,7 +61,7 @@ export interface WaymarkApp {
 }
 
 export function createApp(options: AppOptions): WaymarkApp {
-  const store = withDerivedCacheInMemory(withRoadmapCache(options.store));
+  const store = withDerivedCacheInMemory(withRoadmapCache(withEventsCache(options.store)));
   const env = options.env ?? process.env;
   const timeZone = learnerTimeZone(env);
   const newId = options.newId ?? randomUUID;
@@ -83,16 +84,31 @@ export function createApp(options: AppOptions): WaymarkApp {
   app.use('*', localOnly());
   app.use('*', writeGuard(sessionToken));
   app.get('/api/session', sessionHandler(sessionToken));
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => {
-      const e = apiError(413, 'TOO_LARGE', 'The request body is over 1 MB.', 'Send less at once.');
-      return c.json(e.body, e.status);
-    },
-  });
+  const limitOf = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) => {
+        const e = apiError(
+          413,
+          'TOO_LARGE',
+          `The request body is over ${Math.round(maxSize / 1024 / 1024)} MB.`,
+          'Send less at once.',
+        );
+        return c.json(e.body, e.status);
+      },
+    });
+  const limitBody = limitOf(MAX_BODY_BYTES);
+  // A route that takes more (an uploaded roadmap) says so; its limit is checked instead of the default.
+  const routeLimits = new Map(
+    routes
+      .filter((spec) => spec.bodyLimitBytes !== undefined)
+      .map((spec) => [`${spec.method.toUpperCase()} ${spec.path}`, limitOf(spec.bodyLimitBytes as number)]),
+  );
   // Only requests that may carry a body: touching a GET's body makes the node adapter build a full Request.
   app.use('/api/*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
+    c.req.method === 'GET' || c.req.method === 'HEAD'
+      ? next()
+      : (routeLimits.get(`${c.req.method} ${c.req.path}`) ?? limitBody)(c, next),
   );
 
   for (const spec of routes) {

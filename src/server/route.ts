@@ -25,6 +25,8 @@ export interface RouteSpec<Q = unknown, B = unknown> {
   tag: string;
   query?: z.ZodType<Q, Record<string, string>>;
   body?: z.ZodType<B>;
+  /** The largest body this route takes (default: the app's MAX_BODY_BYTES); an upload needs more. */
+  bodyLimitBytes?: number;
   /** Success status: 200 by default, 201 for writes that record events. */
   status?: 200 | 201;
   /**

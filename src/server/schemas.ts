@@ -179,6 +179,27 @@ export const reviewBody = z
   })
   .describe('Record a spaced-review rating (as `waymark review`)');
 
+export const reviewSessionBody = z
+  .strictObject({
+    reviewed: z
+      .array(
+        z.strictObject({
+          roadmap: roadmapId,
+          cards: z.number().int().min(1).max(100_000).describe('Cards rated in the session on it'),
+        }),
+      )
+      .min(1, 'name the roadmaps of the cards rated in the session')
+      .max(1_000),
+    seconds: z
+      .number()
+      .min(0)
+      .max(24 * 3600, 'a review session cannot take more than 24 hours')
+      .describe('How long the session took'),
+  })
+  .describe(
+    "Log a review session's time as review time, split over its roadmaps by cards rated (as `waymark review` does when it ends)",
+  );
+
 // ---- queries (all values arrive as strings) ----
 
 const count = (min: number, max: number) =>
@@ -216,6 +237,9 @@ export const journalQuery = z.strictObject({
     .optional()
     .describe('Only these entry types, comma-separated'),
   limit: count(1, 100_000).optional().describe('At most this many, newest first (default 1000)'),
+  offset: count(0, 10_000_000)
+    .optional()
+    .describe('Skip this many of the newest first: the page after `offset=0&limit=50` is `offset=50`'),
 });
 
 export const reviewDueQuery = z.strictObject({ roadmap: roadmapId.optional() });
@@ -238,3 +262,45 @@ export const correctionBody = z
     message: 'give exactly one of "work" or "kind"',
   })
   .describe('Correct how the importer read an item (as `waymark exclude|include|kind`); one undo reverts it');
+
+/** Characters of an uploaded roadmap: far above any real roadmap (the largest bundled one is well under 1 MB). */
+export const MAX_UPLOAD_CHARS = 5 * 1024 * 1024;
+/** The import route's body limit: an upload at the limit, with room for JSON escapes. */
+export const MAX_IMPORT_BODY_BYTES = 12 * 1024 * 1024;
+
+export const importBody = z
+  .strictObject({
+    bundled: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('A bundled roadmap by name (GET /api/bundled-roadmaps lists them)'),
+    path: z
+      .string()
+      .trim()
+      .min(1, 'the path is empty')
+      .max(4096)
+      .optional()
+      .describe('The full path of a Markdown file on this machine'),
+    upload: z
+      .strictObject({
+        name: z.string().trim().min(1, 'the file name is empty').max(255).describe("The file's name"),
+        text: z
+          .string()
+          .min(1, 'the file is empty')
+          .max(MAX_UPLOAD_CHARS, {
+            error: (issue) =>
+              `the file is ${((issue.input as string).length / 1024 / 1024).toFixed(1)} MB; an upload takes up to ${MAX_UPLOAD_CHARS / 1024 / 1024} MB. Import a bigger file by its path instead`,
+          })
+          .describe("The file's text (UTF-8)"),
+      })
+      .optional()
+      .describe("A file's text, as the dashboard uploads it"),
+  })
+  .refine(
+    (body) => [body.bundled, body.path, body.upload].filter((value) => value !== undefined).length === 1,
+    'give exactly one of "bundled", "path" or "upload"',
+  )
+  .describe('Import a roadmap (as `waymark import`): a bundled one, a file by its path, or an uploaded file');

@@ -325,6 +325,10 @@ describe('the OpenAPI document', () => {
       ['/api/undo', 'post'],
       ['/api/corrections', 'post'],
       ['/api/review', 'post'],
+      ['/api/review/session', 'post'],
+      ['/api/overview', 'get'],
+      ['/api/bundled-roadmaps', 'get'],
+      ['/api/import', 'post'],
     ] as const) {
       expect(json.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     }
@@ -334,7 +338,7 @@ describe('the OpenAPI document', () => {
     expect(validate({ items: ['ai-engineer:1.1.1'], status: 'done' })).toBe(true);
     expect(validate({ items: ['x'], status: 'finished' })).toBe(false);
     expect(json.paths['/api/journal'].get.parameters.map((p: Json) => p.name)).toEqual(
-      expect.arrayContaining(['item', 'from', 'to', 'limit']),
+      expect.arrayContaining(['item', 'from', 'to', 'limit', 'offset']),
     );
   });
 });

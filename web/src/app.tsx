@@ -80,7 +80,7 @@ function Shell() {
       <AlertRegion />
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p className="muted">Loading…</p>}>
-          <Page page={route.page} params={route.params} query={route.query} theme={theme.effective} />
+          <Page page={route.page} params={route.params} query={route.query} />
         </Suspense>
       </main>
       <ToastRegion />
@@ -92,20 +92,10 @@ function skipToMain() {
   document.getElementById('main')?.focus();
 }
 
-function Page({
-  page,
-  params,
-  query,
-  theme,
-}: {
-  page: string;
-  params: string[];
-  query: URLSearchParams;
-  theme: string;
-}) {
+function Page({ page, params, query }: { page: string; params: string[]; query: URLSearchParams }) {
   switch (page) {
     case 'overview':
-      return <OverviewPage theme={theme} />;
+      return <OverviewPage />;
     case 'today':
       return <TodayPage />;
     case 'roadmap':
@@ -119,7 +109,7 @@ function Page({
     case 'showcase':
       return <ShowcasePage />;
     case 'journal':
-      return <JournalPage />;
+      return <JournalPage query={query} />;
     case 'review':
       return <ReviewPage />;
     case 'settings':

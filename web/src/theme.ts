@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const KEY = 'waymark-theme';
@@ -32,14 +32,35 @@ export function useTheme() {
     return () => query.removeEventListener('change', onChange);
   }, []);
   const effective = choice === 'system' ? (dark ? 'dark' : 'light') : choice;
-  useEffect(() => {
+  // A layout effect: it runs before any page's effects, so a chart that redraws for the new theme reads
+  // the new theme's colours (with a plain effect the children ran first and drew in the old palette).
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = effective;
+  }, [effective]);
+  useEffect(() => {
     try {
       if (choice === 'system') localStorage.removeItem(KEY);
       else localStorage.setItem(KEY, choice);
     } catch {
       // Storage may be disabled; the theme then lasts for this visit only.
     }
-  }, [choice, effective]);
+  }, [choice]);
   return { choice, effective, setChoice };
+}
+
+const documentTheme = () => document.documentElement.dataset.theme ?? 'light';
+
+/**
+ * The theme the document shows now (`data-theme` on <html>), followed live. Components that paint with
+ * colours read from CSS (canvas charts) redraw when it changes, whoever changed it.
+ */
+export function useDocumentTheme(): string {
+  const [theme, setTheme] = useState(documentTheme);
+  useEffect(() => {
+    const observer = new MutationObserver(() => setTheme(documentTheme()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    setTheme(documentTheme());
+    return () => observer.disconnect();
+  }, []);
+  return theme;
 }

@@ -1,13 +1,10 @@
 import { type ArchivedEntry, archivedView } from '../../app/archived-view.js';
 import { listBundledRoadmaps } from '../../app/bundled-roadmaps.js';
 import { EFFORT_MODEL, effortWeights } from '../../app/effort.js';
-import { foldedState } from '../../app/folded-state.js';
+import { importCounts, importReport } from '../../app/import-report.js';
 import { type ImportSummary, importRoadmapFile, removeRoadmap } from '../../app/import-service.js';
 import { buildStatus } from '../../app/progress-view.js';
-import { roadmapProgress } from '../../app/roadmap-progress.js';
 import { importVerdict, verdictText } from '../../core/markdown/import-verdict.js';
-import { walkNodes } from '../../core/model/roadmap.js';
-import { itemsOf } from '../../core/progress/items.js';
 import type { ReimportMatch } from '../../core/progress/match-reimport.js';
 import { formatMinutes, progressBar } from '../format/progress-bar.js';
 import type { Io } from '../io.js';
@@ -33,44 +30,12 @@ export async function importCommand(file: string | undefined, options: ImportOpt
     const summary = importRoadmapFile(workspace, file);
     for (const warning of summary.warnings)
       io.warn(`${file}${warning.line ? `:${warning.line}` : ''}: warning: ${warning.message}`);
-    const nodes = [...walkNodes(summary.roadmap.nodes)].map((entry) => entry.node);
-    const verdict = importVerdict(summary.roadmap);
-    const counts = {
-      nodes: nodes.length,
-      trackable: nodes.filter((node) => node.trackable).length,
-      /** The unit of "N of M" in every view (core/progress/items.ts), as `list` counts them. */
-      items: roadmapProgress(summary.roadmap, foldedState(workspace.store, summary.roadmap.id)).items.length,
-      /** Items in elective options not chosen: not counted until chosen. */
-      notChosen: 0,
-      phases: nodes.filter((node) => node.kind === 'phase').length,
-      checked: nodes.filter((node) => node.checked).length,
-    };
-    counts.notChosen = itemsOf(summary.roadmap.nodes).length - counts.items;
     if (options.json) {
-      io.out(
-        JSON.stringify({
-          id: summary.roadmap.id,
-          title: summary.roadmap.title,
-          created: summary.created,
-          unchanged: summary.unchanged,
-          counts,
-          recordedTicks: summary.recordedTicks,
-          pendingSync: summary.pendingSync,
-          verdict: { ...verdict, text: verdictText(verdict) },
-          ...(summary.match
-            ? {
-                moved: summary.match.moved,
-                retitled: summary.match.retitled,
-                archived: summary.archived,
-                restored: summary.restored,
-                added: summary.match.added,
-                kept: summary.match.kept.length,
-              }
-            : {}),
-        }),
-      );
+      io.out(JSON.stringify(importReport(workspace, summary)));
       return;
     }
+    const counts = importCounts(workspace, summary);
+    const verdict = importVerdict(summary.roadmap);
     const verb = summary.created ? 'Imported' : summary.unchanged ? 'Unchanged' : 'Re-imported';
     io.out(`${verb} ${io.style('bold', summary.roadmap.title)} as ${io.style('cyan', summary.roadmap.id)}`);
     io.out(

@@ -4,7 +4,7 @@
  * Every rating and note is stored as it happens (one event each), so quitting loses nothing.
  */
 
-import { type DueCardView, logReviewSession, RATING_NAMES, rateCard } from '../../app/review-service.js';
+import { type DueCardView, logReviewSessionTime, RATING_NAMES, rateCard } from '../../app/review-service.js';
 import { addNote } from '../../app/tracking-service.js';
 import type { Workspace } from '../../app/workspace.js';
 import { diffDays } from '../../core/plan/calendar-date.js';
@@ -142,7 +142,11 @@ export async function runReviewSession(
     keys.close();
     terminal.input.pause?.();
   }
-  result.minutesLogged = logSessionTime(workspace, reviewedByRoadmap, terminal.clock() - started);
+  result.minutesLogged = logReviewSessionTime(
+    workspace,
+    reviewedByRoadmap,
+    terminal.clock() - started,
+  ).minutes;
   const logged = result.minutesLogged > 0 ? ` Logged ${result.minutesLogged} min of review.` : '';
   const verb = result.left === 0 ? 'Done' : 'Stopped';
   write(
@@ -191,16 +195,4 @@ async function readLine(
       write(key);
     }
   }
-}
-
-/** Logs the session's time per roadmap (split by cards reviewed), rounded to whole minutes, at least 1. */
-function logSessionTime(workspace: Workspace, byRoadmap: ReadonlyMap<string, number>, ms: number): number {
-  const total = [...byRoadmap.values()].reduce((sum, count) => sum + count, 0);
-  if (total === 0) return 0;
-  let logged = 0;
-  for (const [roadmapId, count] of byRoadmap) {
-    const minutes = Math.max(1, Math.round((ms / 60_000) * (count / total)));
-    if (logReviewSession(workspace, roadmapId, count, minutes)) logged += minutes;
-  }
-  return logged;
 }

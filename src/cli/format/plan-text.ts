@@ -173,18 +173,38 @@ export function printAgenda(agenda: AgendaView, io: Io, heading = true): void {
     io.out('  In progress (not planned today):');
     for (const item of elsewhere) {
       io.out(
-        `  ${''.padStart(7)}  ${io.style('dim', item.nodeId)} ${item.title}${io.style('dim', ` (${formatMinutes(item.loggedMinutes)} logged, ${formatMinutes(item.remainingMinutes)} left)`)}`,
+        `  ${''.padStart(7)}  ${io.style('dim', item.nodeId)} ${item.title}${io.style('dim', item.status === 'doing' ? ` (${formatMinutes(item.loggedMinutes)} logged, ${formatMinutes(item.remainingMinutes)} left)` : ` (${item.status} today)`)}`,
       );
+    }
+  }
+  const planned = new Set(agenda.items.map((item) => `${item.roadmapId}:${item.nodeId}`));
+  const alsoLogged = agenda.logged.filter(
+    (entry) => entry.review || entry.nodeId === null || !planned.has(`${entry.roadmapId}:${entry.nodeId}`),
+  );
+  if (alsoLogged.length > 0) {
+    io.out('  Also logged:');
+    for (const entry of alsoLogged) {
+      const what = entry.review ? `${entry.title} (review)` : entry.title;
+      io.out(`  ${formatMinutes(entry.minutes).padStart(7)}  ${what}`);
     }
   }
   const paused = agenda.roadmaps.filter((roadmap) => roadmap.paused);
   if (paused.length > 0)
     io.out(io.style('dim', `  Paused: ${paused.map((roadmap) => roadmap.roadmapId).join(', ')}`));
+  if (agenda.reviewsDue !== null && agenda.reviewsDue > 0)
+    io.out(`  ${agenda.reviewsDue} review${agenda.reviewsDue === 1 ? '' : 's'} due: waymark review`);
+  io.out(`  ${loggedLine(agenda)}`);
   io.out(io.style('dim', `  ${dayTotals(agenda)}`));
   // One line per roadmap: the forecast verdict, word for word as `waymark plan` says it.
   for (const roadmap of open) {
     if (roadmap.status) io.out(`  ${open.length > 1 ? `${roadmap.roadmapId}: ` : ''}${roadmap.status}`);
   }
+}
+
+/** "Logged today: 1h 10m of 2h" — the dashboard's running total, from the same view. */
+function loggedLine(agenda: AgendaView): string {
+  const when = agenda.date === agenda.today ? 'today' : `on ${agenda.date}`;
+  return `Logged ${when}: ${formatMinutes(agenda.loggedMinutes)} of ${formatMinutes(agenda.capacityMinutes)}`;
 }
 
 /** "2h 30m planned + 30m review + 1h habits of 4h" — the same numbers as `week --json`. */
@@ -197,12 +217,18 @@ function dayTotals(day: DayView): string {
   return `${parts.join(' + ')} of ${formatMinutes(day.capacityMinutes)}${extra}`;
 }
 
-function printDayItems(day: DayView, io: Io, several: boolean): void {
+function printDayItems(day: DayView | AgendaView, io: Io, several: boolean): void {
   for (const item of day.items) {
     const part = item.parts > 1 ? io.style('dim', ` (part ${item.part} of ${item.parts})`) : '';
     const where = several ? io.style('dim', `${item.roadmapId}:`) : '';
+    // On the agenda: how much of the planned time is logged, and whether it is finished (it stays listed).
+    const logged =
+      'loggedMinutes' in item && item.loggedMinutes > 0
+        ? io.style('dim', ` — ${formatMinutes(item.loggedMinutes)} of ${formatMinutes(item.minutes)} logged`)
+        : '';
+    const done = 'loggedMinutes' in item && item.status === 'done' ? io.style('dim', ' (done)') : '';
     io.out(
-      `  ${formatMinutes(item.minutes).padStart(7)}  ${where}${io.style('dim', item.nodeId)} ${item.title}${part}`,
+      `  ${formatMinutes(item.minutes).padStart(7)}  ${where}${io.style('dim', item.nodeId)} ${item.title}${part}${logged}${done}`,
     );
   }
   if (day.reviewMinutes > 0) io.out(`  ${formatMinutes(day.reviewMinutes).padStart(7)}  spaced review`);

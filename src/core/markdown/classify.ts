@@ -10,6 +10,7 @@ import {
   isAttachmentLink,
   isLinkHeading,
   lessonsIn,
+  looksLikeFaq,
   looksLikeLinkList,
   looksLikePeople,
   looksLikeProgressReport,
@@ -23,6 +24,15 @@ import {
   ELECTIVE_PROSE,
   INTRODUCTION_TITLE,
   PREREQUISITES_TITLE,
+  ADVICE_INTRO,
+  ALTERNATIVE_PATH_TITLE,
+  AUTHOR_INTRO,
+  INSTRUCTIONS_TITLE,
+  OFFER_PROSE,
+  OPTIONAL_SECTION_TITLE,
+  OUTCOME_INTRO,
+  PLACEHOLDER_TITLE,
+  PROCEDURE_TITLE,
   PROJECT_META_TITLE,
   RESOURCE_TITLE,
   ROLE_DESCRIPTION_TITLE,
@@ -50,6 +60,8 @@ interface Context {
   inMilestone: boolean;
   /** Shared by every context of one import: what was noticed and worked around. */
   warnings: ImportWarning[];
+  /** The document writes its work as list items or table rows (so a heading over prose alone is prose). */
+  workInLists: boolean;
 }
 
 export type UnidentifiedNode = Omit<Node, 'id' | 'children'> & {
@@ -58,9 +70,9 @@ export type UnidentifiedNode = Omit<Node, 'id' | 'children'> & {
 };
 
 const PHASE_WORD = /\b(phase|stage)\b/i;
-/** "Week 3", "Days 1-5", "Month 2", "Module 4", "Semana 2", "第3天" (and their Portuguese, Spanish, French, German words). */
+/** "Week 3", "week01", "Days 1-5", "Month 2", "Module 4", "Semana 2", "第3天" (and their Portuguese, Spanish, French, German words). */
 const SCHEDULE =
-  /^(?:(?:(week|day|month|sprint|module|semana|dia|día|mês|mes|semaine|jour|mois|woche|tag|monat)s?\s+(\d{1,3})(?:\s*[-\u2013]\s*(\d{1,3}))?(?![\p{L}\d]))|第\s*(\d{1,3})\s*([天周週月]))/iu;
+  /^(?:(?:(week|day|month|sprint|module|semana|dia|día|mês|mes|semaine|jour|mois|woche|tag|monat)s?\s*(\d{1,3})(?:\s*[-\u2013]\s*(\d{1,3}))?(?![\p{L}\d]))|第\s*(\d{1,3})\s*([天周週月]))/iu;
 /** The same at the end, after a separator: "数据预处理 | 第1天", "Linear regression - Day 4", "(Week 2)". */
 const SCHEDULE_SUFFIX =
   /(?:[|:\u2013\u2014(（]|\s-)\s*(?:(?:(week|day|month|module|semana|dia|día|semaine|jour|woche|tag)\s+(\d{1,3}))|第\s*(\d{1,3})\s*([天周週月]))\s*[)）]?\s*$/iu;
@@ -89,11 +101,11 @@ const SCHEDULE_UNITS: Record<string, 'days' | 'weeks' | 'months' | undefined> = 
 const TEMPLATE =
   /\b(progress tracking|progress tracker|tracking template|progress log|current focus|overall progress)\b/i;
 const REVIEW =
-  /\b(daily|weekly|monthly|quarterly)\s+(review|retro(?:spective)?|reflection)\b|\bretrospective\b/i;
+  /\b(daily|weekly|monthly|quarterly)\s+(review|retro(?:spective)?|reflection)\b|\bretrospective\b|\breview\s+(?:schedule|cadence|routine)\b/i;
 const ROUTINE = /\b(routine|daily schedule|study schedule|weekly schedule|habits?)\b/i;
 const MILESTONE_DUE =
   /\b(\d{1,3})[-\s\u2010-\u2015]*(day|week|month|year)s?[-\s]+(goals?|milestones?|checkpoints?|targets?)\b/i;
-const MILESTONE_WORD = /^(milestones?|checkpoints?)\b/i;
+const MILESTONE_WORD = /^(milestones?|checkpoints?|achievements?(?:\s*(?:&|and)\s*milestones)?)\b/i;
 const GOAL_HEADING = /^(my\s+|the\s+|career\s+|final\s+)?(goals?|target roles?|objectives?|end goal)$/i;
 // "Introduction" and "About …" sections are prose; "Intro CS" or "Introduction to Programming" are courses.
 const INFO =
@@ -222,6 +234,13 @@ function scheduleSpan(
   const label = text.replace(/^[\s|:\u2013\u2014(（-]+|[\s)）]+$/gu, '').trim();
   if (!unit) return { label };
   return { duration: { min: to - from + 1, max: to - from + 1, unit }, label };
+}
+
+/** "week12-13 - TBA": once the schedule label is off, nothing but a placeholder is left. */
+function isPlaceholder(title: string, scheduleLabel: string | undefined): boolean {
+  if (title.length > 60) return false;
+  const rest = scheduleLabel ? title.replace(scheduleLabel, '') : title;
+  return PLACEHOLDER_TITLE.test(rest.replace(/^[\s|:\u2013\u2014-]+|[\s|:\u2013\u2014-]+$/gu, ''));
 }
 
 function itemKindOf(title: string): NodeKind | undefined {
@@ -375,8 +394,55 @@ export function classifyChildren(
     if (lessons > 0) afterLessons = true;
     out.push(classifyDraft(draft, context ? { ...ctx, area: 'info' } : ctx, siblingsTimed));
   }
-  return groupElectiveRuns(drafts, out, parent);
+  return groupElectiveRuns(drafts, groupAlternativePaths(out, parent), parent);
 }
+
+/** A section offering one of several paths ("If You Choose iOS Development"). */
+const isPath = (node: UnidentifiedNode) => node.kind === 'section' && ALTERNATIVE_PATH_TITLE.test(node.title);
+
+/**
+ * "If You Choose Web Development", "If You Choose iOS Development": consecutive sections offering one path
+ * each are a choice of one (the parent itself when they are all it holds, else a group made for them).
+ */
+function groupAlternativePaths(
+  nodes: UnidentifiedNode[],
+  parent: UnidentifiedNode | undefined,
+): UnidentifiedNode[] {
+  let paths = 0;
+  for (const node of nodes) if (isPath(node)) paths++;
+  if (paths < 2) return nodes;
+  const out: UnidentifiedNode[] = [];
+  for (let i = 0; i < nodes.length; ) {
+    let end = i;
+    while (end < nodes.length && isPath(nodes[end] as UnidentifiedNode)) end++;
+    if (end - i < 2) {
+      out.push(nodes[i] as UnidentifiedNode);
+      i++;
+      continue;
+    }
+    const run = nodes.slice(i, end);
+    if (run.length === nodes.length && parent && !parent.choose) {
+      parent.choose = { min: 1, max: 1 };
+      appendAll(out, run);
+    } else {
+      const first = run[0] as UnidentifiedNode;
+      const last = run[run.length - 1] as UnidentifiedNode;
+      out.push({
+        title: 'Choose one path',
+        kind: 'section',
+        trackable: false,
+        choose: { min: 1, max: 1 },
+        source: { line: first.source.line, endLine: last.source.endLine },
+        children: run,
+      });
+    }
+    i = end;
+  }
+  return out;
+}
+
+/** Groups made for a list whose intro states the choice: the heading above has said it already. */
+const introGroups = new WeakSet<UnidentifiedNode>();
 
 /**
  * A module page: the work is its list of lessons (links to the repository's own pages: "1. [Tools](1-Tools/)",
@@ -407,7 +473,7 @@ function isLessonContext(draft: Draft, afterLessons: boolean): boolean {
   if (draft.paragraphs.length === 0) return false;
   // Steps after the lessons are a postscript ("Deploy your Terrarium"); before them, setup to do.
   const shape = shapeOf(draft);
-  return afterLessons || shape.definitions === shape.items;
+  return afterLessons ? false : shape.definitions === shape.items;
 }
 
 /**
@@ -454,6 +520,9 @@ function groupElectiveRuns(
     while (end < nodes.length && introOf.get(nodes[end] as UnidentifiedNode) === intro) end++;
     const run = nodes.slice(i, end);
     const choose = run.length >= 2 ? runChoice(intro, run) : undefined;
+    // "Just pick one of the courses below": links offered as the choice are the work to choose from.
+    if (choose && choose.min > 0)
+      for (const option of run) if (option.kind === 'resource' && !option.trackable) option.trackable = true;
     if (!choose) appendAll(out, run);
     else if (run.length === nodes.length && parent && !parent.choose) {
       parent.choose = choose;
@@ -461,14 +530,16 @@ function groupElectiveRuns(
     } else {
       const first = run[0] as UnidentifiedNode;
       const last = run[run.length - 1] as UnidentifiedNode;
-      out.push({
+      const group: UnidentifiedNode = {
         title: intro ? intro.replace(/[:：]\s*$/u, '').slice(0, 120) : 'Choose one',
         kind: 'section',
         trackable: false,
         choose,
         source: { line: first.source.line, endLine: last.source.endLine },
         children: run,
-      });
+      };
+      introGroups.add(group);
+      out.push(group);
     }
     i = end;
   }
@@ -521,6 +592,7 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     reading: ctx.reading,
     inMilestone: false,
     warnings: ctx.warnings,
+    workInLists: ctx.workInLists,
   };
 
   const description: string[] = [];
@@ -540,6 +612,7 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
   const bare = bareTitle(title);
   const timed = node.duration !== undefined && ('ongoing' in node.duration || node.duration.unit !== 'hours');
   const milestoneDue = MILESTONE_DUE.exec(title);
+  let procedure = false;
 
   if (ctx.area === 'routine') {
     // A block of the routine: "Morning (1-2 hours)", "Weekend".
@@ -568,10 +641,12 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     ROLE_DESCRIPTION_TITLE.test(title) ||
     COURSE_RULES_TITLE.test(bare) ||
     looksLikePeople(draft) ||
-    looksLikeProgressReport(draft)
+    looksLikeProgressReport(draft) ||
+    looksLikeFaq(draft) ||
+    AUTHOR_INTRO.test(title) ||
+    INSTRUCTIONS_TITLE.test(bare)
   ) {
-    // About the repository, the role or the course's rules, not about learning: support, licence, team,
-    // "Core Competencies", "Academic Integrity", a progress report ("vector.h: 50%").
+    // About the repository, the role or the course's rules, not about learning.
     node.kind = 'info';
     child.area = 'info';
   } else if (TEMPLATE.test(title) || ctx.area === 'template') {
@@ -598,7 +673,7 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
   } else if (GOAL_HEADING.test(title)) {
     child.area = 'info';
   } else if (
-    INFO.test(title) ||
+    (INFO.test(title) && !asksToChoose(draft)) ||
     INTRODUCTION_TITLE.test(bare) ||
     PREREQUISITES_TITLE.test(bare) ||
     ctx.area === 'info'
@@ -607,13 +682,19 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     child.area = 'info';
   } else if (MILESTONE_WORD.test(title)) {
     child.itemKind = 'milestone';
+  } else if (isProcedure(draft, bare)) {
+    // "Deploy your Terrarium" over "1. Fork this repo 2. Press this button": one task, its steps beneath.
+    procedure = true;
+    child.area = 'info';
+    if (draft.paragraphs.some((paragraph) => OFFER_PROSE.test(paragraph))) setMeta(node, 'optional', 'true');
   }
   // Sections pass their kind hint down ("Resources" > "Online"); phases and milestones start afresh.
   const resourceTitle = child.area === 'plain' && RESOURCE_TITLE.test(bare);
   // Named so (or inside a section named so): the heading holds references. Only links: its materials.
   let resourcesByName = false;
   if (child.area === 'plain' && !child.itemKind) {
-    const named = itemKindOf(title) ?? (resourceTitle ? 'resource' : undefined);
+    // "Course Links" is a list of links, whatever kind of thing they lead to.
+    const named = resourceTitle ? 'resource' : itemKindOf(title);
     const inherited = node.kind === 'section' ? ctx.itemKind : undefined;
     child.itemKind = named ?? inherited ?? (looksLikeLinkList(draft) ? 'resource' : undefined);
     resourcesByName = (named ?? inherited) === 'resource';
@@ -637,9 +718,23 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     )
       node.trackable = false;
   }
-  if (!node.choose) {
+  if (!node.choose && !node.children.some((inner) => introGroups.has(inner))) {
     const choose = electiveRule(title, draft.paragraphs, optionCount(node));
     if (choose) node.choose = choose;
+  }
+  if (
+    node.kind === 'section' &&
+    child.area === 'plain' &&
+    !procedure &&
+    ctx.workInLists &&
+    (draft.children.length === 0 || onlyInformationListed(draft, node)) &&
+    !node.duration &&
+    draft.checked === undefined
+  ) {
+    // "## Becoming an OSS student", "## Docker image" over paragraphs only (or over information only), in a
+    // file whose work is written as lists and tables: what the author explains, not a unit of work.
+    node.kind = 'info';
+    node.trackable = false;
   }
   if (node.kind === 'section' && node.duration && isPlanContainer(node)) {
     // "## ML Roadmap (6 Months)" over Week 1, Week 2…: the roadmap's horizon (goal.ts), not an item of 6 months.
@@ -648,6 +743,35 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     node.trackable = false;
   }
   return node;
+}
+
+/**
+ * A heading whose lists hold information only (tool names, notes, hints). A table of attributes is left out:
+ * it describes the thing the heading names (a course's options), which stays trackable.
+ */
+function onlyInformationListed(draft: Draft, node: UnidentifiedNode): boolean {
+  if (node.children.length === 0) return false; // everything beneath was the heading's material
+  for (const inner of draft.children) if (inner.type === 'row') return false;
+  return node.children.every((inner) => inner.kind === 'info');
+}
+
+/**
+ * "Prerequisite … Just pick one of the courses below": prose that asks the learner to choose among the
+ * entries makes them work to choose from, whatever the heading's title says.
+ */
+function asksToChoose(draft: Draft): boolean {
+  for (const paragraph of draft.paragraphs) {
+    const said = ELECTIVE_PROSE.exec(paragraph)?.[1];
+    if (said && !/^(?:some|a few|several|a subset|any)$/i.test(said)) return true;
+  }
+  return false;
+}
+
+/** A deploy/install heading over unboxed list steps only (boxes would make each step work of its own). */
+function isProcedure(draft: Draft, bare: string): boolean {
+  if (!PROCEDURE_TITLE.test(bare) || draft.children.length < 2) return false;
+  for (const step of draft.children) if (step.type !== 'item' || step.checked !== undefined) return false;
+  return true;
 }
 
 /** A heading that holds at least two phases: the plan itself, not a step of it. */
@@ -698,7 +822,10 @@ function electiveRule(
   options: number,
 ): { min: number; max: number } | undefined {
   if (options < 2) return undefined;
-  let match = /\belectives?\b/i.test(title) ? ELECTIVE_PROSE.exec('are electives') : null;
+  let match =
+    /\belectives?\b/i.test(title) || OPTIONAL_SECTION_TITLE.test(bareTitle(title))
+      ? ELECTIVE_PROSE.exec('are electives')
+      : null;
   for (let i = 0; !match && i < paragraphs.length; i++) match = ELECTIVE_PROSE.exec(paragraphs[i] ?? '');
   if (!match) return undefined;
   const said = (match[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
@@ -720,6 +847,12 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
   const navigation = isAnchorItem(draft);
   if (ctx.area === 'routine') kind = 'habit';
   else if (ctx.area === 'toc' || ctx.area === 'template' || navigation) kind = 'info';
+  // "- " left blank in a template is a slot to fill in; "Success Criteria:" lists outcomes, not work.
+  else if (
+    draft.checked === undefined &&
+    (isBlank(draft) || OUTCOME_INTRO.test(intro) || ADVICE_INTRO.test(intro))
+  )
+    kind = 'info';
   else if (PHASE_INTRO.test(intro) && !ctx.inPhase) kind = 'phase';
   else if (MILESTONE_INTRO.test(intro)) kind = 'milestone';
   else if (ctx.itemKind) kind = ctx.itemKind;
@@ -742,8 +875,15 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
     setMeta(node, 'schedule', schedule.label);
   }
   if (draft.paragraphs.length > 0) setMeta(node, 'description', draft.paragraphs.join('\n\n'));
-  node.trackable = isTrackable(kind, ctx, draft.checked);
-  if (draft.children.length > 0) {
+  // "week12-13 - TBA" is not written yet; "`gcc`" alone names a program to install, not work.
+  if (draft.children.length === 0 && (isPlaceholder(parsed.title, schedule?.label) || draft.codeOnly))
+    node.kind = 'info';
+  node.trackable = isTrackable(node.kind, ctx, draft.checked);
+  const described = describingChild(draft);
+  if (described !== undefined) {
+    // "- Clase 1\n  - Contexto, instalación, … y variables.": one sentence beneath says what the item is.
+    setMeta(node, 'description', described);
+  } else if (draft.children.length > 0) {
     const childCtx: Context = {
       ...ctx,
       // Beneath navigation, more navigation; beneath advice ("If you are stuck, ask:"), its links.
@@ -770,6 +910,22 @@ function isAdvice(draft: Draft): boolean {
   if (draft.checked !== undefined || draft.text.length < 40) return false;
   // The anchored word test fails at once on most items; the sentence test only then.
   return ADVICE_SENTENCE.test(draft.text) && /[.,;!?。，；！？]\s*\S/u.test(draft.text);
+}
+
+/** An item without a word of its own: "-" or "1." in a template, waiting to be filled in. */
+function isBlank(draft: Draft): boolean {
+  return draft.children.length === 0 && !/[\p{L}\p{N}]/u.test(draft.text);
+}
+
+/**
+ * The sentence an item's only child is, when that child is plain prose (no box, link or children, ending
+ * like a sentence): the item's description, not a smaller unit of work with the item's name lost.
+ */
+function describingChild(draft: Draft): string | undefined {
+  const only = draft.children.length === 1 ? draft.children[0] : undefined;
+  if (only?.type !== 'item' || only.checked !== undefined || only.children.length > 0) return undefined;
+  if (only.links.length > 0 || !/\S\s+\S.*[.。!！]$/u.test(only.text)) return undefined;
+  return only.text;
 }
 
 const TITLE_COLUMNS =
@@ -908,10 +1064,20 @@ function milestoneAfter(
   return { value, unit: `${word}s` as DurationUnit };
 }
 
-export function rootContext(warnings: ImportWarning[]): Context {
-  return { area: 'plain', inPhase: false, reading: false, inMilestone: false, warnings };
+/** Lists and tables holding this many entries make a document one that writes its work as lists. */
+const LIST_DOCUMENT = 3;
+
+export function rootContext(warnings: ImportWarning[], listEntries = 0): Context {
+  return {
+    area: 'plain',
+    inPhase: false,
+    reading: false,
+    inMilestone: false,
+    warnings,
+    workInLists: listEntries >= LIST_DOCUMENT,
+  };
 }
 
-export function preambleContext(warnings: ImportWarning[]): Context {
-  return { ...rootContext(warnings), area: 'info' };
+export function preambleContext(warnings: ImportWarning[], listEntries = 0): Context {
+  return { ...rootContext(warnings, listEntries), area: 'info' };
 }

@@ -78,3 +78,28 @@ export function isDurationOnly(text: string): boolean {
     ) || /^\s*(ongoing|continuous|self[- ]paced)\s*$/i.test(text)
   );
 }
+
+/** Schedule words, singular and plural, in the languages SCHEDULE (classify.ts) reads. */
+const SPAN_UNITS: Record<string, DurationUnit> = {};
+for (const [unit, words] of [
+  ['days', 'day days dia dias día días jour jours tag tage'],
+  ['weeks', 'week weeks semana semanas semaine semaines woche wochen'],
+  ['months', 'month months mes meses mês mois monat monate'],
+] as const)
+  for (const word of words.split(' ')) SPAN_UNITS[word] = unit;
+const SPAN =
+  /^\s*(days?|d[ií]as?|jours?|tage?|weeks?|semanas?|semaines?|wochen?|months?|meses|m[eê]s|mois|monate?)\s+(\d{1,3})\s*[-\u2010-\u2015]\s*(\d{1,3})\s*$/iu;
+
+/**
+ * A schedule span as a duration: "(Weeks 1-4)" is 4 weeks, "(Months 2-3)" is 2 months. A span from a day,
+ * week or month to a later one, counted inclusively; "Months 6+" has no end and gives none.
+ */
+export function scheduleSpanDuration(text: string): ParsedDuration | undefined {
+  const match = SPAN.exec(text);
+  if (!match) return undefined;
+  const unit = SPAN_UNITS[(match[1] ?? '').toLowerCase()];
+  const from = Number(match[2]);
+  const to = Number(match[3]);
+  if (!unit || from < 1 || to < from) return undefined;
+  return { min: to - from + 1, max: to - from + 1, unit };
+}

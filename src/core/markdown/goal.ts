@@ -7,8 +7,10 @@ import type { Outline } from './outline.js';
  * A horizon in a title or the opening prose: "90DaysOfDevOps", "9-Week Course", "(6 Months)", "~12–15 months",
  * "about 2 years", "100天". A range counts by its upper end: the plan should fit the longest the author allows.
  */
+// Before the number: anything but a letter, digit or point, except that Chinese and Japanese write it
+// straight after a word ("机器学习100天").
 const HORIZON =
-  /(?:^|[^\p{L}\d.])(\d{1,4})(?:\s*(?:[-\u2010-\u2015]|to)\s*(\d{1,4}))?[\s\u2010-\u2015-]*(?:(day|week|month|year)s?(?=of|[^\p{L}]|$)|(天|周|週|个月|個月|年))/iu;
+  /(?:^|[^\p{L}\d.]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])(\d{1,4})(?:\s*(?:[-\u2010-\u2015]|to)\s*(\d{1,4}))?[\s\u2010-\u2015-]*(?:(day|week|month|year)s?(?=of|[^\p{L}]|$)|(天|周|週|个月|個月|年))/iu;
 const DAYS_PER: Record<string, number> = {
   day: 1,
   天: 1,
@@ -58,13 +60,19 @@ function forwardMatch(text: string): RegExpExecArray | undefined {
   return undefined;
 }
 
-/** The weekly study time a text states, in hours (a range by its middle). */
+/** "1 ~ 2 hours every day", "2 hours a day", "每天 2 小时": a daily study time, which makes the week's. */
+const DAILY_HOURS =
+  /(\d{1,2}(?:\.\d)?)(?:\s*(?:[-~\u2010-\u2015]|to)\s*(\d{1,2}(?:\.\d)?))?\s*(?:hours?|hrs?|h)\s*(?:\*\*)?\s*(?:(?:a|per|each|every)\s+day\b|daily\b)|每天\s*(\d{1,2})\s*(?:个)?小时/iu;
+
+/** The weekly study time a text states, in hours (a range by its middle); a daily one counts seven times. */
 export function weeklyHoursIn(text: string): number | undefined {
   const match = WEEKLY_HOURS.exec(text);
-  if (!match) return undefined;
-  const low = Number(match[1] ?? match[3]);
-  const high = match[2] ? Number(match[2]) : low;
-  const hours = (low + high) / 2;
+  const daily = match ? null : DAILY_HOURS.exec(text);
+  const found = match ?? daily;
+  if (!found) return undefined;
+  const low = Number(found[1] ?? found[3]);
+  const high = found[2] ? Number(found[2]) : low;
+  const hours = ((low + high) / 2) * (daily ? 7 : 1);
   return hours > 0 && hours <= 168 && high >= low ? hours : undefined;
 }
 const ROLE_INTRO = /\b(interview|roles?|positions?|jobs?|hired|work as|become)\b/i;
@@ -137,9 +145,10 @@ export function extractGoal(
     warnings,
   );
   // Then a paragraph anywhere that states how long it takes ("**Duration**. … within about 2 years …").
+  // A daily study time anywhere ("Try to invest 1 ~ 2 hours every day") is about the whole plan too.
   const timing = outline.allParagraphs
     .map((p) => p.text)
-    .filter((text) => TIMING.test(text) || TIMING_WORDS.test(text));
+    .filter((text) => TIMING.test(text) || TIMING_WORDS.test(text) || (/\bday\b|每天/iu.test(text) && DAILY_HOURS.test(text)));
   const horizon = firstOf(prose, horizonIn) ?? firstOf(timing, horizonIn);
   if (fmHorizon !== undefined) goal.horizonDays = fmHorizon;
   else if (horizon !== undefined && horizon > 0) goal.horizonDays = horizon;

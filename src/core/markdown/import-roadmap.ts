@@ -14,6 +14,7 @@ import { assignIds } from './ids.js';
 import { importVerdict, verdictWarnings } from './import-verdict.js';
 import type { ImportWarning } from './import-warning.js';
 import { buildOutline, type Outline } from './outline.js';
+import { COURSE_LINK_LABEL, ROUTE_CHOICE_TITLE } from './section-words.js';
 import { slugify } from './slug.js';
 import { stripLeadingSymbols } from './title.js';
 import { TRANSLATED_COPY_META, translatedCopyStart } from './translated-copy.js';
@@ -89,15 +90,15 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   const copyAt = firstHeading < 0 ? -1 : translatedCopyStart(outline.roots, outline.title);
   const main = copyAt < 0 ? rest : outline.roots.slice(firstHeading, copyAt);
   const copy = copyAt < 0 ? [] : outline.roots.slice(copyAt);
-  const copyNodes = classifyChildren(copy, undefined, preambleContext(warnings));
-  // The verdict counts the copy apart ("66 entries of a copy in another language left out").
-  for (const node of copyNodes) node.meta = { ...node.meta, [TRANSLATED_COPY_META]: 'true' };
-  let unidentified: UnidentifiedNode[] = [
-    ...classifyChildren(preamble, undefined, preambleContext(warnings)),
-    ...classifyChildren(main, undefined, rootContext(warnings)),
-    ...copyNodes,
+  const original = [
+    ...classifyChildren(preamble, undefined, preambleContext(warnings, outline.listEntries)),
+    ...classifyChildren(main, undefined, rootContext(warnings, outline.listEntries)),
   ];
-  const copyFirst = copy[0];
+  const copyLeftOut = copy.length > 0 && holdsWork(original);
+  const copyNodes = classifyChildren(copy, undefined, copyLeftOut ? preambleContext(warnings, outline.listEntries) : rootContext(warnings, outline.listEntries));
+  if (copyLeftOut) for (const node of copyNodes) node.meta = { ...node.meta, [TRANSLATED_COPY_META]: 'true' };
+  let unidentified: UnidentifiedNode[] = [...original, ...copyNodes];
+  const copyFirst = copyLeftOut ? copy[0] : undefined;
   if (copyFirst) {
     warnings.push({
       line: copyFirst.line,
@@ -118,6 +119,10 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   } else if (firstHeading < 0 && !outline.title) {
     warnings.push({ message: 'no headings found: every item was imported at the top level.' });
   }
+  const course = unidentified.some(holdsTrackable) ? undefined : landingPageCourse(outline);
+  if (course) unidentified.unshift(course);
+  if (outline.title && ROUTE_CHOICE_TITLE.test(outline.title))
+    unidentified = routesOf(unidentified, outline.title);
   const nodes = assignIds(unidentified);
 
   const title =
@@ -166,18 +171,93 @@ function onHeadingLine(text: string, at: number): boolean {
 
 /**
  * A document without a `#` title that opens with a heading over prose only ("## Neural Networks: Zero to
- * Hero", then a paragraph, then "## Contents"): that heading is the title, its prose the summary. A heading
- * with items, or a schedule ("## Week 1"), stays work.
+ * Hero", then a paragraph, then "## Contents"), or with one heading that holds the whole document: that
+ * heading is the title, its prose the summary. A heading with items beside other headings, or a schedule
+ * ("## Week 1"), stays work.
  */
 function liftOpeningHeadingAsTitle(outline: Outline): void {
   const first = outline.roots[0];
-  if (outline.title !== undefined || !first || first.type !== 'heading' || first.children.length > 0) return;
+  if (outline.title !== undefined || !first || first.type !== 'heading') return;
+  const holdsAll = outline.roots.length === 1;
+  if (first.children.length > 0 && !holdsAll) return;
   if (outline.roots.some((draft) => draft.type === 'heading' && draft.level === 1)) return;
   if (scheduleOf(first.text) || /\b(?:phase|stage|week|day|month|module)\b/i.test(first.text)) return;
   outline.title = stripLeadingSymbols(first.text);
   outline.titleLine = first.line;
   outline.roots.shift();
+  outline.roots.unshift(...first.children);
   outline.preamble.unshift(...first.paragraphs);
+}
+
+/**
+ * "选择适合你的学习路线" over "零基础路线" and "已有基础路线": the top sections that hold work become the
+ * options of one choice (one route is followed); the rest stays where it is.
+ */
+function routesOf(nodes: UnidentifiedNode[], title: string): UnidentifiedNode[] {
+  const routes = nodes.filter(
+    (node) => node.kind !== 'info' && node.children.length > 0 && holdsTrackable(node),
+  );
+  if (routes.length < 2) return nodes;
+  const first = routes[0] as UnidentifiedNode;
+  const last = routes[routes.length - 1] as UnidentifiedNode;
+  const group: UnidentifiedNode = {
+    title,
+    kind: 'section',
+    trackable: false,
+    choose: { min: 1, max: 1 },
+    source: { line: first.source.line, endLine: last.source.endLine },
+    children: routes,
+  };
+  const isRoute = new Set(routes);
+  const out: UnidentifiedNode[] = [];
+  for (const node of nodes) {
+    if (node === first) out.push(group);
+    else if (!isRoute.has(node)) out.push(node);
+  }
+  return out;
+}
+
+function holdsTrackable(node: UnidentifiedNode): boolean {
+  const stack = [node];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.trackable) return true;
+    appendAll(stack, next.children);
+  }
+  return false;
+}
+
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+/**
+ * A page about one course ("**Course Link:** <https://…>" under the title) whose sections only say how to
+ * take it: the course itself is the one thing to track, under the page's title.
+ */
+function landingPageCourse(outline: Outline): UnidentifiedNode | undefined {
+  if (!outline.title) return undefined;
+  const label = outline.preamble.find((paragraph) => COURSE_LINK_LABEL.test(paragraph));
+  if (label === undefined) return undefined;
+  const url = /https?:\/\/[^\s<>)]+/.exec(label)?.[0];
+  const line = outline.allParagraphs.find((paragraph) => paragraph.text === label)?.line ?? 1;
+  const node: UnidentifiedNode = {
+    title: outline.title,
+    kind: 'course',
+    trackable: true,
+    source: { line, endLine: line },
+    children: [],
+  };
+  if (url) node.links = [{ text: outline.title, url }];
+  return node;
+}
+
+function holdsWork(nodes: readonly UnidentifiedNode[]): boolean {
+  const stack = [...nodes];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.trackable) return true;
+    for (const child of node.children) stack.push(child);
+  }
+  return false;
 }
 
 function paragraphTopic(text: string, line: number): UnidentifiedNode {

@@ -220,7 +220,7 @@ describe('schedules, horizons and weekly effort', () => {
 
   it('a heading holding the whole plan with a horizon is no item of its own', () => {
     const { roadmap } = importText(
-      '## Data Science Roadmap (6 Months)\n\n### Week 1\n- [ ] Python\n\n### Week 2\n- [ ] Pandas\n',
+      '# Plan\n\n## Data Science Roadmap (6 Months)\n\n### Week 1\n- [ ] Python\n\n### Week 2\n- [ ] Pandas\n',
     );
     const container = roadmap.nodes[0] as Node;
     expect(container.trackable).toBe(false);

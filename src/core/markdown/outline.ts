@@ -42,6 +42,8 @@ export interface Draft {
   parsedTitle: ParsedTitle | undefined;
   /** `shapeOf(draft)`, kept once computed (section-shape.ts). */
   shape?: DraftShape;
+  /** The item's words are one code span and nothing else ("`gcc`"): a command or program name. */
+  codeOnly?: boolean;
   /** `isLinkOnly(draft)`, kept once computed (asked by several rules). */
   linkOnly?: boolean;
   /** Whether its links are all lessons (section-shape.ts `isLessonLink`), kept once computed. */
@@ -59,6 +61,8 @@ export interface Outline {
   /** Every paragraph of the document, in order (for "Last Updated:" and similar). */
   allParagraphs: { text: string; line: number }[];
   lineCount: number;
+  /** List items and table rows in the whole document: whether its work is written as lists. */
+  listEntries: number;
   warnings: ImportWarning[];
 }
 
@@ -100,6 +104,7 @@ function setInline(draft: Draft, inline: Token | undefined, withBox = true): voi
       : parsed.links.map((link) => ({ text: repairMojibake(link.text), url: link.url }));
   if (parsed.leadingStrong) draft.leadingStrong = repairMojibake(parsed.leadingStrong);
   if (parsed.imageAlts) draft.imageAlts = parsed.imageAlts;
+  if (draft.type === 'item' && isCodeOnly(inline)) draft.codeOnly = true;
 }
 
 /** Whether a paragraph's words are only its images' alt text ("![preview](walk.gif)"). */
@@ -108,6 +113,17 @@ function onlyImages(text: string, alts: readonly string[] | undefined): boolean 
   let rest = text;
   for (const alt of alts) rest = rest.replace(alt, '');
   return !/[\p{L}\p{N}]/u.test(rest);
+}
+
+
+/** An inline of one code span, with at most whitespace or punctuation around it. */
+function isCodeOnly(inline: Token | undefined): boolean {
+  let code = 0;
+  for (const child of inline?.children ?? []) {
+    if (child.type === 'code_inline') code++;
+    else if (child.type !== 'text' || /[\p{L}\p{N}]/u.test(child.content)) return false;
+  }
+  return code === 1;
 }
 
 interface ListFrame {
@@ -121,7 +137,14 @@ interface ListFrame {
  */
 export function buildOutline(tokens: Token[], lines: readonly string[], maxNesting: number): Outline {
   const lineCount = lines.length;
-  const outline: Outline = { roots: [], preamble: [], allParagraphs: [], lineCount, warnings: [] };
+  const outline: Outline = {
+    roots: [],
+    preamble: [],
+    allParagraphs: [],
+    lineCount,
+    listEntries: 0,
+    warnings: [],
+  };
   // Source spans end on the last non-blank line, not on the blank lines markdown-it counts in.
   const lastContentLine = (from: number, to: number) => {
     let end = to;
@@ -144,9 +167,29 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
     else outline.roots.push(draft);
   };
 
+  const openHeading = (level: number, inline: Token | undefined, line: number) => {
+    while (headings.length > 0 && (headings[headings.length - 1] as Draft).level >= level) {
+      const closed = headings.pop() as Draft;
+      closed.endLine = lastContentLine(closed.line, line - 1);
+    }
+    const draft = newDraft('heading', level, line, lineCount);
+    setInline(draft, inline);
+    attach(draft);
+    headings.push(draft);
+    sawHeadingBelowTitle = true;
+    lastParagraph = undefined;
+  };
+  const boldHeadings = boldParagraphHeadings(tokens);
+
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const map = token.map;
+    const boldLevel = token.type === 'paragraph_open' ? boldHeadings.get(i) : undefined;
+    if (boldLevel !== undefined) {
+      // "**Lecture 1: …**" written as a bold paragraph: a heading one level below the section it is in.
+      openHeading(boldLevel, tokens[i + 1], (map?.[0] ?? 0) + 1);
+      continue;
+    }
     switch (token.type) {
       case 'heading_open': {
         const level = Number(token.tag.slice(1));
@@ -171,16 +214,7 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
           }
           break;
         }
-        while (headings.length > 0 && (headings[headings.length - 1] as Draft).level >= level) {
-          const closed = headings.pop() as Draft;
-          closed.endLine = lastContentLine(closed.line, line - 1);
-        }
-        const draft = newDraft('heading', level, line, lineCount);
-        setInline(draft, inline);
-        attach(draft);
-        headings.push(draft);
-        sawHeadingBelowTitle = true;
-        lastParagraph = undefined;
+        openHeading(level, inline, line);
         break;
       }
       case 'bullet_list_open':
@@ -194,6 +228,7 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
         lastParagraph = undefined;
         break;
       case 'list_item_open': {
+        outline.listEntries++;
         const draft = newDraft('item', 0, (map?.[0] ?? 0) + 1, map?.[1] ?? lineCount);
         const intro = lists[lists.length - 1]?.intro;
         if (intro !== undefined) draft.listIntro = intro;
@@ -229,13 +264,29 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
           const first = tokens[i - 1]?.type === 'list_item_open';
           setInline(item, inline, first);
           titled[titled.length - 1] = item.text !== '';
+          // "- 回归：[Day 1](…) → [Day 2](…)": the label is the item, the chained lessons its children.
+          const chain = arrowChain(item.text, item.links, true);
+          if (chain) {
+            item.text = chain.label;
+            item.links = [];
+            for (const link of chain.links) item.children.push(linkItem(link, line));
+            outline.listEntries += chain.links.length;
+          }
           break;
         }
-        const parsed = inlineText(inline);
-        const text = repairMojibake(parsed.text);
+        const parsedInline = inlineText(inline);
+        const text = repairMojibake(parsedInline.text);
         outline.allParagraphs.push({ text, line });
+        const chain = sawHeadingBelowTitle ? arrowChain(text, parsedInline.links, false) : undefined;
+        if (chain) {
+          // "[Day 45](…) → [Day 46](…) → …" written as a paragraph: a sequence of lessons, one item each.
+          for (const link of chain.links) attach(linkItem(link, line));
+          outline.listEntries += chain.links.length;
+          lastParagraph = undefined;
+          break;
+        }
         const parent = container();
-        if (parent && onlyImages(parsed.text, parsed.imageAlts))
+        if (parent && onlyImages(parsedInline.text, parsedInline.imageAlts))
           parent.imageParagraphs = (parent.imageParagraphs ?? 0) + 1;
         if (!sawHeadingBelowTitle && !parent) outline.preamble.push(text);
         else if (parent && parent.children.length === 0) parent.paragraphs.push(text);
@@ -245,7 +296,10 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
         break;
       }
       case 'table_open':
-        i = readTable(tokens, i, (row) => attach(row));
+        i = readTable(tokens, i, (row) => {
+          outline.listEntries++;
+          attach(row);
+        });
         lastParagraph = undefined;
         break;
       case 'html_block':
@@ -277,6 +331,88 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
   }
   for (const open of headings) open.endLine = lastContentLine(open.line, lineCount);
   return outline;
+}
+
+const ARROWS = /→|->|⟶|➜|➔|=>/gu;
+
+/**
+ * Links joined by arrows, with nothing else but punctuation between them (and, for a list item, a label
+ * ending in a colon before the first): a sequence of lessons. Linear in the text's length.
+ */
+function arrowChain(
+  text: string,
+  links: readonly Link[],
+  labelled: boolean,
+): { label: string; links: Link[] } | undefined {
+  if (links.length < 2 || !/→|->|⟶|➜|➔|=>/u.test(text)) return undefined;
+  let rest = text;
+  let label = '';
+  let from = 0;
+  const pieces: string[] = [];
+  for (const link of links) {
+    const at = link.text === '' ? -1 : rest.indexOf(link.text, from);
+    if (at < 0) return undefined;
+    pieces.push(rest.slice(from, at));
+    from = at + link.text.length;
+  }
+  pieces.push(rest.slice(from));
+  const head = pieces[0] ?? '';
+  if (labelled && /[:：]\s*$/u.test(head)) {
+    label = head.replace(/[:：]\s*$/u, '').trim();
+    pieces[0] = '';
+  }
+  rest = pieces.join(' ').replace(ARROWS, ' ');
+  if (/[\p{L}\p{N}]/u.test(rest)) return undefined;
+  if (labelled && label === '') return undefined;
+  return { label, links: [...links] };
+}
+
+function linkItem(link: Link, line: number): Draft {
+  const draft = newDraft('item', 0, line, line);
+  draft.text = link.text;
+  draft.links = [link];
+  return draft;
+}
+
+/**
+ * Paragraphs that are headings in all but markup: wholly bold, outside any list or quote, not a label
+ * ending in ":" (that introduces the list after it), and at least two of them under the same heading, so
+ * that one emphasised sentence ("**Are you ready to get started?**") stays prose. One pass over the tokens.
+ */
+function boldParagraphHeadings(tokens: readonly Token[]): Map<number, number> {
+  const groups = new Map<number, number[]>();
+  let heading = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.type === 'heading_open' && token.level === 0) heading = i;
+    else if (token.type === 'paragraph_open' && token.level === 0 && isBoldLine(tokens[i + 1])) {
+      const group = groups.get(heading);
+      if (group) group.push(i);
+      else groups.set(heading, [i]);
+    }
+  }
+  // Paragraph token index -> its heading level: one below the heading it sits under.
+  const found = new Map<number, number>();
+  for (const [at, group] of groups) {
+    if (group.length < 2) continue;
+    const level = Math.min(6, (at < 0 ? 1 : Number((tokens[at] as Token).tag.slice(1))) + 1);
+    for (const paragraph of group) found.set(paragraph, level);
+  }
+  return found;
+}
+
+/** "**Lecture 1: Building micrograd**": one bold run and nothing else, short, not a label ("**Topics:**"). */
+function isBoldLine(inline: Token | undefined): boolean {
+  const children = (inline?.children ?? []).filter(
+    (child) => !(child.type === 'text' && child.content.trim() === ''),
+  );
+  const first = children[0];
+  const last = children[children.length - 1];
+  if (first?.type !== 'strong_open' || last?.type !== 'strong_close') return false;
+  let strongRuns = 0;
+  for (const child of children) if (child.type === 'strong_open') strongRuns++;
+  const text = (inline?.content ?? '').trim();
+  return strongRuns === 1 && text.length <= 200 && !/[:：]\**$/u.test(text);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Link } from '../model/roadmap.js';
 import type { Draft } from './outline.js';
-import { ATTACHMENT_LINK_TEXT, ATTACHMENT_WORDS } from './section-words.js';
+import { ATTACHMENT_HEADS, ATTACHMENT_LINK_TEXT, ATTACHMENT_WORDS } from './section-words.js';
 
 /**
  * What a section looks like, whatever its language: how many of its items are nothing but a link, and where
@@ -84,7 +84,10 @@ export function isAnchorItem(draft: Draft): boolean {
   );
 }
 
-/** "Video", "GitHub repository", "YouTube video lecture", "Jupyter notebook files": material, by its words. */
+/**
+ * "Video", "GitHub repository", "YouTube video lecture", "Jupyter notebook files": material, by its words;
+ * also a named one, "micrograd Github repo": a material noun last, after at most two names.
+ */
 function isAttachmentText(text: string): boolean {
   const trimmed = text.trim();
   if (ATTACHMENT_LINK_TEXT.test(trimmed)) return true;
@@ -92,7 +95,19 @@ function isAttachmentText(text: string): boolean {
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');
-  return words.length > 0 && words.length <= 6 && words.every((word) => ATTACHMENT_WORDS.has(word));
+  if (words.length === 0 || words.length > 6) return false;
+  let names = 0;
+  for (const word of words) if (!ATTACHMENT_WORDS.has(word)) names++;
+  if (names === 0) return true;
+  return names <= 2 && words.length <= 4 && ATTACHMENT_HEADS.has(words[words.length - 1] ?? '');
+}
+
+/** "[YouTube video lecture](…). For all other links see the video description.": the link, then a note. */
+function isLinkThenNote(draft: Draft): boolean {
+  const first = draft.links[0];
+  if (!first || first.text === '' || !draft.text.startsWith(first.text) || draft.text.length > 200)
+    return false;
+  return /^\s*[.;,(\u2013\u2014-]/u.test(draft.text.slice(first.text.length));
 }
 
 /**
@@ -104,7 +119,7 @@ export function isAttachmentLink(draft: Draft): boolean {
     draft.type === 'item' &&
     draft.checked === undefined &&
     draft.children.length === 0 &&
-    isLinkOnly(draft) &&
+    (isLinkOnly(draft) || isLinkThenNote(draft)) &&
     allLinks(draft.links, (link) => isAttachmentText(link.text))
   );
 }
@@ -261,4 +276,26 @@ export function isLinkHeading(draft: Draft): boolean {
   for (const part of [...draft.links.map((link) => link.text), ...(draft.imageAlts ?? [])])
     if (part !== '') rest = rest.replace(part, '');
   return !/[\p{L}\p{N}]/u.test(rest);
+}
+
+/** "¿Las clases quedan grabadas?", "How long does it take?", "需要多久？": a question, in any script. */
+function isQuestion(text: string): boolean {
+  const trimmed = text.trim();
+  return /[?？؟]$/u.test(trimmed) || trimmed.startsWith('¿');
+}
+
+/**
+ * A heading whose entries (list items or sub-headings) are questions, each answered beneath: an FAQ, in any
+ * language and under any title ("Información importante y preguntas frecuentes"). Direct children only.
+ */
+export function looksLikeFaq(draft: Draft): boolean {
+  let entries = 0;
+  let questions = 0;
+  for (const child of draft.children) {
+    // Navigation entries beside the questions ("- [Intro](#intro)") are neither questions nor answers.
+    if ((child.type !== 'item' && child.type !== 'heading') || isAnchorItem(child)) continue;
+    entries++;
+    if (child.checked === undefined && isQuestion(child.text)) questions++;
+  }
+  return questions >= 2 && questions >= entries * 0.8;
 }

@@ -45,6 +45,9 @@ export const PROJECT_META_TITLE = new RegExp(
     'changelog',
     // The environment the repository's code is built in ("编译环境: windows10, VS2017"), not one to set up.
     String.raw`(?:build|compil(?:ation|er))\s+environment|编译环境|構建環境|构建环境|ビルド環境|빌드\s*환경|среда\s+сборки|entorno\s+de\s+compilaci[oó]n`,
+    String.raw`change\s*log`,
+    // The project's own plans, not the learner's: "Next Goals", "TODO", "Future plans".
+    String.raw`(?:next|future)\s+(?:goals|plans)(?:\s+(?:of|for)\s+(?:this|the)\s+(?:project|repo(?:sitory)?))?|todo|to-?do(?:\s+list)?`,
     String.raw`contact(?:\s+(?:me|us))?`,
     String.raw`follow\s+(?:me|us)`,
     String.raw`connect\s+with\s+(?:me|us)`,
@@ -154,7 +157,7 @@ export const ROLE_DESCRIPTION_TITLE =
 
 /** Sections of references rather than work: "📚 Resources", "References", "Tech stack", "Further reading". */
 export const RESOURCE_TITLE =
-  /^(?:(?:additional|extra|more|other|useful|helpful|recommended|learning|online|free|external|further)\s+)?(?:resources?|references?|links?|materials?|tools?|solutions|soluciones|solu[cç][oõ]es|решения|解答|答案|题解|해답|çözümler|tech(?:nology)?\s+stack|stack|further\s+reading|see\s+also|veja\s+tamb[eé]m|ver\s+tambi[eé]n|voir\s+aussi|siehe\s+auch|смотрите\s+также|см\.\s+также|ссылки|ресурсы|литература|参见|另请参阅|関連項目|参照|bibliograph(?:y|ie)|recursos|refer[eê]ncias|referencias|ressources|r[eé]f[eé]rences|quellen|weiterf[uü]hrende\s+links|资源|资料|參考|参考(?:资料|文献)?|相关(?:资源|链接)|リソース|参考資料|자료|참고\s*자료)$/iu;
+  /^(?:(?:additional|extra|more|other|useful|helpful|recommended|learning|online|free|external|further|course|class)\s+)?(?:resources?|references?|links?|materials?|tools?|solutions|soluciones|solu[cç][oõ]es|решения|解答|答案|题解|해답|çözümler|video\s+lectures?|lecture\s+(?:videos|recordings)|recordings|playlists?|tech(?:nology)?\s+stack|stack|further\s+reading|see\s+also|links\s+of\s+interest|interesting\s+links|enlaces(?:\s+(?:de\s+inter[eé]s|[uú]tiles))?|links\s+(?:de\s+inter[eé]s|[uú]teis|interessantes)|liens(?:\s+utiles)?|n[uü]tzliche\s+links|полезные\s+ссылки|有用的链接|役立つリンク|veja\s+tamb[eé]m|ver\s+tambi[eé]n|voir\s+aussi|siehe\s+auch|смотрите\s+также|см\.\s+также|ссылки|ресурсы|литература|参见|另请参阅|関連項目|参照|bibliograph(?:y|ie)|recursos|refer[eê]ncias|referencias|ressources|r[eé]f[eé]rences|quellen|weiterf[uü]hrende\s+links|资源|资料|參考|参考(?:资料|文献)?|相关(?:资源|链接)|リソース|参考資料|자료|참고\s*자료)$/iu;
 
 /** Words that, all together, name an item's material: "YouTube video lecture", "Jupyter notebook files". */
 export const ATTACHMENT_WORDS = new Set([
@@ -233,6 +236,21 @@ export const ATTACHMENT_WORDS = new Set([
   'zh',
 ]);
 
+/** Nouns that make a named link material when they end it: "micrograd Github repo", "Lecture 3 slides". */
+export const ATTACHMENT_HEADS = new Set([
+  'repo',
+  'repository',
+  'notebook',
+  'notebooks',
+  'slides',
+  'video',
+  'videos',
+  'playlist',
+  'code',
+  'files',
+  'transcript',
+]);
+
 /**
  * The text of a link that is an attachment of the item above it, not an item of its own:
  * "- Linear regression\n  - [Video](…)\n  - [GitHub repository](…)".
@@ -242,7 +260,14 @@ export const ATTACHMENT_LINK_TEXT =
 
 /** Words in prose that make the list or section after it electives: "Choose one of the following". */
 export const ELECTIVE_PROSE =
-  /\b(?:choose|pick|select)\s+(one|two|three|four|five|\d{1,2}|any\s+\d{1,2}|at\s+least\s+(?:one|two|three|\d{1,2})|some|a\s+few|several|a\s+subset|any)\b(?:\s+(?:or\s+more\s+)?(?:of|from|among)\b)?|\b(?:are|is|as)\s+(?:an?\s+)?electives?\b|\belectives?\s*:|\ba\s+(?:sample|selection)\s+of\s+options\b|\boptional\s+(?:courses|modules|topics|tracks)\b/i;
+  /\b(?:choose|pick|select)\s+(one|two|three|four|five|\d{1,2}|any\s+\d{1,2}|at\s+least\s+(?:one|two|three|\d{1,2})|some|a\s+few|several|a\s+subset|any)\b(?:\s+(?:or\s+more\s+)?(?:of|from|among)\b)?|\b(?:are|is|as)\s+(?:an?\s+)?electives?\b|\belectives?\s*:|\ba\s+(?:sample|selection)\s+of\s+options\b|\boptional\s+(?:courses|modules|topics|tracks|materials?|content|exercises|chapters|lessons|projects|readings?)\b|\bas\s+an?\s+(?:bonus|extra)\b/i;
+
+/**
+ * A section the title calls optional as a whole: "Bonus Material", "Extras", "Material adicional",
+ * "Дополнительные материалы", "附加内容". Nothing in it is planned until the learner picks it.
+ */
+export const OPTIONAL_SECTION_TITLE =
+  /^(?:(?:bonus|optional|extra)(?:\s+(?:material|materials|content|exercises|chapters?|lessons?|topics|reading|readings|projects?))?|extras|extra\s+credit|material(?:es)?\s+(?:adicional(?:es)?|extra|opcional(?:es)?)|conte[uú]do\s+(?:b[oô]nus|extra|opcional)|mat[eé]riel\s+(?:bonus|suppl[eé]mentaire)|bonusmaterial|zusatzmaterial|дополнительн(?:ые|о|ый)(?:\s+материалы?)?|бонус(?:ы|ные\s+материалы)?|附加(?:内容|材料)?|额外(?:内容|材料)|可选(?:内容|材料)?|番外|おまけ|보너스(?:\s*자료)?)$/iu;
 
 /** "(optional)", "[optional]", "(opcional)", "（可选）": one optional item, left out of the plan until included. */
 export const OPTIONAL_MARKER =
@@ -276,3 +301,66 @@ export const ADVICE_SENTENCE = new RegExp(
   ].join('|')})`,
   'iu',
 );
+
+/**
+ * A slot the author has not filled yet: "week12-13 - TBA", "Coming soon", "待定". Nothing to do until it
+ * is written; matched on what is left of the title once its schedule label is taken off.
+ */
+export const PLACEHOLDER_TITLE =
+  /^(?:tba|tbd|tbc|to\s+be\s+(?:announced|determined|decided|confirmed|added|written)|coming\s+soon|work\s+in\s+progress|wip|pr[oó]ximamente|em\s+breve|a\s+definir|por\s+definir|[àa]\s+venir|bient[oô]t|demn[aä]chst|folgt|скоро|будет\s+позже|待定|敬请期待|即将推出|近日公開|準備中|준비\s*중)[.!…]*$/iu;
+
+/**
+ * The author introducing themselves ("Hola, mi nombre es Brais Moure", "Hi, I'm Ana", "Меня зовут…"):
+ * a section about a person, found anywhere in the title (a greeting or a profile picture may come first).
+ */
+export const AUTHOR_INTRO =
+  /\b(?:my\s+name\s+is|mi\s+nombre\s+es|me\s+llamo|meu\s+nome\s+[eé]|je\s+m['’]appelle|ich\s+hei(?:ße|sse)|mi\s+chiamo|hi,?\s+i['’]?m|hello,?\s+i['’]?m)\b|меня\s+зовут|我叫|私の名前は|제\s*이름은/iu;
+
+/**
+ * Sections that each start "If you choose …": alternative paths, of which the learner follows one.
+ */
+export const ALTERNATIVE_PATH_TITLE =
+  /^(?:if\s+you\s+(?:choose|chose|pick|go\s+(?:with|for)|prefer|opt\s+for)|si\s+(?:eliges|escoges|prefieres|optas\s+por)|se\s+(?:voc[eê]\s+)?(?:escolher|preferir|optar\s+por)|si\s+vous\s+(?:choisissez|pr[eé]f[eé]rez)|wenn\s+du\s+(?:dich\s+f[uü]r|w[aä]hlst)|если\s+(?:вы\s+)?(?:выбрали|выберете|выбираете)|如果(?:你)?选择|選んだ場合)/iu;
+
+/**
+ * A list introduced as what the learner can do at the end, not as what to do: "Phase 1 Success Criteria:",
+ * "By the end you will be able to:", "Criterios de éxito:". Outcomes to check against, not work.
+ */
+export const OUTCOME_INTRO =
+  /\b(?:success\s+criteria|exit\s+criteria|completion\s+criteria|definition\s+of\s+done|you\s+(?:should|will)\s+(?:now\s+)?be\s+able\s+to|by\s+the\s+end\b[^.]*\byou\s+(?:will|should|can)|criterios\s+de\s+(?:[eé]xito|finalizaci[oó]n)|crit[eé]rios\s+de\s+(?:sucesso|conclus[aã]o)|crit[eè]res\s+de\s+(?:r[eé]ussite|succ[eè]s)|erfolgskriterien|критерии\s+(?:успеха|завершения))\b|成功标准|完成标准|達成基準|성공\s*기준/iu;
+
+/** How to work through the material, not material: "Instructions", "How to use this guide", "使用说明". */
+export const INSTRUCTIONS_TITLE =
+  /^(?:instructions|how\s+to\s+(?:use|follow|take|study|work\s+through)(?:\s+(?:this|the)\s+(?:guide|course|repo(?:sitory)?|curriculum|roadmap|page))?|instrucciones|c[oó]mo\s+usar(?:\s+(?:esta|este)\s+\w+)?|instru[çc][õo]es|como\s+usar(?:\s+(?:este|esta)\s+\w+)?|mode\s+d['’]emploi|comment\s+utiliser(?:\s+ce\s+\w+)?|anleitung|so\s+benutzt\s+du\s+\w+|инструкци[яи]|как\s+(?:пользоваться|проходить)(?:\s+\S+)?|使用说明|说明|如何使用(?:本\S+)?|使い方|사용\s*방법)$/iu;
+
+/**
+ * "**Course Link:** <https://…>" before the first heading: a page about one course, which is the work
+ * when the page holds no other.
+ */
+export const COURSE_LINK_LABEL =
+  /^(?:course\s+(?:link|page|website|url)|link\s+to\s+the\s+course|enlace\s+(?:al|del)\s+curso|link\s+do\s+curso|lien\s+(?:du|vers\s+le)\s+cours|link\s+zum\s+kurs|ссылка\s+на\s+курс|课程(?:链接|地址|主页)|コース(?:リンク|ページ)|강의\s*링크)(?:\s*\([^)]{0,40}\))?\s*[:：]/iu;
+
+/**
+ * A heading naming one act of deploying, publishing or installing ("Deploy your Terrarium", "Instalación"):
+ * the steps listed beneath are how to do that one task, not tasks of their own.
+ */
+export const PROCEDURE_TITLE =
+  /^(?:deploy(?:ing|ment)?|publish(?:ing)?|host(?:ing)?|install(?:ing|ation)?|set\s*up|setup|desplegar|despliegue|publicar|instalar|instalaci[oó]n|implantar|implanta[çc][aã]o|instala[çc][aã]o|d[eé]ployer|d[eé]ploiement|installer|publier|installation|bereitstellen|ver[oö]ffentlichen|installieren|развертывание|развернуть|установка|публикация|部署|发布|安装|デプロイ|インストール|배포|설치)\b/iu;
+
+/** Prose that offers rather than asks: "You can deploy …", "Puedes publicar …". What follows is optional. */
+export const OFFER_PROSE =
+  /\b(?:you\s+(?:can|may|could)|if\s+you\s+(?:want|like|wish)|optionally|puedes|podr[aá]s|si\s+quieres|voc[eê]\s+pode|se\s+quiser|vous\s+pouvez|du\s+kannst|если\s+хотите|можно)\b|可以|如果你想/iu;
+
+/**
+ * A list introduced as advice about how to study, not as things to study: "Here are some tips about how you
+ * can do that:", "Algunos consejos:", "Quelques conseils :". Information beside the work.
+ */
+export const ADVICE_INTRO =
+  /\b(?:(?:some|a\s+few|here\s+are(?:\s+some)?)\s+(?:tips|hints|pieces\s+of\s+advice)|tips\s+(?:about|on|for)\s+how|(?:algunos|unos)\s+consejos|algumas\s+dicas|quelques\s+conseils|einige\s+tipps|несколько\s+советов)\b|一些(?:建议|提示|技巧)|いくつかのヒント|몇\s*가지\s*팁/iu;
+
+/**
+ * A roadmap whose title asks the learner to choose a route ("Choose your learning path", "选择适合你的学习
+ * 路线", "Elige tu ruta"): its top sections holding work are alternative routes through it, one followed.
+ */
+export const ROUTE_CHOICE_TITLE =
+  /\b(?:choose|pick|select)\s+(?:your|a|the|one)\s+(?:[\p{L}-]+\s+){0,3}(?:path|route|track)s?\b|\b(?:elige|escoge)\s+tu\s+(?:ruta|camino|itinerario)\b|\bescolha\s+(?:sua|seu|a|o)\s+(?:trilha|caminho|rota)\b|\bchoisissez\s+votre\s+(?:parcours|chemin|itin[eé]raire)\b|\bw[aä]hle\s+deinen\s+(?:weg|pfad|lernpfad)\b|\bвыберите\s+(?:свой\s+)?(?:путь|маршрут|трек)\b|选择.{0,10}(?:路线|路径)|選擇.{0,10}(?:路線|路徑)|(?:ルート|コース)を選/iu;

@@ -1,5 +1,5 @@
 import type { Duration } from '../model/roadmap.js';
-import { isDurationOnly, parseDuration } from './durations.js';
+import { isDurationOnly, parseDuration, scheduleSpanDuration } from './durations.js';
 import { OPTIONAL_MARKER, RECOMMENDED_MARKER } from './section-words.js';
 
 /** What a heading or item title says beyond its words: its own number, duration, elective rule, flags. */
@@ -115,6 +115,7 @@ export function parseTitle(raw: string): ParsedTitle {
     const choose = parseChoose(inside);
     if (choose && !result.choose) result.choose = choose;
     else if (isDurationOnly(inside) && !result.duration) result.duration = parseDuration(inside);
+    else if (!result.duration && scheduleSpanDuration(inside)) result.duration = scheduleSpanDuration(inside);
     else if (/^optional$/i.test(inside)) flags.optional = 'true';
     else if (/^free(?: to audit)?$/i.test(inside)) flags.freeToAudit = 'true';
     else break;

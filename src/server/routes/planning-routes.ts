@@ -1,9 +1,8 @@
 /** Planning routes over planning-service.ts: the plan and forecast, today's agenda, the burn-up, settings. */
-import { burnupView } from '../../app/burnup-view.js';
+import { roadmapBurnup } from '../../app/overview-view.js';
 import { learnerContext, loadRoadmap } from '../../app/plan-context.js';
 import {
   agendaView,
-  forecastView,
   globalSettingsView,
   planView,
   type SettingsChange,
@@ -33,7 +32,8 @@ export const planningRoutes = [
     path: '/api/today',
     tag: 'planning',
     query: todayQuery,
-    summary: "The day's agenda: planned items, work in progress, habits due (`waymark today --json`)",
+    summary:
+      "The day's agenda as the day began, with what was done on it: planned items (minutes logged, left), work in progress, habits and reviews due, the day's logged total (`waymark today --json`)",
     responseDescription: 'AgendaView',
     cached: true,
     handle: ({ workspace, query, timeZone }) =>
@@ -55,19 +55,7 @@ export const planningRoutes = [
       const roadmap = loadRoadmap(workspace, params.id as string);
       const learner = learnerContext(workspace, {}, timeZone, today);
       const context = learner.roadmaps.find((entry) => entry.roadmap.id === roadmap.id);
-      const forecast = !context || context.plan.nothingLeft ? undefined : forecastView(context);
-      return burnupView({
-        roadmap,
-        events: context?.events ?? workspace.store.listEvents({ roadmapId: roadmap.id }),
-        today,
-        timeZone,
-        planItems: context?.plan.items ?? [], // a paused roadmap has no plan line
-        forecast: {
-          ...(forecast?.p50 ? { p50: forecast.p50 } : {}),
-          ...(forecast?.p85 ? { p85: forecast.p85 } : {}),
-        },
-        target: context?.target && !context.target.passed ? context.target.target : null,
-      });
+      return roadmapBurnup({ workspace, roadmap, context, today, timeZone });
     },
   }),
   route({

@@ -4,7 +4,7 @@ import { effortWeights } from '../../app/effort.js';
 import { foldedState } from '../../app/folded-state.js';
 import { itemView } from '../../app/item-view.js';
 import { type JournalEntryType, journalView } from '../../app/journal-view.js';
-import { roadmapSummaries } from '../../app/overview-view.js';
+import { overviewView, roadmapSummaries } from '../../app/overview-view.js';
 import { GLOBAL_SCOPE, learnerCapacity, readSettings } from '../../app/planning-settings.js';
 import { buildStatus } from '../../app/progress-view.js';
 import { showcaseView } from '../../app/showcase-view.js';
@@ -33,6 +33,17 @@ export const readRoutes = [
       const models = new Map(loaded.map(({ model }) => [model.id, model]));
       return roadmapSummaries(buildStatus(store, effortWeights), models, foldedState(store));
     },
+  }),
+  route({
+    method: 'get',
+    path: '/api/overview',
+    tag: 'progress',
+    summary:
+      "Every roadmap's progress by effort, today's work (minutes planned and logged, reviews due), the forecast's verdict and the burn-up, from one plan",
+    responseDescription:
+      '{ today, day: {capacityMinutes, plannedMinutes, loggedMinutes, reviewMinutes}, reviewsDue, roadmaps: RoadmapOverview[] }',
+    cached: true,
+    handle: ({ workspace, today, timeZone }) => overviewView(workspace, { today, timeZone }),
   }),
   route({
     method: 'get',
@@ -67,8 +78,10 @@ export const readRoutes = [
     path: '/api/journal',
     tag: 'history',
     query: journalQuery,
-    summary: 'Study sessions, notes, status changes and evidence, newest first',
-    responseDescription: '{ entries: JournalEntry[], total }',
+    summary:
+      'Study sessions, notes, status changes and evidence, newest first, a page at a time, with the totals of the days on the page',
+    responseDescription:
+      '{ entries: JournalEntry[], total, offset, days: [{ date, minutes, entries }] } (day totals over the whole filter)',
     cached: true,
     handle: ({ workspace, query, timeZone }) => {
       const item = query.item === undefined ? undefined : findItem(workspace, query.item);
@@ -83,6 +96,7 @@ export const readRoutes = [
           ...(query.to !== undefined ? { to: query.to } : {}),
           ...(query.type !== undefined ? { types: query.type.split(',') as JournalEntryType[] } : {}),
           limit: query.limit ?? JOURNAL_LIMIT,
+          ...(query.offset !== undefined ? { offset: query.offset } : {}),
         },
         timeZone,
       );

@@ -1,7 +1,7 @@
 /** Spaced review over review-service.ts: `waymark review --json`, `waymark stats --json`, `waymark rate`. */
-import { dueCards, rateCard, reviewStats } from '../../app/review-service.js';
+import { dueCards, logReviewSessionTime, rateCard, reviewStats } from '../../app/review-service.js';
 import { route } from '../route.js';
-import { reviewBody, reviewDueQuery } from '../schemas.js';
+import { reviewBody, reviewDueQuery, reviewSessionBody } from '../schemas.js';
 
 export const reviewRoutes = [
   route({
@@ -40,6 +40,23 @@ export const reviewRoutes = [
     handle: ({ workspace, body }) => {
       const b = body as { item: string; rating: number };
       return rateCard(workspace, b.item, b.rating);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/review/session',
+    tag: 'review',
+    body: reviewSessionBody,
+    status: 201,
+    summary:
+      'Log the time a review session took as review time (`kind: review`), one change over its roadmaps',
+    responseDescription: '{ minutes, events }: the log events recorded (none for an empty session)',
+    handle: ({ workspace, body }) => {
+      const b = body as { reviewed: { roadmap: string; cards: number }[]; seconds: number };
+      const byRoadmap = new Map<string, number>();
+      for (const { roadmap, cards } of b.reviewed)
+        byRoadmap.set(roadmap, (byRoadmap.get(roadmap) ?? 0) + cards);
+      return logReviewSessionTime(workspace, byRoadmap, b.seconds * 1000);
     },
   }),
 ];

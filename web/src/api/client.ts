@@ -25,11 +25,16 @@ interface ErrorBody {
 export const TOKEN_HEADER = 'X-Waymark-Token';
 
 let sessionToken: Promise<string> | undefined;
+/** The token once known, for a write that must be sent synchronously (see postOnPageExit). */
+let knownToken: string | undefined;
 
 /** The token of the running server, fetched once; forgotten when a write is refused (the server restarted). */
 function token(): Promise<string> {
   sessionToken ??= send<{ token: string }>('GET', '/api/session').then(
-    (body) => body.token,
+    (body) => {
+      knownToken = body.token;
+      return body.token;
+    },
     (error: unknown) => {
       sessionToken = undefined;
       throw error;
@@ -41,6 +46,7 @@ function token(): Promise<string> {
 /** Forgets the cached token (tests; a page that knows the server restarted). */
 export function forgetSessionToken(): void {
   sessionToken = undefined;
+  knownToken = undefined;
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -103,6 +109,25 @@ async function send<T>(method: string, path: string, body?: unknown, writeToken?
     throw new ApiError(`${method} ${path} returned something that is not JSON.`, response.status, 'PARSE');
   }
   return json as T;
+}
+
+/**
+ * A write sent while the page goes away (pagehide): `fetch` with `keepalive`, which, unlike
+ * `navigator.sendBeacon`, can carry the token header (a same-origin request needs no preflight). Nothing
+ * can be awaited then, so it needs the token already read (any earlier write did) and reports only whether
+ * it was sent; false when the token is not known yet.
+ */
+export function postOnPageExit(path: string, body: unknown): boolean {
+  if (knownToken === undefined || !path.startsWith('/api/')) return false;
+  void fetch(path, {
+    method: 'POST',
+    keepalive: true,
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: knownToken },
+    referrerPolicy: 'same-origin',
+    credentials: 'same-origin',
+    body: JSON.stringify(body),
+  }).catch(() => undefined);
+  return true;
 }
 
 export const api = {

@@ -52,9 +52,18 @@ export interface RoadmapStatus {
   nodes: StatusNode[];
 }
 
+/** The forecast's one verdict: on track means the P85 is on or before the target. */
+export interface ForecastVerdict {
+  target: string;
+  onTrack: boolean;
+  daysBehind: number;
+  daysAhead: number;
+}
+
 export interface Forecast {
   p50?: string | null;
   p85?: string | null;
+  verdict?: ForecastVerdict | null;
   chanceByTarget?: number;
   hoursPerWeekFor85?: number | null;
   basis?: { weeksOfHistory: number; itemsFinished: number; speedFactor: number };
@@ -91,16 +100,32 @@ export interface Activity {
   week: { start?: string; minutes: number; capacityMinutes: number | null };
 }
 
+export type JournalEntryType = 'log' | 'note' | 'status' | 'evidence';
+
 export interface JournalEntry {
+  /** The event id. */
+  id: string;
   at: string;
+  /** The learner's calendar date of `at`. */
+  date: string;
   roadmapId: string;
   nodeId: string | null;
   title: string | null;
-  type: 'log' | 'note' | 'status' | 'evidence';
+  type: JournalEntryType;
   minutes?: number;
   text?: string;
   status?: string;
   ref?: string;
+  /** The evidence's kind, or `review` on the time of a review session. */
+  kind?: string;
+}
+
+/** GET /api/journal: one page, newest first, and the totals of its days over the whole filter. */
+export interface JournalPage {
+  entries: JournalEntry[];
+  total: number;
+  offset: number;
+  days: { date: string; minutes: number; entries: number }[];
 }
 
 export interface ShowcaseItem {
@@ -173,4 +198,152 @@ export interface ItemRef {
   due?: string;
   /** Titles of the ancestors, outermost first. */
   path?: string[];
+}
+
+/** A card of GET /api/review/due (`waymark review --json`). */
+export interface DueCard {
+  roadmapId: string;
+  nodeId: string;
+  /** roadmapId:nodeId, what POST /api/review takes. */
+  ref: string;
+  title: string;
+  kind: string;
+  /** Titles of the ancestors, outermost first. */
+  path: string[];
+  due: string;
+  dueDate: string;
+  overdueDays: number;
+  reps: number;
+  lapses: number;
+  lastReview?: string;
+  notes: { at: string; text: string }[];
+  evidence: { at: string; kind: string; ref: string }[];
+}
+
+export interface DueList {
+  date: string;
+  totalCards: number;
+  cards: DueCard[];
+}
+
+/** POST /api/review. */
+export interface RatedCard {
+  ref: string;
+  title: string;
+  rating: 1 | 2 | 3 | 4;
+  ratingName: string;
+  next: { due: string };
+  event: { id: string; changeId: string; at: string };
+}
+
+/** GET /api/review/stats: only what the end of a session shows. */
+export interface ReviewStatsSummary {
+  today: string;
+  load: { date: string; due: number }[];
+}
+
+/** POST /api/review/session. */
+export interface LoggedReviewTime {
+  minutes: number;
+  events: { changeId: string }[];
+}
+
+/** `POST /api/status` (`waymark done --json`): the leaves changed, as "roadmapId:nodeId", and their events. */
+export interface StatusChangeResult {
+  status: Status;
+  items: string[];
+  events: { changeId: string }[];
+}
+
+/** An item planned on the day (GET /api/today `items`, `waymark today --json`). */
+export interface DayItem {
+  roadmapId: string;
+  nodeId: string;
+  title: string;
+  /** Minutes of it planned on the day. */
+  minutes: number;
+  phaseTitle: string | null;
+  /** Its status now (at the end of the day for a past day). */
+  status: Status;
+  part: number;
+  parts: number;
+  /** Minutes logged on it on the day, and what is left of the planned minutes (0 once done). */
+  loggedMinutes: number;
+  leftMinutes: number;
+}
+
+export interface HabitDue {
+  roadmapId: string;
+  nodeId: string;
+  title: string;
+  block: string;
+  minutes: number | null;
+}
+
+export interface LoggedOnDay {
+  roadmapId: string;
+  nodeId: string | null;
+  title: string;
+  minutes: number;
+  review: boolean;
+}
+
+/** GET /api/today: the day's plan as it began, with what was done on it set against it. */
+export interface Agenda {
+  date: string;
+  today: string;
+  weekday: string;
+  capacityMinutes: number;
+  dayOff: boolean;
+  plannedMinutes: number;
+  habitMinutes: number;
+  habitsExtra: boolean;
+  reviewMinutes: number;
+  items: DayItem[];
+  habits: HabitDue[];
+  milestones: { roadmapId: string; nodeId: string; title: string; reached: boolean }[];
+  inProgress: {
+    roadmapId: string;
+    nodeId: string;
+    title: string;
+    remainingMinutes: number;
+    loggedMinutes: number;
+    plannedOnDay: boolean;
+    status: Status;
+  }[];
+  roadmaps: { roadmapId: string; title: string; nothingLeft: boolean; paused: boolean; status?: string }[];
+  /** Every minute logged on the day, against `capacityMinutes`. */
+  loggedMinutes: number;
+  logged: LoggedOnDay[];
+  /** Review cards due today; null for another day. */
+  reviewsDue: number | null;
+}
+
+/** GET /api/overview: one entry per roadmap answering progress, today's work and the verdict. */
+export interface RoadmapOverview extends RoadmapSummary {
+  paused: boolean;
+  nothingLeft: boolean;
+  today: { plannedMinutes: number; loggedMinutes: number; reviewsDue: number };
+  forecast: Forecast | null;
+  plan: { finish: { min: string; max: string } | null; phaseEnds: Record<string, string> };
+  burnup: Burnup;
+}
+
+export interface Overview {
+  today: string;
+  day: { capacityMinutes: number; plannedMinutes: number; loggedMinutes: number; reviewMinutes: number };
+  reviewsDue: number;
+  roadmaps: RoadmapOverview[];
+}
+
+/** POST /api/import: what the import found (`waymark import --json`) and its warnings. */
+export interface ImportResult {
+  id: string;
+  title: string;
+  created: boolean;
+  unchanged: boolean;
+  counts: { items: number; phases: number; notChosen: number; checked: number };
+  recordedTicks: number;
+  verdict: { text: string };
+  warnings: { line?: number; message: string }[];
 }

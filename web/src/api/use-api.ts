@@ -11,6 +11,21 @@ export interface Resource<T> {
   loading: boolean;
 }
 
+/** Reads started before the first render (see prefetch), taken by the first useApi of the same path. */
+const early = new Map<string, Promise<unknown>>();
+
+/**
+ * Starts GETs a page will make, as soon as the code runs instead of after React's first render and its
+ * effects: the first page's data is then on its way while the page is still being built.
+ */
+export function prefetch(paths: readonly string[]): void {
+  for (const path of paths) {
+    const request = api.get(path);
+    request.catch(() => {}); // the page's own useApi reports a failure
+    early.set(path, request);
+  }
+}
+
 /**
  * GETs `path` (null: nothing to load) and refetches it whenever the server reports a change.
  * Failures are reported to the alert region and kept in `error` for the page to show.
@@ -31,7 +46,9 @@ export function useApi<T>(path: string | null): Resource<T> {
       error: undefined,
       loading: true,
     }));
-    api.get<T>(path).then(
+    const started = early.get(path) as Promise<T> | undefined;
+    early.delete(path);
+    (started ?? api.get<T>(path)).then(
       (data) => {
         if (!cancelled) setState({ data, error: undefined, loading: false });
       },

@@ -53,3 +53,32 @@ describe('burnupSeries', () => {
     expect(markers({ ...burnup, target: null })).toHaveLength(1);
   });
 });
+
+describe('the series styles and the readout', () => {
+  it('draws every line distinctly: no two share both colour and dash, P50 and P85 differ in both', async () => {
+    const { SERIES_STYLES } = await import('./burnup-series');
+    const looks = SERIES_STYLES.map((style) => `${style.color}|${style.dash.join(',')}`);
+    expect(new Set(looks).size).toBe(SERIES_STYLES.length);
+    const p50 = SERIES_STYLES.find((style) => style.key === 'p50');
+    const p85 = SERIES_STYLES.find((style) => style.key === 'p85');
+    expect(p50?.color).not.toBe(p85?.color);
+    expect(p50?.dash).not.toEqual(p85?.dash);
+  });
+
+  it('says the values at a point in words, leaving out hidden and empty series', async () => {
+    const { readout, lastDoneIndex } = await import('./burnup-series');
+    const data = burnupSeries({
+      points: [
+        { date: '2026-11-18', done: 1, total: 10 },
+        { date: '2026-11-20', done: 4, total: 10 },
+      ],
+      plan: [{ date: '2026-11-22', done: 10 }],
+      forecast: { p50: '2026-11-23', p85: '2026-11-26' },
+    });
+    const all = new Set(['done', 'scope', 'plan', 'p50', 'p85'] as const);
+    expect(lastDoneIndex(data)).toBe(1);
+    expect(readout(data, 1, all)).toBe('2026-11-20: 4 done, scope 10, P50 4, P85 4');
+    expect(readout(data, 2, all)).toBe('2026-11-22: scope 10, plan 10, P50 8, P85 6');
+    expect(readout(data, 2, new Set(['done'] as const))).toBe('2026-11-22: no value shown');
+  });
+});

@@ -1,150 +1,108 @@
-import { Graph, layout } from '@dagrejs/dagre';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { StatusNode } from '../api/types';
 import { percent } from '../format';
 import { href } from '../router';
-
-const WIDTH = 240;
-const HEIGHT = 58;
-const MAX_CHARS = 34;
-
-interface Placed {
-  node: StatusNode;
-  x: number;
-  y: number;
-  depth: number;
-}
-
-/** The structural nodes: phases and sections, or the first two levels of parents when a roadmap has none. */
-function structuralNodes(nodes: StatusNode[]): { node: StatusNode; parent?: string; depth: number }[] {
-  const structural = (node: StatusNode) => node.kind === 'phase' || node.kind === 'section';
-  const picked: { node: StatusNode; parent?: string; depth: number }[] = [];
-  const hasKinds = containsPhase(nodes);
-  const visit = (node: StatusNode, parent: string | undefined, depth: number) => {
-    const keep = hasKinds ? structural(node) : node.children.length > 0 && depth < 2;
-    if (keep) picked.push({ node, depth, ...(parent ? { parent } : {}) });
-    if (depth < 3)
-      for (const child of node.children) visit(child, keep ? node.id : parent, keep ? depth + 1 : depth);
-  };
-  for (const node of nodes) visit(node, undefined, 0);
-  return picked;
-}
-
-function containsPhase(nodes: StatusNode[]): boolean {
-  const stack = [...nodes];
-  while (stack.length > 0) {
-    const node = stack.pop() as StatusNode;
-    if (node.kind === 'phase') return true;
-    stack.push(...node.children);
-  }
-  return false;
-}
-
-function layoutDiagram(nodes: StatusNode[]) {
-  const picked = structuralNodes(nodes);
-  const graph = new Graph();
-  // Left to right: the phases in one column (document order), their sections fanning out to the right.
-  graph.setGraph({ rankdir: 'LR', nodesep: 12, ranksep: 48, marginx: 8, marginy: 8 });
-  graph.setDefaultEdgeLabel(() => ({}));
-  for (const { node } of picked) graph.setNode(node.id, { width: WIDTH, height: HEIGHT });
-  // dagre stacks a parent's children in reverse order of their edges: add them last-first to keep document order.
-  const childrenOf = new Map<string, string[]>();
-  for (const entry of picked)
-    if (entry.parent) childrenOf.set(entry.parent, [...(childrenOf.get(entry.parent) ?? []), entry.node.id]);
-  for (const [parent, children] of childrenOf)
-    for (const child of [...children].reverse()) graph.setEdge(parent, child);
-  layout(graph);
-  const placed: Placed[] = picked.map(({ node, depth }) => {
-    const position = graph.node(node.id) as { x: number; y: number };
-    return { node, depth, x: position.x, y: position.y };
-  });
-  const edges = graph.edges().map((edge) => ({
-    id: `${edge.v}->${edge.w}`,
-    points: (graph.edge(edge) as { points: { x: number; y: number }[] }).points,
-  }));
-  const size = graph.graph() as { width?: number; height?: number };
-  return { placed, edges, width: size.width ?? 0, height: size.height ?? 0 };
-}
-
-function statusClass(node: StatusNode): string {
-  if (node.total > 0 && node.done >= node.total) return 'done';
-  if (node.status === 'doing' || node.done > 0) return 'doing';
-  return 'todo';
-}
+import { type DiagramColumn, diagramColumns, progressClass } from './diagram-model';
+import { useNarrowScreen } from './use-narrow-screen';
 
 /**
- * The title in at most two lines of whole words (bold phase titles get fewer characters per line); only a
- * title longer than that is cut, with an ellipsis.
+ * Phases laid out across, in order, with their sections below (diagram-model.ts); a grid of as many columns
+ * as the width holds, so it uses the whole box on a desktop and is one vertical list on a phone, where each
+ * phase's sections fold behind a button to keep the list of phases short. Each box is a link to its rows in
+ * the tree, named by exactly the text it shows.
  */
-export function wrapTitle(title: string, depth: number): string[] {
-  const max = depth === 0 ? MAX_CHARS - 5 : MAX_CHARS;
-  const lines: string[] = [''];
-  for (const word of title.split(/\s+/).filter(Boolean)) {
-    const current = lines[lines.length - 1] as string;
-    if (current === '' || current.length + 1 + word.length <= max)
-      lines[lines.length - 1] = current ? `${current} ${word}` : word;
-    else lines.push(word);
-  }
-  if (lines.length <= 2 && lines.every((line) => line.length <= max)) return lines;
-  const second = lines.slice(1).join(' ');
-  return [(lines[0] as string).slice(0, max), `${second.slice(0, max - 1)}…`];
-}
-
-/** Phases and sections as a graph laid out by dagre, coloured by progress; each box opens its items. */
 export function DiagramView({ roadmapId, nodes }: { roadmapId: string; nodes: StatusNode[] }) {
-  const diagram = useMemo(() => layoutDiagram(nodes), [nodes]);
-  if (diagram.placed.length === 0) return <p>This roadmap has no phases or sections to draw.</p>;
+  const columns = useMemo(() => diagramColumns(nodes), [nodes]);
+  const narrow = useNarrowScreen();
+  const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(() => new Set());
+  if (columns.length === 0) return <p>This roadmap has no phases or sections to draw.</p>;
+  const toggle = (id: string) =>
+    setUnfolded((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   return (
-    <div className="diagram-scroll">
-      <svg
-        className="diagram"
-        width={diagram.width}
-        height={diagram.height}
-        viewBox={`0 0 ${diagram.width} ${diagram.height}`}
-        aria-label="Diagram of phases and sections"
-      >
-        {diagram.edges.map((edge) => (
-          <polyline
-            key={edge.id}
-            className="diagram-edge"
-            points={edge.points.map((p) => `${p.x},${p.y}`).join(' ')}
-            fill="none"
+    <div className="diagram" data-testid="diagram">
+      <ol className="diagram-phases" aria-label="Phases in order, with their sections">
+        {columns.map((column) => (
+          <DiagramPhase
+            key={column.node.id}
+            roadmapId={roadmapId}
+            column={column}
+            folded={narrow && !unfolded.has(column.node.id)}
+            foldable={narrow}
+            onToggle={() => toggle(column.node.id)}
           />
         ))}
-        {diagram.placed.map(({ node, x, y, depth }) => {
-          const ratio = node.effortTotal > 0 ? node.effortDone / node.effortTotal : 0;
-          const lines = wrapTitle(node.title, depth);
-          return (
-            <a
-              key={node.id}
-              href={href('roadmap', [roadmapId], { item: node.id })}
-              aria-label={`${node.title} ${node.done}/${node.total}`}
-              className={`diagram-node ${statusClass(node)} depth-${Math.min(depth, 2)}`}
-            >
-              <title>{`${node.title} — ${node.done}/${node.total} (${percent(ratio)} by effort)`}</title>
-              <rect x={x - WIDTH / 2} y={y - HEIGHT / 2} width={WIDTH} height={HEIGHT} rx={6} />
-              <rect
-                className="diagram-fill"
-                x={x - WIDTH / 2 + 6}
-                y={y + HEIGHT / 2 - 9}
-                width={(WIDTH - 12) * ratio}
-                height={4}
-                rx={2}
-              />
-              <text x={x} y={lines.length === 1 ? y - 2 : y - 9} textAnchor="middle">
-                {lines.map((line, index) => (
-                  <tspan key={index === 0 ? 'first' : 'second'} x={x} dy={index === 0 ? 0 : 14}>
-                    {line}
-                  </tspan>
-                ))}
-              </text>
-              <text x={x} y={y + HEIGHT / 2 - 13} textAnchor="middle" className="diagram-count">
-                {node.done}/{node.total}
-              </text>
-            </a>
-          );
-        })}
-      </svg>
+      </ol>
     </div>
+  );
+}
+
+interface DiagramPhaseProps {
+  roadmapId: string;
+  column: DiagramColumn;
+  folded: boolean;
+  foldable: boolean;
+  onToggle: () => void;
+}
+
+function DiagramPhase({ roadmapId, column, folded, foldable, onToggle }: DiagramPhaseProps) {
+  const listId = `diagram-sections-${column.node.id}`;
+  const count = column.sections.length;
+  return (
+    <li className={`diagram-phase ${progressClass(column.node)}`}>
+      <DiagramBox roadmapId={roadmapId} node={column.node} depth={0} />
+      {foldable && count > 0 && (
+        <button
+          type="button"
+          className="diagram-fold"
+          aria-expanded={!folded}
+          {...(folded ? {} : { 'aria-controls': listId })}
+          onClick={onToggle}
+        >
+          <span aria-hidden="true">{folded ? '▸' : '▾'}</span>{' '}
+          {count === 1 ? '1 section' : `${count} sections`}
+          <span className="visually-hidden"> in {column.node.title}</span>
+        </button>
+      )}
+      {count > 0 && !folded && (
+        <ul className="diagram-sections" id={listId}>
+          {column.sections.map((section) => (
+            <li key={section.node.id}>
+              <DiagramBox roadmapId={roadmapId} node={section.node} depth={1} />
+              {section.sections.length > 0 && (
+                <ul className="diagram-sections diagram-subsections">
+                  {section.sections.map((sub) => (
+                    <li key={sub.id}>
+                      <DiagramBox roadmapId={roadmapId} node={sub} depth={2} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function DiagramBox({ roadmapId, node, depth }: { roadmapId: string; node: StatusNode; depth: number }) {
+  const ratio = node.effortTotal > 0 ? node.effortDone / node.effortTotal : 0;
+  return (
+    <a
+      className={`diagram-box ${progressClass(node)} depth-${depth}`}
+      href={href('roadmap', [roadmapId], { item: node.id })}
+    >
+      <span className="diagram-title">{node.title}</span>{' '}
+      <span className="diagram-count">
+        {node.done}/{node.total} done · {percent(ratio)} by effort
+      </span>
+      <span className="diagram-bar">
+        <span className="diagram-fill" style={{ width: `${Math.round(ratio * 1000) / 10}%` }} />
+      </span>
+    </a>
   );
 }

@@ -1,4 +1,5 @@
 import { api } from '../api/client';
+import { ActionError } from '../components/action-error';
 
 /** Kinds a learner can give an item (the roadmap model's kinds). */
 const KINDS = [
@@ -22,17 +23,23 @@ interface Props {
   itemRef: string;
   node: { kind: string; trackable: boolean; meta?: Record<string, string> };
   busy: boolean;
-  run: (action: () => Promise<unknown>) => Promise<unknown>;
+  /** The last correction's failure, shown here beside its controls. */
+  error: unknown;
+  /** Runs the correction; `message` ("Left out of the work") becomes its toast, with Undo. */
+  run: (action: () => Promise<unknown>, message: string) => Promise<unknown>;
 }
 
 /**
  * "How the importer read this": work or not, and its kind, each correctable in one click (as
  * `waymark exclude|include|kind`); the plan and every view follow, and Undo reverts it.
  */
-export function ItemCorrections({ itemRef, node, busy, run }: Props) {
+export function ItemCorrections({ itemRef, node, busy, error, run }: Props) {
   const meta = node.meta ?? {};
   const correct = (body: { work: boolean } | { kind: string }) =>
-    void run(() => api.post('/api/corrections', { item: itemRef, ...body }));
+    void run(
+      () => api.post('/api/corrections', { item: itemRef, ...body }),
+      'work' in body ? (body.work ? 'Counted as work' : 'Left out of the work') : `Kind set to ${body.kind}`,
+    );
   const yours = [
     meta.excluded === 'true' && 'left out by you',
     meta.included === 'true' && 'included by you',
@@ -63,6 +70,7 @@ export function ItemCorrections({ itemRef, node, busy, run }: Props) {
           ))}
         </select>
       </label>
+      <ActionError error={error} />
     </fieldset>
   );
 }

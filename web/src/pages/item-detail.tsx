@@ -1,49 +1,99 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { api, enc } from '../api/client';
-import { type ItemDetail, STATUSES } from '../api/types';
+import { type ItemDetail, STATUSES, type StatusNode } from '../api/types';
 import { useAction, useApi } from '../api/use-api';
+import { ActionError } from '../components/action-error';
 import { SafeLink } from '../components/safe-link';
 import { LoadState } from '../components/status-view';
 import { dateOf, dateTimeOf, formatMinutes, STATUS_LABEL } from '../format';
 import { CORRECTION_META, ItemCorrections } from './item-corrections';
+import { UndoLastChange, useRoadmapChanges } from './roadmap-changes';
+import { itemName } from './status-change-model';
 
 const EVIDENCE_KINDS = ['link', 'certificate', 'project', 'commit', 'file'] as const;
 
-/** One item: status toggles, time, notes, evidence, links and where it comes from in the source. */
-export function ItemDetailPanel({ roadmapId, nodeId }: { roadmapId: string; nodeId: string }) {
+type Control = 'log' | 'note' | 'evidence' | 'corrections';
+
+interface ItemDetailPanelProps {
+  roadmapId: string;
+  nodeId: string;
+  /** The node in the tree: its counts say how many items a status change acts on (a parent asks first). */
+  treeNode: StatusNode | undefined;
+  /** Shown in the phone's bottom sheet (the dialog is the landmark) rather than beside the tree. */
+  inSheet?: boolean;
+}
+
+/**
+ * One item: status toggles, time, notes, evidence, links and where it comes from in the source. Every change
+ * is confirmed in a toast with Undo, and the last one can be undone from here too.
+ */
+export function ItemDetailPanel({ roadmapId, nodeId, treeNode, inSheet = false }: ItemDetailPanelProps) {
   const detail = useApi<ItemDetail>(`/api/items/${enc(roadmapId)}/${enc(nodeId)}`);
-  const { run, busy } = useAction();
+  const changes = useRoadmapChanges();
+  const { run, busy: writing, error } = useAction();
+  const [actedOn, setActedOn] = useState<Control>();
+  const busy = writing || changes.statusBusy;
   const ref = `${roadmapId}:${nodeId}`;
   const [duration, setDuration] = useState('');
   const [logNote, setLogNote] = useState('');
   const [note, setNote] = useState('');
   const [evidence, setEvidence] = useState('');
   const [evidenceKind, setEvidenceKind] = useState<(typeof EVIDENCE_KINDS)[number]>('link');
-  const panel = useRef<HTMLElement>(null);
-  // On a phone the panel sits below the tree: bring it into view when an item is opened.
-  useEffect(() => {
-    if (window.matchMedia?.('(max-width: 760px)').matches) panel.current?.scrollIntoView({ block: 'start' });
-  }, []);
+  const Frame = inSheet ? 'div' : 'aside';
+  const frameClass = inSheet ? 'detail in-sheet' : 'detail card';
 
   if (!detail.data) {
     return (
-      <aside className="detail card" aria-label="Item details" ref={panel}>
+      <Frame className={frameClass} aria-label="Item details">
         <LoadState loading={detail.loading} error={detail.error} what="the item" />
-      </aside>
+      </Frame>
     );
   }
   const { node, progress } = detail.data;
   const line = node.source?.line;
+  const name = itemName(node);
 
-  const submit = (event: FormEvent, action: () => Promise<unknown>, reset: () => void) => {
+  /** Runs a write from one control of the panel: its error shows beside that control, its toast offers Undo. */
+  const act = async (control: Control, action: () => Promise<unknown>, message: string) => {
+    setActedOn(control);
+    const result = await run(action);
+    if (result !== undefined) changes.record(result, message, nodeId);
+    return result;
+  };
+  const submit = (
+    event: FormEvent,
+    control: Control,
+    action: () => Promise<unknown>,
+    message: string,
+    reset: () => void,
+  ) => {
     event.preventDefault();
-    void run(action).then((result) => {
+    void act(control, action, message).then((result) => {
       if (result !== undefined) reset();
     });
   };
+  const errorAt = (control: Control) => (actedOn === control ? error : undefined);
+  // The tree's node knows the counts; should it be missing (a stale link), the item is changed alone.
+  const statusNode: StatusNode = treeNode ?? {
+    id: node.id,
+    title: node.title,
+    kind: node.kind,
+    trackable: node.trackable,
+    status: progress.status,
+    done: 0,
+    total: 0,
+    effortDone: 0,
+    effortTotal: 0,
+    minutes: progress.minutes,
+    children: [],
+  };
 
   return (
-    <aside className="detail card" aria-labelledby="detail-title" data-testid="item-detail" ref={panel}>
+    <Frame
+      className={frameClass}
+      {...(inSheet ? {} : { 'aria-labelledby': 'detail-title' })}
+      data-testid="item-detail"
+    >
       <h2 id="detail-title">{node.title}</h2>
       {detail.data.path && detail.data.path.length > 0 && (
         <p className="muted small">{detail.data.path.map((step) => step.title).join(' › ')}</p>
@@ -61,15 +111,23 @@ export function ItemDetailPanel({ roadmapId, nodeId }: { roadmapId: string; node
               type="button"
               aria-pressed={progress.status === status}
               disabled={busy}
-              onClick={() => void run(() => api.post('/api/status', { items: [ref], status }))}
+              onClick={() => changes.requestStatus(statusNode, status)}
             >
               {STATUS_LABEL[status]}
             </button>
           ))}
           {progress.statusAt && <span className="muted small">since {dateTimeOf(progress.statusAt)}</span>}
+          <ActionError error={changes.statusError} />
         </fieldset>
       )}
-      <ItemCorrections itemRef={ref} node={node} busy={busy} run={run} />
+      <UndoLastChange />
+      <ItemCorrections
+        itemRef={ref}
+        node={node}
+        busy={busy}
+        error={errorAt('corrections')}
+        run={(action, message) => act('corrections', action, `${message}: ${name}`)}
+      />
       {node.links && node.links.length > 0 && (
         <>
           <h3>Links</h3>
@@ -99,12 +157,14 @@ export function ItemDetailPanel({ roadmapId, nodeId }: { roadmapId: string; node
         onSubmit={(event) =>
           submit(
             event,
+            'log',
             () =>
               api.post('/api/log', {
                 duration: duration.trim(),
                 item: ref,
                 ...(logNote.trim() ? { note: logNote.trim() } : {}),
               }),
+            `Logged ${duration.trim()} on ${name}`,
             () => {
               setDuration('');
               setLogNote('');
@@ -129,6 +189,7 @@ export function ItemDetailPanel({ roadmapId, nodeId }: { roadmapId: string; node
           Log
         </button>
       </form>
+      <ActionError error={errorAt('log')} />
       <h3>Notes</h3>
       {progress.notes.length === 0 && <p className="muted small">No notes yet.</p>}
       <ul className="notes">
@@ -143,7 +204,9 @@ export function ItemDetailPanel({ roadmapId, nodeId }: { roadmapId: string; node
         onSubmit={(event) =>
           submit(
             event,
+            'note',
             () => api.post('/api/notes', { item: ref, text: note.trim() }),
+            `Added a note to ${name}`,
             () => setNote(''),
           )
         }
@@ -156,6 +219,7 @@ export function ItemDetailPanel({ roadmapId, nodeId }: { roadmapId: string; node
           Add note
         </button>
       </form>
+      <ActionError error={errorAt('note')} />
       <h3>Evidence</h3>
       {progress.evidence.length === 0 && <p className="muted small">No evidence yet.</p>}
       <ul>
@@ -173,7 +237,9 @@ export function ItemDetailPanel({ roadmapId, nodeId }: { roadmapId: string; node
         onSubmit={(event) =>
           submit(
             event,
+            'evidence',
             () => api.post('/api/evidence', { item: ref, ref: evidence.trim(), kind: evidenceKind }),
+            `Added ${evidenceKind} evidence to ${name}`,
             () => setEvidence(''),
           )
         }
@@ -204,6 +270,7 @@ export function ItemDetailPanel({ roadmapId, nodeId }: { roadmapId: string; node
           Add evidence
         </button>
       </form>
+      <ActionError error={errorAt('evidence')} />
       {detail.data.history.length > 0 && (
         <details>
           <summary>History ({detail.data.history.length})</summary>
@@ -219,6 +286,6 @@ export function ItemDetailPanel({ roadmapId, nodeId }: { roadmapId: string; node
           </ul>
         </details>
       )}
-    </aside>
+    </Frame>
   );
 }

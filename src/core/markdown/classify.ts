@@ -8,16 +8,25 @@ import {
   holdsContent,
   isAnchorItem,
   isAttachmentLink,
+  isLinkHeading,
+  lessonsIn,
   looksLikeFaq,
   looksLikeLinkList,
   looksLikePeople,
+  looksLikeProgressReport,
   looksLikeToc,
+  shapeOf,
 } from './section-shape.js';
 import {
+  ADVICE_SENTENCE,
+  COMMUNITY_TITLE,
+  COURSE_RULES_TITLE,
+  ELECTIVE_PROSE,
+  INTRODUCTION_TITLE,
+  PREREQUISITES_TITLE,
   ADVICE_INTRO,
   ALTERNATIVE_PATH_TITLE,
   AUTHOR_INTRO,
-  ELECTIVE_PROSE,
   INSTRUCTIONS_TITLE,
   OFFER_PROSE,
   OPTIONAL_SECTION_TITLE,
@@ -112,6 +121,7 @@ const KIND_WORDS: [RegExp, NodeKind][] = [
     /\b(books?|papers?|reading|resources?|references?|communit(?:y|ies)|forums?|blogs?|podcasts?|videos?|channels?|newsletters?)\W*$|^(resources?|books?|reading|references?)\b/i,
     'resource',
   ],
+  [COMMUNITY_TITLE, 'resource'],
 ];
 const READING = /\b(books?|papers?|reading|articles?)\b/i;
 const PHASE_INTRO = /\b(phases|stages)\b/i;
@@ -356,7 +366,10 @@ export function classifyChildren(
         PHASE_WORD.test(parsed.title) || parsed.duration !== undefined || durationParagraph(d) !== undefined
       );
     }).length >= 2;
+  const lessonGroup = ctx.area === 'plain' && holdsLessons(drafts);
+  let afterLessons = false;
   for (const draft of drafts) {
+    const lessons = lessonGroup ? lessonsIn(draft) : 0;
     if (parent && isAttachmentLink(draft)) {
       // "[Video](…)", "[GitHub repository](…)" under an item: material of the item, not an item.
       addLinks(parent, draft.links);
@@ -377,7 +390,9 @@ export function classifyChildren(
         continue;
       }
     }
-    out.push(classifyDraft(draft, ctx, siblingsTimed));
+    const context = lessonGroup && isLessonContext(draft, afterLessons);
+    if (lessons > 0) afterLessons = true;
+    out.push(classifyDraft(draft, context ? { ...ctx, area: 'info' } : ctx, siblingsTimed));
   }
   return groupElectiveRuns(drafts, groupAlternativePaths(out, parent), parent);
 }
@@ -428,6 +443,53 @@ function groupAlternativePaths(
 
 /** Groups made for a list whose intro states the choice: the heading above has said it already. */
 const introGroups = new WeakSet<UnidentifiedNode>();
+
+/**
+ * A module page: the work is its list of lessons (links to the repository's own pages: "1. [Tools](1-Tools/)",
+ * a table of lessons). Siblings that neither are nor hold a lesson (the regional-topic prose, concept
+ * bullets, study instructions, "what each lesson contains") are the page's context, not more work.
+ */
+function holdsLessons(drafts: readonly Draft[]): boolean {
+  // The lessons must be the group's work, not a few helper pages beside a list of its own steps.
+  let lessons = 0;
+  let otherItems = 0;
+  for (const draft of drafts) {
+    const inDraft = lessonsIn(draft);
+    lessons += inDraft;
+    if (inDraft === 0 && draft.type !== 'heading') otherItems++;
+  }
+  return lessons >= 2 && lessons > otherItems;
+}
+
+/**
+ * Beside the lessons: an item of the same list, or a heading that opens with prose, holding no lesson and
+ * no work of its own; before the lessons, its bullets (if any) must define terms ("**Explore**: …"). A
+ * heading of plain bullets ("Recommended Projects") and setup steps before the lessons stay work.
+ */
+function isLessonContext(draft: Draft, afterLessons: boolean): boolean {
+  if (lessonsIn(draft) > 0 || isExplicitWork(draft)) return false;
+  if (draft.type !== 'heading') return true;
+  if (draft.children.length === 0) return true;
+  if (draft.paragraphs.length === 0) return false;
+  // Steps after the lessons are a postscript ("Deploy your Terrarium"); before them, setup to do.
+  const shape = shapeOf(draft);
+  return afterLessons ? false : shape.definitions === shape.items;
+}
+
+/**
+ * Work the author marked as such (a box to tick, a phase, a scheduled or timed heading), or entries of
+ * their own (table rows, link-only items: courses elsewhere) that are not mere prose beside the lessons.
+ */
+function isExplicitWork(draft: Draft): boolean {
+  const shape = shapeOf(draft);
+  if (draft.checked !== undefined || shape.checkboxes > 0 || shape.rows > 0) return true;
+  if (shape.externalOnly + shape.localOnly + shape.profileOnly > 0) return true;
+  if (draft.type !== 'heading') return false;
+  const parsed = headingTitle(draft);
+  return (
+    PHASE_WORD.test(parsed.title) || parsed.duration !== undefined || scheduleOf(parsed.title) !== undefined
+  );
+}
 
 /**
  * Lists introduced as alternatives ("Choose one of the following:") or holding the author's pick
@@ -514,8 +576,12 @@ function headingTitle(draft: Draft): ParsedTitle {
 }
 
 function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): UnidentifiedNode {
-  // A table of contents is its list, not the headings after it: they start afresh.
-  const ctx: Context = outer.area === 'toc' ? { ...outer, area: 'plain' } : outer;
+  // A table of contents is its list, not the headings after it: they start afresh. So does a list of lessons
+  // under an introduction ("What you'll learn" > "Lessons"): structure first.
+  const ctx: Context =
+    outer.area === 'toc' || (outer.area === 'info' && lessonsIn(draft) >= 2)
+      ? { ...outer, area: 'plain' }
+      : outer;
   const parsed = headingTitle(draft);
   const title = parsed.title;
   const node = baseNode(draft, parsed, 'section');
@@ -568,15 +634,19 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
   } else if ((TOC_TITLE.test(bare) && !holdsContent(draft)) || looksLikeToc(draft)) {
     node.kind = 'info';
     child.area = 'toc';
+  } else if (ctx.area === 'plain' && isLinkHeading(draft)) {
+    node.kind = 'resource';
   } else if (
     isProjectMeta(bare) ||
     ROLE_DESCRIPTION_TITLE.test(title) ||
+    COURSE_RULES_TITLE.test(bare) ||
     looksLikePeople(draft) ||
+    looksLikeProgressReport(draft) ||
     looksLikeFaq(draft) ||
     AUTHOR_INTRO.test(title) ||
     INSTRUCTIONS_TITLE.test(bare)
   ) {
-    // About the repository or the role, not about learning: support, licence, team, "Core Competencies".
+    // About the repository, the role or the course's rules, not about learning.
     node.kind = 'info';
     child.area = 'info';
   } else if (TEMPLATE.test(title) || ctx.area === 'template') {
@@ -602,7 +672,12 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     child.inPhase = true;
   } else if (GOAL_HEADING.test(title)) {
     child.area = 'info';
-  } else if ((INFO.test(title) && !asksToChoose(draft)) || ctx.area === 'info') {
+  } else if (
+    (INFO.test(title) && !asksToChoose(draft)) ||
+    INTRODUCTION_TITLE.test(bare) ||
+    PREREQUISITES_TITLE.test(bare) ||
+    ctx.area === 'info'
+  ) {
     node.kind = 'info';
     child.area = 'info';
   } else if (MILESTONE_WORD.test(title)) {
@@ -626,15 +701,20 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
   }
   // "Further reading" lists references; "Books" and "Papers" are reading to finish.
   child.reading = (READING.test(title) && !resourceTitle) || (ctx.reading && !itemKindOf(title));
+  // A link heading over pictures is a pointer, even in a reading list: there is nothing of it to read here.
+  const linkHeading = node.kind === 'resource' && draft.checked === undefined;
   node.trackable =
-    ctx.area === 'routine' || child.area === 'routine' ? false : isTrackable(node.kind, ctx, draft.checked);
+    ctx.area === 'routine' || child.area === 'routine' || linkHeading
+      ? false
+      : isTrackable(node.kind, ctx, draft.checked);
   appendAll(node.children, classifyChildren(draft.children, node, child));
   if (node.kind === 'section') {
     // A heading over resources or over milestones only ("Resources", "Milestones & Goals") is no work itself,
     // nor is a "References" or "Community" heading over prose alone.
     if (
       (resourcesByName && !child.reading && (resourceTitle || !node.children.some((c) => c.trackable))) ||
-      (node.children.length > 0 && node.children.every(isEffortlessKind))
+      (node.children.length > 0 && node.children.every(isEffortlessKind)) ||
+      (node.children.length > 0 && shapeOf(draft).items === 0 && node.children.every(isUntrackedReference))
     )
       node.trackable = false;
   }
@@ -724,6 +804,9 @@ function optionCount(node: UnidentifiedNode): number {
   return node.children.length;
 }
 
+/** A reference left out of the plan: a heading over only these ("Semantic Space!" over a link) is no work. */
+const isUntrackedReference = (node: UnidentifiedNode) => node.kind === 'resource' && !node.trackable;
+
 const isEffortlessKind = (node: UnidentifiedNode) =>
   node.kind === 'milestone' || node.kind === 'habit' || node.kind === 'review';
 
@@ -774,6 +857,7 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
   else if (MILESTONE_INTRO.test(intro)) kind = 'milestone';
   else if (ctx.itemKind) kind = ctx.itemKind;
   else if (ctx.area === 'info' && draft.checked === undefined) kind = 'info';
+  else if (isAdvice(draft)) kind = 'info';
   const node = baseNode(draft, parsed, kind);
   const platform =
     kind === 'course' ? platformNamed(/\(([^()]+)\)\s*$/.exec(parsed.title)?.[1] ?? '') : undefined;
@@ -802,7 +886,13 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
   } else if (draft.children.length > 0) {
     const childCtx: Context = {
       ...ctx,
-      area: navigation && ctx.area === 'plain' ? 'toc' : ctx.area,
+      // Beneath navigation, more navigation; beneath advice ("If you are stuck, ask:"), its links.
+      area:
+        navigation && ctx.area === 'plain'
+          ? 'toc'
+          : kind === 'info' && ctx.area === 'plain'
+            ? 'info'
+            : ctx.area,
       // The entries under a community or a reading list are more of the same, not topics.
       itemKind: kind === 'resource' ? 'resource' : undefined,
       inPhase: ctx.inPhase || kind === 'phase',
@@ -810,6 +900,16 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
     appendAll(node.children, classifyChildren(draft.children, node, childCtx));
   }
   return node;
+}
+
+/**
+ * An instruction that advises instead of asking for work ("You won't be able to submit…", "If you are stuck,
+ * ask…"): read only on sentences (a long item with a sentence break or a clause), never on a task's title.
+ */
+function isAdvice(draft: Draft): boolean {
+  if (draft.checked !== undefined || draft.text.length < 40) return false;
+  // The anchored word test fails at once on most items; the sentence test only then.
+  return ADVICE_SENTENCE.test(draft.text) && /[.,;!?。，；！？]\s*\S/u.test(draft.text);
 }
 
 /** An item without a word of its own: "-" or "1." in a template, waiting to be filled in. */
@@ -829,7 +929,7 @@ function describingChild(draft: Draft): string | undefined {
 }
 
 const TITLE_COLUMNS =
-  /^(?:(?:name|title|course|topic|project|item|task|resource|book|paper|certificate|certification|module|skill|lesson|lecture|chapter|subject|tema|aula|clase|curso|cours|thème|leçon|урок|тема|курс|ders|konu)s?|课程|课|主题|内容|章节|講義|テーマ|レッスン|강의|주제)$/iu;
+  /^(?:(?:name|title|course|topic|project|item|task|resource|book|paper|certificate|certification|module|skill|lesson|lecture|chapter|subject|tema|aula|clase|curso|cours|thème|leçon|урок|тема|курс|ders|konu)s?|课程|课|主题|内容|章节|講義|テーマ|トピック|レッスン|강의|주제|토픽)$/iu;
 /** A column that numbers the schedule ("| Day | 课程 |" with 1, 2, 3…): each row is that day. */
 const SCHEDULE_COLUMN =
   /^(?:day|días?|dia|jour|tag|天|日|week|semana|semaine|woche|周|週|month|mes|mês|mois|monat|月)$/iu;
@@ -844,7 +944,12 @@ const ATTRIBUTE_ROW =
   /^(?:start(?:s|ing)?(?:\s+date)?|end(?:\s+date)?|dates?|when|schedule|time(?:s|zone)?|duration|length|pace|effort|workload|lectures?|sessions?|classes|format|mode|delivery|location|where|venue|cost|price|fees?|tuition|register|registration|sign[\s-]?up|apply|enrol(?:l)?(?:ment)?|deadline|capacity|seats|level|language|prerequisites?|requirements?|certificate|certification|credits?|instructors?|teachers?|support|mentoring|feedback|access|community|platform|website|link|contact|email|included|includes|price\s+per\s+month|费用|时间|地点|报名|开始|价格)$/iu;
 /** "6 hours/week", "8-10 h per week": weekly effort, which with a duration in weeks gives the hours. */
 const WEEKLY_EFFORT =
-  /(\d{1,3}(?:\.\d+)?)(?:\s*[-\u2013]\s*(\d{1,3}(?:\.\d+)?))?\s*(?:hours?|hrs?|h)\s*(?:\/|per|a)\s*(?:week|wk)/i;
+  /(\d{1,3}(?:\.\d+)?)(?:\s*[-\u2013]\s*(\d{1,3}(?:\.\d+)?))?\s*(?:(?:hours?|hrs?|h)\s*(?:\/|per|a)\s*(?:week|wk)|(?:小时|小時|時間)\s*[/／]\s*(?:周|週))/i;
+/** Column headers of weekly effort and of length, beyond the English ones: "精力", "时间". */
+const EFFORT_HEADER =
+  /effort|workload|per week|\/\s*week|commitment|精力|工作量|学时|投入|負荷|dedicaci[oó]n|esfor[cç]o|нагрузка/i;
+const LENGTH_HEADER =
+  /duration|time|length|weeks?|hours?|时间|时长|時間|期間|期间|기간|duraci[oó]n|dura[cç][aã]o|длительность|продолжительность/i;
 
 function isAttributeRow(cells: readonly { header: string; text: string }[], titleIndex: number): boolean {
   if (titleIndex > 0 || TITLE_COLUMNS.test(cells[0]?.header ?? '')) return false;
@@ -871,7 +976,7 @@ function classifyRow(draft: Draft, ctx: Context): UnidentifiedNode {
       : ctx.area !== 'plain' || isAttributeRow(cells, titleIndex)
         ? 'info'
         : (ctx.itemKind ??
-          (/\b(platform|provider|instructor|course)\b/i.test(headers)
+          (/\b(platform|provider|instructor|course)\b|课程|コース|강좌/i.test(headers)
             ? 'course'
             : (itemKindOf(titleCell.header) ?? 'topic')));
   const parsed = parseTitle(titleCell.text || titleCell.links[0]?.text || '');
@@ -895,16 +1000,14 @@ function classifyRow(draft: Draft, ctx: Context): UnidentifiedNode {
       setMeta(node, 'schedule', `${cell.header} ${cell.text.trim()}`);
       return;
     }
-    const weekly = /effort|workload|per week|\/\s*week|commitment/.test(key)
-      ? WEEKLY_EFFORT.exec(cell.text)
-      : null;
+    const weekly = EFFORT_HEADER.test(key) ? WEEKLY_EFFORT.exec(cell.text) : null;
     if (weekly) {
       const low = Number(weekly[1]);
       weeklyEffort = { min: low, max: weekly[2] ? Number(weekly[2]) : low };
       setMeta(node, cell.header, cell.text);
       return;
     }
-    if (/duration|time|length|weeks?|hours?/.test(key) && !node.duration) {
+    if (LENGTH_HEADER.test(key) && !node.duration) {
       const duration = parseDuration(cell.text);
       if (duration) {
         node.duration = duration;

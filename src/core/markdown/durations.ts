@@ -18,10 +18,24 @@ const UNIT_WORDS: Record<string, DurationUnit> = {
   mos: 'months',
   month: 'months',
   months: 'months',
+  // Chinese and Japanese units: "10 周", "8-10 小时", "3 个月", "2 ヶ月"
+  周: 'weeks',
+  週: 'weeks',
+  週間: 'weeks',
+  小时: 'hours',
+  小時: 'hours',
+  時間: 'hours',
+  天: 'days',
+  日間: 'days',
+  个月: 'months',
+  個月: 'months',
+  ヶ月: 'months',
+  か月: 'months',
 };
 
 const NUMBER = String.raw`(\d{1,4}(?:\.\d+)?)`;
-const UNIT = '(hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?)';
+const UNIT =
+  '(hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|週間|周|週|小时|小時|時間|天|日間|个月|個月|ヶ月|か月)';
 const RANGE = new RegExp(
   String.raw`(?:^|[^\w.])${NUMBER}\s*(?:[-\u2010-\u2015]|to)\s*${NUMBER}\s*\+?\s*${UNIT}(?![\w])`,
   'i',

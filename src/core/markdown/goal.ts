@@ -25,7 +25,7 @@ const DAYS_PER: Record<string, number> = {
 };
 /** "20 hours/week", "10-15 hrs per week", "8h a week", "每周 10 小时". */
 const WEEKLY_HOURS =
-  /(\d{1,3}(?:\.\d)?)(?:\s*(?:[-\u2010-\u2015]|to)\s*(\d{1,3}(?:\.\d)?))?\s*(?:hours?|hrs?|h)\s*(?:\/|per|a|each|every)\s*week\b|每周\s*(\d{1,3})\s*(?:个)?小时/iu;
+  /(\d{1,3}(?:\.\d)?)(?:\s*(?:[-\u2010-\u2015]|to)\s*(\d{1,3}(?:\.\d)?))?\s*(?:hours?|hrs?|h)\s*(?:\/|per|a|each|every)\s*week\b|每周[^\d。；，,]{0,8}?(\d{1,3})\s*(?:个)?小时/iu;
 
 /** The horizon a text states, in days (months as 30 days, years as 365). */
 export function horizonIn(text: string): number | undefined {
@@ -40,6 +40,9 @@ export function horizonIn(text: string): number | undefined {
 /** A paragraph about how long the whole thing takes, not about one course. */
 const TIMING =
   /^(?:duration|timeline|time commitment|how long)\b|\b(?:(?:possible|able|expect(?:ed)?|plan)\s+to\s+(?:finish|complete)|finish(?:es|ed)?\s+(?:it\s+)?(?:with)?in|complete(?:d)?\s+(?:it\s+)?(?:with)?in|takes?\s+(?:about|around|roughly)|the\s+(?:whole|entire)\s+(?:curriculum|program(?:me)?|course|roadmap))\b/i;
+/** The same in other languages: "**学制** … 在大约 2 年内完成学业", "所需时间", "学習期間". */
+const TIMING_WORDS =
+  /^(?:学制|学习时长|学习周期|所需时间|学習期間|所要時間|학습\s*기간|продолжительность|длительность|duraci[oó]n|dura[cç][aã]o)|完成学业|(?:年|个月|周|天)(?:之)?内完成|可以完成|大约需要|需要大约/iu;
 const HORIZONS = new RegExp(HORIZON.source, 'giu');
 /** Time already behind the author ("over the last 13 years", "5 years of experience", "2 weeks ago"). */
 const PAST_BEFORE = /\b(?:last|past|previous|for)\s*$/i;
@@ -145,7 +148,7 @@ export function extractGoal(
   // A daily study time anywhere ("Try to invest 1 ~ 2 hours every day") is about the whole plan too.
   const timing = outline.allParagraphs
     .map((p) => p.text)
-    .filter((text) => TIMING.test(text) || (/\bday\b|每天/iu.test(text) && DAILY_HOURS.test(text)));
+    .filter((text) => TIMING.test(text) || TIMING_WORDS.test(text) || (/\bday\b|每天/iu.test(text) && DAILY_HOURS.test(text)));
   const horizon = firstOf(prose, horizonIn) ?? firstOf(timing, horizonIn);
   if (fmHorizon !== undefined) goal.horizonDays = fmHorizon;
   else if (horizon !== undefined && horizon > 0) goal.horizonDays = horizon;

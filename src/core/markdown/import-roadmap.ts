@@ -17,6 +17,7 @@ import { buildOutline, type Outline } from './outline.js';
 import { COURSE_LINK_LABEL, ROUTE_CHOICE_TITLE } from './section-words.js';
 import { slugify } from './slug.js';
 import { stripLeadingSymbols } from './title.js';
+import { TRANSLATED_COPY_META, translatedCopyStart } from './translated-copy.js';
 
 export interface ImportOptions {
   /** The file's path as the user gave it; kept in `source.path` and used for the roadmap id. */
@@ -85,10 +86,25 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   const preamble = firstHeading < 0 ? [] : outline.roots.slice(0, firstHeading);
   const rest = firstHeading < 0 ? outline.roots : outline.roots.slice(firstHeading);
   let verdictApplies = body.trim() !== '';
-  let unidentified: UnidentifiedNode[] = [
+  // A second copy of the roadmap in another language is left out: the learner studies one.
+  const copyAt = firstHeading < 0 ? -1 : translatedCopyStart(outline.roots, outline.title);
+  const main = copyAt < 0 ? rest : outline.roots.slice(firstHeading, copyAt);
+  const copy = copyAt < 0 ? [] : outline.roots.slice(copyAt);
+  const original = [
     ...classifyChildren(preamble, undefined, preambleContext(warnings, outline.listEntries)),
-    ...classifyChildren(rest, undefined, rootContext(warnings, outline.listEntries)),
+    ...classifyChildren(main, undefined, rootContext(warnings, outline.listEntries)),
   ];
+  const copyLeftOut = copy.length > 0 && holdsWork(original);
+  const copyNodes = classifyChildren(copy, undefined, copyLeftOut ? preambleContext(warnings, outline.listEntries) : rootContext(warnings, outline.listEntries));
+  if (copyLeftOut) for (const node of copyNodes) node.meta = { ...node.meta, [TRANSLATED_COPY_META]: 'true' };
+  let unidentified: UnidentifiedNode[] = [...original, ...copyNodes];
+  const copyFirst = copyLeftOut ? copy[0] : undefined;
+  if (copyFirst) {
+    warnings.push({
+      line: copyFirst.line,
+      message: `the roadmap is repeated here in another language ("${copyFirst.text.slice(0, 60)}" to the end); that copy was left out of the plan. To follow it instead, \`waymark include\` its items and \`waymark exclude\` the others.`,
+    });
+  }
   if (body.trim() === '') {
     const what = frontMatter ? 'the file has only front matter' : 'the file is empty';
     warnings.push({
@@ -135,12 +151,22 @@ const IMAGE =
 /** Badges (shields.io, CI status) decorate; they are not where the content is. */
 const BADGE = /shields\.io|badge|\/workflows\/|travis-ci|circleci|codecov|awesome\.re/i;
 
-/** How many images in the text are content (not badges): one pass, and none at all without "![" or "<img". */
+/**
+ * How many images in the text are content (not badges, not a heading's logo): one pass, and none at all
+ * without "![" or "<img".
+ */
 function contentImages(text: string): number {
   if (!text.includes('![') && !/<img\b/i.test(text)) return 0;
   let images = 0;
-  for (const match of text.matchAll(IMAGE)) if (!BADGE.test(match[1] ?? match[2] ?? '')) images++;
+  for (const match of text.matchAll(IMAGE))
+    if (!BADGE.test(match[1] ?? match[2] ?? '') && !onHeadingLine(text, match.index)) images++;
   return images;
+}
+
+/** A logo in a heading ("#### ![logo](…) [Course](…)") decorates it; the heading's words are the content. */
+function onHeadingLine(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at) + 1;
+  return /^ {0,3}#{1,6}[ \t]/.test(text.slice(start, Math.min(at, start + 12)));
 }
 
 /**
@@ -223,6 +249,15 @@ function landingPageCourse(outline: Outline): UnidentifiedNode | undefined {
   };
   if (url) node.links = [{ text: outline.title, url }];
   return node;
+}
+
+function holdsWork(nodes: readonly UnidentifiedNode[]): boolean {
+  const stack = [...nodes];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.trackable) return true;
+    for (const child of node.children) stack.push(child);
+  }
+  return false;
 }
 
 function paragraphTopic(text: string, line: number): UnidentifiedNode {

@@ -1,6 +1,7 @@
 import type { Node, NodeKind, Roadmap } from '../model/roadmap.js';
 import type { ImportWarning } from './import-warning.js';
 import { linkTarget } from './section-shape.js';
+import { TRANSLATED_COPY_META } from './translated-copy.js';
 
 /**
  * What an import found, in a learner's words: "52 courses in 9 sections, 5 electives; 23 navigation links and
@@ -21,6 +22,8 @@ export interface ImportVerdict {
   resourceLinks: number;
   /** Other nodes that are not work (information, project meta, role descriptions), headings included. */
   information: number;
+  /** Entries of a second copy of the roadmap in another language (translated-copy.ts), left out. */
+  translatedEntries: number;
   excludedByLearner: number;
   /** Units that are an external link and a blurb ("[Tool](…) - a tool"), no box, no duration: entries of a list of links. */
   linkEntries: number;
@@ -70,24 +73,43 @@ export function importVerdict(roadmap: Roadmap): ImportVerdict {
     navigationLinks: 0,
     resourceLinks: 0,
     information: 0,
+    translatedEntries: 0,
     excludedByLearner: 0,
     linkEntries: 0,
   };
   const sectionsWithWork = new Set<Node>();
   const phasesWithWork = new Set<Node>();
   // An explicit stack that carries the outermost phase and the parent, not every node's list of parents.
-  type Entry = { node: Node; phase: Node | undefined; parent: Node | undefined; top: boolean };
-  const stack: Entry[] = [];
-  const push = (nodes: readonly Node[], phase: Node | undefined, parent: Node | undefined, top: boolean) => {
-    for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i] as Node, phase, parent, top });
+  type Entry = {
+    node: Node;
+    phase: Node | undefined;
+    parent: Node | undefined;
+    top: boolean;
+    copy: boolean;
   };
-  push(roadmap.nodes, undefined, undefined, true);
+  const stack: Entry[] = [];
+  const push = (
+    nodes: readonly Node[],
+    phase: Node | undefined,
+    parent: Node | undefined,
+    top: boolean,
+    copy: boolean,
+  ) => {
+    for (let i = nodes.length - 1; i >= 0; i--)
+      stack.push({ node: nodes[i] as Node, phase, parent, top, copy });
+  };
+  push(roadmap.nodes, undefined, undefined, true, false);
   for (let entry = stack.pop(); entry; entry = stack.pop()) {
     const { node, phase, parent, top } = entry;
-    push(node.children, phase ?? (node.kind === 'phase' ? node : undefined), node, false);
+    const copy = entry.copy || (top && node.meta?.[TRANSLATED_COPY_META] === 'true');
+    push(node.children, phase ?? (node.kind === 'phase' ? node : undefined), node, false, copy);
     if (node.choose) verdict.electives++;
     if (node.meta?.optional === 'true') verdict.optional++;
     if (node.meta?.excluded === 'true') verdict.excludedByLearner++;
+    if (!node.trackable && copy) {
+      if (node.children.length === 0) verdict.translatedEntries++;
+      continue;
+    }
     if (!node.trackable) {
       if (node.kind === 'habit' || node.kind === 'review' || node.recurrence) continue;
       if (node.kind === 'phase' || node.kind === 'section') {
@@ -136,6 +158,9 @@ export function verdictText(verdict: ImportVerdict): string {
     verdict.navigationLinks > 0 ? count(verdict.navigationLinks, 'navigation link', 'navigation links') : '',
     verdict.resourceLinks > 0 ? count(verdict.resourceLinks, 'resource link', 'resource links') : '',
     verdict.information > 0 ? count(verdict.information, 'note', 'notes') : '',
+    verdict.translatedEntries > 0
+      ? `${count(verdict.translatedEntries, 'entry', 'entries')} of a copy in another language`
+      : '',
     verdict.excludedByLearner > 0 ? `${verdict.excludedByLearner} excluded by you` : '',
   ].filter(Boolean);
   const left = out.length > 0 ? `; ${joinAnd(out)} left out of the plan` : '';

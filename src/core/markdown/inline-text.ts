@@ -7,6 +7,8 @@ export interface InlineText {
   links: Link[];
   /** The text of a leading bold/strong run, e.g. "Platform" in "**Platform**: Coursera". */
   leadingStrong?: string;
+  /** Alt text of the images in it (a logo before a link, a preview picture), when there are any. */
+  imageAlts?: string[];
 }
 
 /**
@@ -21,6 +23,7 @@ export function inlineText(inline: Token | undefined, images = true): InlineText
   let linkStart = 0;
   let strongStart = -1;
   let leadingStrong: string | undefined;
+  let imageAlts: string[] | undefined;
   for (const token of children) {
     switch (token.type) {
       case 'text':
@@ -34,6 +37,8 @@ export function inlineText(inline: Token | undefined, images = true): InlineText
         break;
       case 'image':
         if (images) text += token.content;
+        if (imageAlts) imageAlts.push(token.content);
+        else imageAlts = [token.content];
         break;
       case 'link_open':
         linkHref = String(token.attrGet('href') ?? '');
@@ -58,5 +63,6 @@ export function inlineText(inline: Token | undefined, images = true): InlineText
   const collapsed = /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
   const result: InlineText = { text: collapsed.trim(), links };
   if (leadingStrong) result.leadingStrong = leadingStrong;
+  if (imageAlts) result.imageAlts = imageAlts;
   return result;
 }

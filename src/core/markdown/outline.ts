@@ -4,7 +4,7 @@ import type { ImportWarning } from './import-warning.js';
 import { inlineText } from './inline-text.js';
 import { repairMojibake } from './repair-mojibake.js';
 import type { DraftShape } from './section-shape.js';
-import { TOC_TITLE } from './section-words.js';
+import { NOTICE_TITLE, TOC_TITLE } from './section-words.js';
 import type { ParsedTitle } from './title.js';
 import { stripLeadingSymbols } from './title.js';
 
@@ -29,6 +29,12 @@ export interface Draft {
   cells?: { header: string; text: string; links: Link[] }[];
   /** Paragraphs that sit directly under this draft, before its first child. */
   paragraphs: string[];
+  /** Paragraphs that sit directly under this draft after its first child (a list's trailing prose). */
+  laterParagraphs?: string[];
+  /** Alt text of the images in its own words ("![logo](…) [NLP Course](…)"). */
+  imageAlts?: string[];
+  /** How many of its paragraphs (before or after its children) are only images. */
+  imageParagraphs?: number;
   line: number;
   endLine: number;
   children: Draft[];
@@ -40,6 +46,8 @@ export interface Draft {
   codeOnly?: boolean;
   /** `isLinkOnly(draft)`, kept once computed (asked by several rules). */
   linkOnly?: boolean;
+  /** Whether its links are all lessons (section-shape.ts `isLessonLink`), kept once computed. */
+  lessonLink?: boolean;
 }
 
 export interface Outline {
@@ -95,8 +103,18 @@ function setInline(draft: Draft, inline: Token | undefined, withBox = true): voi
       ? parsed.links
       : parsed.links.map((link) => ({ text: repairMojibake(link.text), url: link.url }));
   if (parsed.leadingStrong) draft.leadingStrong = repairMojibake(parsed.leadingStrong);
+  if (parsed.imageAlts) draft.imageAlts = parsed.imageAlts;
   if (draft.type === 'item' && isCodeOnly(inline)) draft.codeOnly = true;
 }
+
+/** Whether a paragraph's words are only its images' alt text ("![preview](walk.gif)"). */
+function onlyImages(text: string, alts: readonly string[] | undefined): boolean {
+  if (!alts) return false;
+  let rest = text;
+  for (const alt of alts) rest = rest.replace(alt, '');
+  return !/[\p{L}\p{N}]/u.test(rest);
+}
+
 
 /** An inline of one code span, with at most whitespace or punctuation around it. */
 function isCodeOnly(inline: Token | undefined): boolean {
@@ -268,8 +286,12 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
           break;
         }
         const parent = container();
+        if (parent && onlyImages(parsedInline.text, parsedInline.imageAlts))
+          parent.imageParagraphs = (parent.imageParagraphs ?? 0) + 1;
         if (!sawHeadingBelowTitle && !parent) outline.preamble.push(text);
         else if (parent && parent.children.length === 0) parent.paragraphs.push(text);
+        else if (parent?.laterParagraphs) parent.laterParagraphs.push(text);
+        else if (parent) parent.laterParagraphs = [text];
         lastParagraph = text;
         break;
       }
@@ -281,10 +303,17 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
         lastParagraph = undefined;
         break;
       case 'html_block':
-        // A title written as HTML ("<h1 align="center">Roadmap</h1>") before anything else.
-        if (outline.title === undefined && outline.roots.length === 0 && items.length === 0) {
+        // A title written as HTML ("<h1 align="center">Roadmap</h1>") before anything else, or after a
+        // notice that opens the file ("# OSSU 2023 调查", a paragraph about the survey, then the banner).
+        if (
+          (outline.title === undefined || (!sawHeadingBelowTitle && NOTICE_TITLE.test(outline.title))) &&
+          outline.roots.length === 0 &&
+          items.length === 0
+        ) {
           const title = htmlHeadingTitle(token.content);
           if (title) {
+            // The notice's prose was about the notice, not a summary of the roadmap.
+            if (outline.title !== undefined) outline.preamble.length = 0;
             outline.title = title;
             outline.titleLine = (map?.[0] ?? 0) + 1;
           }

@@ -21,6 +21,15 @@ export interface DraftShape {
   profileOnly: number;
   /** Items whose words are only links to other files of the repository ("[Chapter 2](ch02/)"). */
   localOnly: number;
+  /**
+   * Lessons: items that are only links to the repository's own pages and table rows that link to one
+   * ("1. [Tools](1-Tools/README.md)"), not its images or its CONTRIBUTING.md.
+   */
+  lessons: number;
+  /** Lines of prose that report how far something is done ("vector（stl_vector.h):50%"). */
+  percentLines: number;
+  /** Items that define a term in prose: "**Supervised**, where we have labelled data sets…". */
+  definitions: number;
 }
 
 export type LinkTarget = 'anchor' | 'external' | 'local';
@@ -33,6 +42,16 @@ export function linkTarget(url: string): LinkTarget {
 
 const PROFILE =
   /^(?:mailto:|https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|twitter\.com|x\.com|linkedin\.com\/in|instagram\.com|zhihu\.com\/people)\/[^/?#]+\/?(?:[?#].*)?$)/i;
+
+/** Images and media are illustrations, not pages to work through. */
+const MEDIA = /\.(?:png|jpe?g|gif|svg|webp|bmp|mp4|webm|mp3)(?:[?#].*)?$/i;
+/** The repository's own meta files: CONTRIBUTING.md, LICENSE, CODE_OF_CONDUCT.md (README.md is a page). */
+const META_FILE = /(?:^|\/)(?!README\b)[A-Z][A-Z\d_-]+(?:\.(?:md|txt))?$/;
+
+/** A link to one of the repository's own pages (a lesson, a chapter, a module), not an anchor or an image. */
+export function isLocalPage(url: string): boolean {
+  return linkTarget(url) === 'local' && !MEDIA.test(url) && !META_FILE.test(url);
+}
 
 /** Whether an item says nothing but its links (separators, emoji and punctuation aside). */
 export function isLinkOnly(draft: Draft): boolean {
@@ -116,11 +135,15 @@ export function shapeOf(draft: Draft): DraftShape {
     externalOnly: 0,
     profileOnly: 0,
     localOnly: 0,
+    lessons: 0,
+    percentLines: 0,
+    definitions: 0,
   };
   for (const child of draft.children) {
     if (child.children.length === 0 && child.type !== 'heading') {
       // Most drafts are leaf items or rows: counted in place, without a shape of their own.
       countLeaf(shape, child);
+      shape.percentLines += percentLinesOf(child.paragraphs);
       continue;
     }
     const inner = shapeOf(child);
@@ -132,28 +155,70 @@ export function shapeOf(draft: Draft): DraftShape {
     shape.externalOnly += inner.externalOnly;
     shape.profileOnly += inner.profileOnly;
     shape.localOnly += inner.localOnly;
+    shape.lessons += inner.lessons;
+    shape.percentLines += inner.percentLines;
+    shape.definitions += inner.definitions;
   }
+  shape.percentLines += percentLinesOf(draft.paragraphs) + percentLinesOf(draft.laterParagraphs);
   if (draft.type === 'heading') shape.headings++;
   else countLeaf(shape, draft);
   draft.shape = shape;
   return shape;
 }
 
+const PERCENT_LINE = /[:：]\s*\d{1,3}(?:[.,]\d+)?\s*%$/u;
+
+function percentLinesOf(paragraphs: readonly string[] | undefined): number {
+  if (!paragraphs) return 0;
+  let lines = 0;
+  for (const paragraph of paragraphs) if (paragraph.endsWith('%') && PERCENT_LINE.test(paragraph)) lines++;
+  return lines;
+}
+
 /** Adds one item or row (not what is beneath it) to a shape. */
 function countLeaf(shape: DraftShape, draft: Draft): void {
   if (draft.type === 'row') {
     shape.rows++;
+    if (isLessonRow(draft)) shape.lessons++;
     return;
   }
   if (draft.type !== 'item') return;
   shape.items++;
+  if (isDefinition(draft)) shape.definitions++;
   if (draft.checked !== undefined) shape.checkboxes++;
   else if (isLinkOnly(draft)) {
     if (allLinks(draft.links, (link) => linkTarget(link.url) === 'anchor')) shape.anchorOnly++;
     else if (allLinks(draft.links, (link) => PROFILE.test(link.url))) shape.profileOnly++;
     else if (allLinks(draft.links, (link) => linkTarget(link.url) === 'external')) shape.externalOnly++;
-    else if (allLinks(draft.links, (link) => linkTarget(link.url) === 'local')) shape.localOnly++;
+    else if (allLinks(draft.links, (link) => linkTarget(link.url) === 'local')) {
+      shape.localOnly++;
+      if (isLessonLink(draft)) shape.lessons++;
+    }
   }
+}
+
+/** A bold term, then a clause about it: "**Explore**: explore the area and draw a map." */
+function isDefinition(draft: Draft): boolean {
+  const term = draft.leadingStrong;
+  return term !== undefined && draft.checked === undefined && draft.text.length >= term.length + 12;
+}
+
+function isLessonRow(draft: Draft): boolean {
+  return draft.cells?.some((cell) => cell.links.some((link) => isLocalPage(link.url))) === true;
+}
+
+/** "[Jupyter notebook files](lectures/micrograd)" is an item's material, not a lesson. */
+function isLessonLink(draft: Draft): boolean {
+  draft.lessonLink ??= allLinks(draft.links, (link) => isLocalPage(link.url) && !isAttachmentText(link.text));
+  return draft.lessonLink;
+}
+
+/** How many lessons a draft is or holds (see DraftShape.lessons); a leaf without building its shape. */
+export function lessonsIn(draft: Draft): number {
+  if (draft.children.length > 0 || draft.type === 'heading') return shapeOf(draft).lessons;
+  if (draft.type === 'row') return isLessonRow(draft) ? 1 : 0;
+  if (draft.type !== 'item' || draft.checked !== undefined || !isLinkOnly(draft)) return 0;
+  return allLinks(draft.links, (link) => linkTarget(link.url) === 'local') && isLessonLink(draft) ? 1 : 0;
 }
 
 /** A heading over a list of in-document links: a table of contents, titled in any language or not at all. */
@@ -186,6 +251,31 @@ export function looksLikeLinkList(draft: Draft): boolean {
 export function looksLikePeople(draft: Draft): boolean {
   const shape = shapeOf(draft);
   return shape.items >= 1 && shape.checkboxes === 0 && shape.profileOnly === shape.items;
+}
+
+/**
+ * A heading over a progress report: its entries say how far each of their parts is done ("alloc.h: 100%",
+ * "vector: 50%"), at least two such lines per entry and no boxes. A status, not more work. One "Progress:
+ * 40%" per item is a learner's tracker of work, which stays work.
+ */
+export function looksLikeProgressReport(draft: Draft): boolean {
+  const shape = shapeOf(draft);
+  return shape.percentLines >= 2 && shape.percentLines >= 2 * shape.items && shape.checkboxes === 0;
+}
+
+/**
+ * A heading that is only a link to another site (a logo aside) over nothing but pictures:
+ * "#### ![logo](…) [NLP Course For You](https://…)" then a preview GIF. A reference, not a unit of work.
+ */
+export function isLinkHeading(draft: Draft): boolean {
+  if (draft.type !== 'heading' || draft.children.length > 0 || draft.links.length === 0) return false;
+  if (!allLinks(draft.links, (link) => linkTarget(link.url) === 'external')) return false;
+  const prose = draft.paragraphs.length + (draft.laterParagraphs?.length ?? 0);
+  if (prose !== (draft.imageParagraphs ?? 0)) return false;
+  let rest = draft.text;
+  for (const part of [...draft.links.map((link) => link.text), ...(draft.imageAlts ?? [])])
+    if (part !== '') rest = rest.replace(part, '');
+  return !/[\p{L}\p{N}]/u.test(rest);
 }
 
 /** "¿Las clases quedan grabadas?", "How long does it take?", "需要多久？": a question, in any script. */

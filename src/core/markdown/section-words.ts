@@ -42,6 +42,9 @@ export const PROJECT_META_TITLE = new RegExp(
     'congratulations!*',
     String.raw`pdf(?:\s+version)?|(?:download\s+(?:the\s+)?)?pdf`,
     'translations?',
+    'changelog',
+    // The environment the repository's code is built in ("编译环境: windows10, VS2017"), not one to set up.
+    String.raw`(?:build|compil(?:ation|er))\s+environment|编译环境|構建環境|构建环境|ビルド環境|빌드\s*환경|среда\s+сборки|entorno\s+de\s+compilaci[oó]n`,
     String.raw`change\s*log`,
     // The project's own plans, not the learner's: "Next Goals", "TODO", "Future plans".
     String.raw`(?:next|future)\s+(?:goals|plans)(?:\s+(?:of|for)\s+(?:this|the)\s+(?:project|repo(?:sitory)?))?|todo|to-?do(?:\s+list)?`,
@@ -64,13 +67,97 @@ export const PROJECT_META_TITLE = new RegExp(
   'iu',
 );
 
+/**
+ * An introduction or overview, titled by that one word: "はじめに", "Введение", "Introducción", "概述" (the
+ * English "Introduction" and "Overview" are in classify.ts's INFO). Anchored on the whole title: "Введение
+ * в NLP" is a lesson.
+ */
+export const INTRODUCTION_TITLE = new RegExp(
+  `^(?:${[
+    'はじめに',
+    'введение',
+    'вступление',
+    'introducción',
+    'introdução',
+    'introduzione',
+    'einführung',
+    'einleitung',
+    'giriş',
+    '简介',
+    '介绍',
+    '引言',
+    '前言',
+    '소개',
+    '들어가며',
+    // an overview ("Overview" and "Summary" are in classify.ts's INFO)
+    '概述',
+    '概要',
+    '概览',
+    '总览',
+    '개요',
+    'обзор',
+    'resumen',
+    'visión general',
+    'visão geral',
+    'aperçu',
+    'überblick',
+    'genel bakış',
+  ].join('|')})$`,
+  'iu',
+);
+
+/**
+ * The rules of a course (honour code, code style, grading policy): conditions on the work, not work. A page
+ * of only these is not a roadmap. Not "Evaluación" or "Оценивание" alone: an exam to sit is work.
+ */
+export const COURSE_RULES_TITLE = new RegExp(
+  `^(?:${[
+    String.raw`(?:homework\s+|course\s+|house\s+)?rules`,
+    String.raw`academic\s+(?:integrity|honesty)`,
+    String.raw`hono(?:u)?r\s+code`,
+    String.raw`code\s*style|coding\s+style|style\s+guide|coding\s+(?:conventions|standards)`,
+    String.raw`grading(?:\s+policy)?|(?:course\s+)?polic(?:y|ies)`,
+    String.raw`правила|академическая\s+честность|оформление\s+кода|стиль\s+кода|критерии\s+оценки`,
+    String.raw`reglas|normas|integridad\s+acad[eé]mica|estilo\s+de\s+c[oó]digo|criterios\s+de\s+evaluaci[oó]n|regras|integridade\s+acad[eê]mica`,
+    String.raw`r[eè]gles|int[eé]grit[eé]\s+acad[eé]mique|regeln|akademische\s+integrit[aä]t`,
+    '规则|规定|学术诚信|代码规范|代码风格|编码规范|评分(?:标准|规则)?',
+    'ルール|規則|学術的誠実性|コーディング規約|評価方法',
+    String.raw`규칙|학문적\s*정직성|코딩\s*스타일|평가\s*기준`,
+    String.raw`kurallar|akademik\s+dürüstlük|kod\s+stili`,
+  ].join('|')})$`,
+  'iu',
+);
+
+/** Prerequisites, titled so in another language ("先决条件"): what to know before, not work of the plan. */
+export const PREREQUISITES_TITLE = new RegExp(
+  `^(?:${[
+    '先决条件|前提条件|先修要求|先修课程要求|预备知识|前置知识',
+    '前提知識|必要な知識|前提条件',
+    String.raw`선수\s*지식|사전\s*요구\s*사항`,
+    String.raw`предварительные\s+требования|пререквизиты|необходимые\s+знания`,
+    String.raw`requisitos(?:\s+previos)?|pr[eé]-?requisitos|pr[eé]requis|voraussetzungen|ön\s*koşullar`,
+  ].join('|')})$`,
+  'iu',
+);
+
+/** A community section, titled in another language ("社区"): channels to join, not work (English in classify.ts). */
+export const COMMUNITY_TITLE =
+  /^(?:社区|社群|社區|コミュニティ|커뮤니티|сообщество|комьюнити|comunidad|comunidade|communaut[eé]|gemeinschaft|topluluk)$/iu;
+
+/**
+ * A heading that announces something (a survey, news) rather than names the roadmap: "OSSU 2023 调查". When
+ * a centred banner heading follows it, the banner is the title.
+ */
+export const NOTICE_TITLE =
+  /\b(?:survey|census|announcement|notice|news|call\s+for\s+\w+|we(?:'|’)?re\s+hiring)\b|调查|调研|问卷|公告|通知|お知らせ|アンケート|공지|설문|объявление|опрос|anuncio|encuesta|pesquisa|umfrage|sondage|duyuru|anket/iu;
+
 /** A heading that only restates the role (what it takes, not what to do): "Core Competencies". */
 export const ROLE_DESCRIPTION_TITLE =
   /\b(?:core\s+competenc\w*|competenc(?:y|ies)|responsibilities|qualifications|job\s+description|required\s+skills|skills\s+required|what\s+(?:companies|employers)\s+(?:look|want))\b/i;
 
 /** Sections of references rather than work: "📚 Resources", "References", "Tech stack", "Further reading". */
 export const RESOURCE_TITLE =
-  /^(?:(?:additional|extra|more|other|useful|helpful|recommended|learning|online|free|external|further|course|class)\s+)?(?:resources?|references?|links?|materials?|tools?|video\s+lectures?|lecture\s+(?:videos|recordings)|recordings|playlists?|tech(?:nology)?\s+stack|stack|further\s+reading|see\s+also|links\s+of\s+interest|interesting\s+links|enlaces(?:\s+(?:de\s+inter[eé]s|[uú]tiles))?|links\s+(?:de\s+inter[eé]s|[uú]teis|interessantes)|liens(?:\s+utiles)?|n[uü]tzliche\s+links|полезные\s+ссылки|有用的链接|役立つリンク|veja\s+tamb[eé]m|ver\s+tambi[eé]n|voir\s+aussi|siehe\s+auch|смотрите\s+также|см\.\s+также|ссылки|ресурсы|литература|参见|另请参阅|関連項目|参照|bibliograph(?:y|ie)|recursos|refer[eê]ncias|referencias|ressources|r[eé]f[eé]rences|quellen|weiterf[uü]hrende\s+links|资源|资料|參考|参考(?:资料|文献)?|相关(?:资源|链接)|リソース|参考資料|자료|참고\s*자료)$/iu;
+  /^(?:(?:additional|extra|more|other|useful|helpful|recommended|learning|online|free|external|further|course|class)\s+)?(?:resources?|references?|links?|materials?|tools?|solutions|soluciones|solu[cç][oõ]es|решения|解答|答案|题解|해답|çözümler|video\s+lectures?|lecture\s+(?:videos|recordings)|recordings|playlists?|tech(?:nology)?\s+stack|stack|further\s+reading|see\s+also|links\s+of\s+interest|interesting\s+links|enlaces(?:\s+(?:de\s+inter[eé]s|[uú]tiles))?|links\s+(?:de\s+inter[eé]s|[uú]teis|interessantes)|liens(?:\s+utiles)?|n[uü]tzliche\s+links|полезные\s+ссылки|有用的链接|役立つリンク|veja\s+tamb[eé]m|ver\s+tambi[eé]n|voir\s+aussi|siehe\s+auch|смотрите\s+также|см\.\s+также|ссылки|ресурсы|литература|参见|另请参阅|関連項目|参照|bibliograph(?:y|ie)|recursos|refer[eê]ncias|referencias|ressources|r[eé]f[eé]rences|quellen|weiterf[uü]hrende\s+links|资源|资料|參考|参考(?:资料|文献)?|相关(?:资源|链接)|リソース|参考資料|자료|참고\s*자료)$/iu;
 
 /** Words that, all together, name an item's material: "YouTube video lecture", "Jupyter notebook files". */
 export const ATTACHMENT_WORDS = new Set([
@@ -189,6 +276,31 @@ export const OPTIONAL_MARKER =
 /** "[personal recommendation]": the author's pick among alternatives, which makes the list a choice of one. */
 export const RECOMMENDED_MARKER =
   /[[(（]\s*(?:personal\s+recommendation|my\s+recommendation|recommended|top\s+pick|推荐|recomendado|recomendação)\s*[\])）]/iu;
+
+/**
+ * A sentence in a list of instructions that advises rather than asks for work: a note, a condition, what
+ * the learner cannot or need not do, what exists ("Some links … are no longer working", "If you are stuck,
+ * ask in the chat", "You won't be able to submit…"). Steps ("After Week 6A, do the space invaders
+ * problem") start otherwise. Read only on sentences (see classify.ts), never on a task's title.
+ */
+export const ADVICE_SENTENCE = new RegExp(
+  `^(?:${[
+    // "Note:", "Tip:" in English, Spanish, Portuguese, French, German, Russian, Chinese, Japanese, Korean
+    String.raw`(?:note|tip|hint|nota|consejo|dica|remarque|hinweis|примечание|замечание|совет|注意|提示|备注|ヒント|メモ|참고|팁)\s*[:：]`,
+    // a condition or a concession: "If you are stuck…", "While there are ways…" (not "If statements",
+    // "While loops and iterators": topics of a programming roadmap)
+    String.raw`(?:if|while|unless|in\s+case)\s+(?:you|your|the|there|it|this|that|we|they|for|a|an|some|any|something|anything)\b`,
+    String.raw`(?:although|though)\b`,
+    String.raw`(?:si|aunque|se|embora|wenn|falls|obwohl|если|хотя)\s`,
+    '如果|虽然|尽管|もし|만약',
+    // what the learner cannot or need not do
+    String.raw`you\s+(?:won'?t|will\s+not|can'?t|cannot|can\s+not|don'?t\s+(?:need|have)\s+to|do\s+not\s+(?:need|have)\s+to|needn'?t)\b`,
+    // what exists or no longer works
+    String.raw`there\s+(?:is|are)\b`,
+    String.raw`some\s[^.]{0,80}?\b(?:is|are)\s+no\s+longer\b`,
+  ].join('|')})`,
+  'iu',
+);
 
 /**
  * A slot the author has not filled yet: "week12-13 - TBA", "Coming soon", "待定". Nothing to do until it

@@ -26,7 +26,8 @@ export const COURSE_WEEK_HOURS = 5;
 
 const SELF_SIZED: ReadonlySet<NodeKind> = new Set<NodeKind>(['course', 'certificate', 'project']);
 
-const PER_WEEK = /(?:\/|\bper\b|\ba\b|\beach\b)\s*(?:week|wk)\b|\bweekly\b|\bh\/w\b|\bhpw\b/i;
+const PER_WEEK =
+  /(?:\/|\bper\b|\ba\b|\beach\b)\s*(?:week|wk)\b|\bweekly\b|\bh\/w\b|\bhpw\b|[/／]\s*[周週]|每周/iu;
 
 /** "2-5 hours/week", "3 h per week": hours a week, or undefined. */
 export function hoursPerWeek(text: string): HoursRange | undefined {

@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allNodes, importText } from '../../testing/load-seed.js';
+import type { Node } from '../model/roadmap.js';
+
+/**
+ * A module page (ML-For-Beginners and its translations): the work is the list of lessons that link to the
+ * repository's own pages; the regional-topic prose, concept bullets and study instructions around it are
+ * the page's context (section-shape.ts `lessons`, classify.ts `holdsLessons`).
+ */
+
+const trackable = (nodes: Node[]) =>
+  allNodes(nodes)
+    .filter((node) => node.trackable)
+    .map((node) => node.title);
+
+const modulePage = (lessonsHeading: string, proseHeading: string, lessons: string[]) =>
+  [
+    '# Module',
+    '',
+    `## ${proseHeading}`,
+    '',
+    'Some prose about the region and the data set.',
+    '',
+    '- **Explore**: look around the area and draw a map.',
+    '- **Learn**: ride a skateboard without falling.',
+    '',
+    `## ${lessonsHeading}`,
+    '',
+    ...lessons.map((lesson, i) => `${i + 1}. [${lesson}](${i + 1}-lesson/README.md)`),
+    '',
+  ].join('\n');
+
+describe('a module page: the lessons are the work', () => {
+  it.each([
+    ['Lessons', 'Regional topic: pumpkins in North America', ['Tools', 'Data']],
+    ['レッスン', '地域トピック: 北米のカボチャ', ['ツールの選択', 'データの管理']],
+    ['Уроки', 'Региональная тема: Европа', ['Введение', 'Подготовка данных']],
+    ['Lecciones', 'Tema regional: cocinas asiáticas', ['Introducción', 'Más clasificadores']],
+    ['Dersler', 'Bölgesel Konu: Peter ve Kurt', ['Q-Learning', 'Gym']],
+  ])('under "%s", beside "%s"', (lessonsHeading, proseHeading, lessons) => {
+    const { roadmap } = importText(modulePage(lessonsHeading, proseHeading, lessons));
+    expect(trackable(roadmap.nodes)).toEqual([lessonsHeading, ...lessons]);
+  });
+
+  it('any prose heading beside a list of lessons is context, whatever its words (property)', () => {
+    const word = fc.stringMatching(/^[A-Za-z][a-z]{2,9}$/);
+    fc.assert(
+      fc.property(word, fc.array(word, { minLength: 2, maxLength: 6 }), (heading, lessons) => {
+        const { roadmap } = importText(modulePage('Lessons', heading, lessons));
+        expect(trackable(roadmap.nodes)).toEqual(['Lessons', ...lessons]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('a list of lessons under "What you\'ll learn" or an introduction starts afresh', () => {
+    const { roadmap } = importText(
+      "# Regression\n\n## What you'll learn\n\nThe lessons of this module.\n\n### Lessons\n\n1. [Tools](1-Tools/README.md)\n2. [Data](2-Data/README.md)\n\n### Credits\n\nWritten by [Jen](https://twitter.com/jen)\n",
+    );
+    expect(trackable(roadmap.nodes)).toEqual(['Lessons', 'Tools', 'Data']);
+  });
+
+  it("in a table of lessons, the bullets describing a lesson's parts beside it are not work", () => {
+    const { roadmap } = importText(
+      '# Course\n\n## Each lesson includes\n\n- optional sketchnote\n- pre-lecture quiz\n- assignment\n\n| # | Topic | Link |\n| --- | --- | --- |\n| 01 | Intro | [Lesson](1-intro/README.md) |\n| 02 | History | [Lesson](2-history/README.md) |\n| 03 | Fairness | [Lesson](3-fairness/README.md) |\n| 04 | Techniques | [Lesson](4-techniques/README.md) |\n',
+    );
+    expect(trackable(roadmap.nodes)).toEqual([
+      'Each lesson includes',
+      'Intro',
+      'History',
+      'Fairness',
+      'Techniques',
+    ]);
+  });
+});
+
+describe('what stays work beside module links', () => {
+  it('a heading of plain bullets, a timed heading and boxes stay work', () => {
+    const { roadmap } = importText(
+      '# Path\n\n## Foundations (4 weeks)\n\n1. [ML Basics](../modules/ml/README.md)\n2. [Math](../modules/math/README.md)\n\n## Recommended Projects\n\n1. Scalable ML API\n2. Prediction service\n\n## Extra\n\nPractice more.\n\n- [ ] Build a demo\n',
+    );
+    expect(trackable(roadmap.nodes)).toEqual([
+      'Foundations',
+      'ML Basics',
+      'Math',
+      'Recommended Projects',
+      'Scalable ML API',
+      'Prediction service',
+      'Extra',
+      'Build a demo',
+    ]);
+  });
+
+  it('setup steps before the lessons stay work; steps after them are a postscript', () => {
+    const { roadmap } = importText(
+      '# Course\n\n## Setup\n\nInstall the tools first.\n\n- Install Anaconda\n- Create an environment\n\n## Weeks\n\n1. [Week 1](week1/README.md)\n2. [Week 2](week2/README.md)\n\n## Deploy your app\n\nYou can publish it to the web.\n\n1. Fork this repo\n2. Press this button\n',
+    );
+    expect(trackable(roadmap.nodes)).toEqual([
+      'Setup',
+      'Install Anaconda',
+      'Create an environment',
+      'Weeks',
+      'Week 1',
+      'Week 2',
+    ]);
+  });
+
+  it('a few helper pages beside a longer list of steps do not make the steps context', () => {
+    const { roadmap } = importText(
+      '# OS\n\n## Roadmap\n\n- Read chapters 1 and 2\n- Do the first project\n- Watch lectures 1 to 5\n\n### Hints\n\n- [hints for the shell](hints/shell.md)\n- [hints for xv6](hints/xv6.md)\n',
+    );
+    expect(trackable(roadmap.nodes)).toEqual(
+      expect.arrayContaining(['Read chapters 1 and 2', 'Do the first project', 'Watch lectures 1 to 5']),
+    );
+  });
+
+  it("material links (notebooks) and the repository's meta files are not lessons", () => {
+    const notebooks = importText(
+      '# Zero to Hero\n\n## Lectures\n\nBackprop, from scratch.\n\n- Lecture 1\n  - [Jupyter notebook files](lectures/micrograd)\n- Lecture 2\n  - [Jupyter notebook files](lectures/makemore)\n\n## Practice\n\nWe build a tokenizer.\n\n- Tokenizer exercise\n',
+    );
+    expect(trackable(notebooks.roadmap.nodes)).toContain('Tokenizer exercise');
+    const meta = importText(
+      '# P\n\n## Contributing\n\n- [Guide](CONTRIBUTING.md)\n- [Conduct](CODE_OF_CONDUCT.md)\n\n## Week 1\n\nWarm up.\n\n- Read the intro\n',
+    );
+    expect(trackable(meta.roadmap.nodes)).toContain('Read the intro');
+  });
+});

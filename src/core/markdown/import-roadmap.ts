@@ -89,15 +89,21 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   const copyAt = firstHeading < 0 ? -1 : translatedCopyStart(outline.roots, outline.title);
   const main = copyAt < 0 ? rest : outline.roots.slice(firstHeading, copyAt);
   const copy = copyAt < 0 ? [] : outline.roots.slice(copyAt);
-  const copyNodes = classifyChildren(copy, undefined, preambleContext(warnings));
-  // The verdict counts the copy apart ("66 entries of a copy in another language left out").
-  for (const node of copyNodes) node.meta = { ...node.meta, [TRANSLATED_COPY_META]: 'true' };
-  let unidentified: UnidentifiedNode[] = [
+  const original = [
     ...classifyChildren(preamble, undefined, preambleContext(warnings)),
     ...classifyChildren(main, undefined, rootContext(warnings)),
-    ...copyNodes,
   ];
-  const copyFirst = copy[0];
+  // Never an empty plan for a copy: when the original holds nothing to track, the copy is the roadmap.
+  const copyLeftOut = copy.length > 0 && holdsWork(original);
+  const copyNodes = classifyChildren(
+    copy,
+    undefined,
+    copyLeftOut ? preambleContext(warnings) : rootContext(warnings),
+  );
+  // The verdict counts the copy apart ("66 entries of a copy in another language left out").
+  if (copyLeftOut) for (const node of copyNodes) node.meta = { ...node.meta, [TRANSLATED_COPY_META]: 'true' };
+  let unidentified: UnidentifiedNode[] = [...original, ...copyNodes];
+  const copyFirst = copyLeftOut ? copy[0] : undefined;
   if (copyFirst) {
     warnings.push({
       line: copyFirst.line,
@@ -178,6 +184,15 @@ function liftOpeningHeadingAsTitle(outline: Outline): void {
   outline.titleLine = first.line;
   outline.roots.shift();
   outline.preamble.unshift(...first.paragraphs);
+}
+
+function holdsWork(nodes: readonly UnidentifiedNode[]): boolean {
+  const stack = [...nodes];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.trackable) return true;
+    for (const child of node.children) stack.push(child);
+  }
+  return false;
 }
 
 function paragraphTopic(text: string, line: number): UnidentifiedNode {

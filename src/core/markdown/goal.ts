@@ -148,7 +148,12 @@ export function extractGoal(
   // A daily study time anywhere ("Try to invest 1 ~ 2 hours every day") is about the whole plan too.
   const timing = outline.allParagraphs
     .map((p) => p.text)
-    .filter((text) => TIMING.test(text) || TIMING_WORDS.test(text) || (/\bday\b|每天/iu.test(text) && DAILY_HOURS.test(text)));
+    .filter(
+      (text) =>
+        TIMING.test(text) ||
+        TIMING_WORDS.test(text) ||
+        (/\bday\b|每天/iu.test(text) && DAILY_HOURS.test(text)),
+    );
   const horizon = firstOf(prose, horizonIn) ?? firstOf(timing, horizonIn);
   if (fmHorizon !== undefined) goal.horizonDays = fmHorizon;
   else if (horizon !== undefined && horizon > 0) goal.horizonDays = horizon;

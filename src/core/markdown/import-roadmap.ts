@@ -94,8 +94,14 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
     ...classifyChildren(preamble, undefined, preambleContext(warnings, outline.listEntries)),
     ...classifyChildren(main, undefined, rootContext(warnings, outline.listEntries)),
   ];
+  // Never an empty plan for a copy: when the original holds nothing to track, the copy is the roadmap.
   const copyLeftOut = copy.length > 0 && holdsWork(original);
-  const copyNodes = classifyChildren(copy, undefined, copyLeftOut ? preambleContext(warnings, outline.listEntries) : rootContext(warnings, outline.listEntries));
+  const copyNodes = classifyChildren(
+    copy,
+    undefined,
+    copyLeftOut ? preambleContext(warnings, outline.listEntries) : rootContext(warnings, outline.listEntries),
+  );
+  // The verdict counts the copy apart ("66 entries of a copy in another language left out").
   if (copyLeftOut) for (const node of copyNodes) node.meta = { ...node.meta, [TRANSLATED_COPY_META]: 'true' };
   let unidentified: UnidentifiedNode[] = [...original, ...copyNodes];
   const copyFirst = copyLeftOut ? copy[0] : undefined;

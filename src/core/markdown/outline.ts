@@ -115,7 +115,6 @@ function onlyImages(text: string, alts: readonly string[] | undefined): boolean 
   return !/[\p{L}\p{N}]/u.test(rest);
 }
 
-
 /** An inline of one code span, with at most whitespace or punctuation around it. */
 function isCodeOnly(inline: Token | undefined): boolean {
   let code = 0;

@@ -47,6 +47,14 @@ describe('a second copy in another language', () => {
     expect(trackable(roadmap.nodes)).toHaveLength(RU.length + EN.length + 1);
   });
 
+  it('is the roadmap when the original holds nothing to track (never an empty plan)', () => {
+    const { roadmap, warnings } = importText(
+      `# Курс\n\n## Правила\n\n${list(RU)}\n\n## Program\n\n${list(EN)}\n`,
+    );
+    expect(trackable(roadmap.nodes)).toEqual(EN);
+    expect(warnings.filter((w) => /another language/.test(w.message))).toEqual([]);
+  });
+
   it('English course names inside a Chinese curriculum are not a copy', () => {
     const { roadmap } = importText(
       `# 课程\n\n## 核心\n\n${list(ZH)}\n\n## 高级\n\n${list(EN)}\n\n## 项目\n\n- 毕业项目\n`,

@@ -21,6 +21,7 @@ import {
   ADVICE_INTRO,
   ADVICE_SENTENCE,
   ALTERNATIVE_PATH_TITLE,
+  ASSIGNMENT_WORD,
   AUTHOR_INTRO,
   COMMUNITY_TITLE,
   COURSE_RULES_TITLE,
@@ -36,6 +37,7 @@ import {
   PROJECT_META_TITLE,
   RESOURCE_TITLE,
   ROLE_DESCRIPTION_TITLE,
+  SCHEDULED_PART,
   TOC_TITLE,
 } from './section-words.js';
 import { type ParsedTitle, parseTitle } from './title.js';
@@ -644,7 +646,7 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     looksLikeProgressReport(draft) ||
     looksLikeFaq(draft) ||
     AUTHOR_INTRO.test(title) ||
-    INSTRUCTIONS_TITLE.test(bare)
+    (INSTRUCTIONS_TITLE.test(bare) && !schedulesWork(draft))
   ) {
     // About the repository, the role or the course's rules, not about learning.
     node.kind = 'info';
@@ -910,6 +912,22 @@ function isAdvice(draft: Draft): boolean {
   if (draft.checked !== undefined || draft.text.length < 40) return false;
   // The anchored word test fails at once on most items; the sentence test only then.
   return ADVICE_SENTENCE.test(draft.text) && /[.,;!?。，；！？]\s*\S/u.test(draft.text);
+}
+
+/**
+ * "Instructions" say how to take a course, information beside it, unless they schedule its work: at least
+ * two steps (advice aside) name a numbered part to do ("Work through Week 1A to Week 6A") or link an
+ * assignment by name ("do the [space invaders problem](…)"). Then the steps are the plan. "Work through all
+ * the lectures, then solve the problem sets" names no part: the course itself is the one thing to track.
+ */
+function schedulesWork(draft: Draft): boolean {
+  let steps = 0;
+  for (const step of draft.children) {
+    if (step.type !== 'item' || isAdvice(step)) continue;
+    if (SCHEDULED_PART.test(step.text) || step.links.some((link) => ASSIGNMENT_WORD.test(link.text))) steps++;
+    if (steps >= 2) return true;
+  }
+  return false;
 }
 
 /** An item without a word of its own: "-" or "1." in a template, waiting to be filled in. */

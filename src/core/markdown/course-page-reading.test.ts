@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allNodes, findByTitle, importText } from '../../testing/load-seed.js';
 import type { Node } from '../model/roadmap.js';
@@ -66,6 +67,46 @@ describe('advice among the instructions is not a step', () => {
       'Work through Week 1A to Week 6A. Watch the videos, do the exercises.',
       'After Week 6A, do the space invaders problem. Instructions are in the starter file.',
     ]);
+  });
+
+  it.each([
+    ['Instructions', 'Work through Week 1 to Week 3.', 'After Week 3, do the final project.'],
+    [
+      'Instructions',
+      'Read the [pong problem](ps/pong.md) and solve it.',
+      'Then do the [maze project](https://github.com/x/starters/maze.rkt).',
+    ],
+    ['Instrucciones', 'Haz la semana 1 y la semana 2.', 'Después de la semana 2, entrega el proyecto.'],
+    ['Инструкция', 'Пройдите неделю 1, затем неделю 2.', 'После недели 2 сдайте задание 1.'],
+    ['使用说明', '完成第1周的课程。', '完成第2周的作业。'],
+  ])('"%s" that name the parts to do are the plan (scheduled weeks, linked assignments)', (heading, a, b) => {
+    const { roadmap } = importText(
+      `# Course\n\nCourse Link: <https://x.org/c>\n\n## ${heading}\n\n- ${a}\n- ${b}\n- If you are stuck, ask in the course chat, someone will answer.\n`,
+    );
+    const plain = (step: string) => step.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+    expect(units(roadmap.nodes)).toEqual([plain(a), plain(b)]);
+  });
+
+  it('instructions that name no part of the course say how to take it: the course is the one item (property)', () => {
+    const howTo = [
+      'Open the course link given above. You will see a list of lectures.',
+      'Work through all the course lectures. Watch the videos and solve the problem sets.',
+      'Each problem set comes with a script to check your solution.',
+      'Match your answers to the given solutions to grade yourself.',
+      'Clicking on a lecture shows all its materials.',
+    ];
+    const scheduled = 'Work through Week 1 to Week 4 first.';
+    fc.assert(
+      fc.property(fc.shuffledSubarray(howTo, { minLength: 1 }), fc.boolean(), (steps, oneScheduled) => {
+        // One step naming a week is not yet a schedule: the page still describes one course.
+        const list = oneScheduled ? [...steps, scheduled] : steps;
+        const { roadmap } = importText(
+          `# Intro\n\nCourse Link: <https://x.org/c>\n\n## Instructions\n\n${list.map((step) => `- ${step}`).join('\n')}\n`,
+        );
+        expect(units(roadmap.nodes)).toEqual(['Intro']);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('in other languages too, and never on a short title or a box', () => {

@@ -334,6 +334,20 @@ export const INSTRUCTIONS_TITLE =
   /^(?:instructions|how\s+to\s+(?:use|follow|take|study|work\s+through)(?:\s+(?:this|the)\s+(?:guide|course|repo(?:sitory)?|curriculum|roadmap|page))?|instrucciones|c[oó]mo\s+usar(?:\s+(?:esta|este)\s+\w+)?|instru[çc][õo]es|como\s+usar(?:\s+(?:este|esta)\s+\w+)?|mode\s+d['’]emploi|comment\s+utiliser(?:\s+ce\s+\w+)?|anleitung|so\s+benutzt\s+du\s+\w+|инструкци[яи]|как\s+(?:пользоваться|проходить)(?:\s+\S+)?|使用说明|说明|如何使用(?:本\S+)?|使い方|사용\s*방법)$/iu;
 
 /**
+ * A step naming a numbered part of a course's schedule to do: "Work through Week 1A to Week 6A", "Lecture 3",
+ * "Semana 2", "Неделя 4", "第3周". Read on the steps of an "Instructions" section (classify.ts).
+ */
+export const SCHEDULED_PART =
+  /(?:^|[^\p{L}])(?:weeks?|days?|modules?|lectures?|lessons?|units?|chapters?|sprints?|semanas?|d[ií]as?|m[oó]dulos?|clases?|lecci[oó]n(?:es)?|aulas?|semaines?|jours?|le[çc]ons?|wochen?|tage?|lektion(?:en)?|kapitel|недел[яиюе]|дн[яи]|день|модул[ьяи]|лекци[яи]|урок[аи]?|глав[аы])\s*\d{1,3}[a-z]?(?![\p{L}\d])|第\s*\d{1,3}\s*[天周週月课課章讲講]/iu;
+
+/**
+ * The words of a link naming an assignment: "do the [space invaders problem](…)", "[Project 2](…)",
+ * "[tarea 1](…)". An instruction that links its assignment by name gives the learner a piece of work.
+ */
+export const ASSIGNMENT_WORD =
+  /\b(?:problems?|problem\s+sets?|psets?|projects?|assignments?|exercises?|homeworks?|labs?|tareas?|proyectos?|ejercicios?|projetos?|devoirs?|projets?|exercices?|aufgaben?|projekte?)\b|pr[aá]cticas?|exerc[ií]cios?|übung(?:en)?|задани[еяй]|проект|упражнени[еяй]|作业|项目|练习|練習|課題|과제|프로젝트/iu;
+
+/**
  * "**Course Link:** <https://…>" before the first heading: a page about one course, which is the work
  * when the page holds no other.
  */

@@ -369,9 +369,7 @@ export function classifyChildren(
       );
     }).length >= 2;
   const lessonGroup = ctx.area === 'plain' && holdsLessons(drafts);
-  let afterLessons = false;
   for (const draft of drafts) {
-    const lessons = lessonGroup ? lessonsIn(draft) : 0;
     if (parent && isAttachmentLink(draft)) {
       // "[Video](…)", "[GitHub repository](…)" under an item: material of the item, not an item.
       addLinks(parent, draft.links);
@@ -392,8 +390,7 @@ export function classifyChildren(
         continue;
       }
     }
-    const context = lessonGroup && isLessonContext(draft, afterLessons);
-    if (lessons > 0) afterLessons = true;
+    const context = lessonGroup && isLessonContext(draft);
     out.push(classifyDraft(draft, context ? { ...ctx, area: 'info' } : ctx, siblingsTimed));
   }
   return groupElectiveRuns(drafts, groupAlternativePaths(out, parent), parent);
@@ -465,17 +462,17 @@ function holdsLessons(drafts: readonly Draft[]): boolean {
 
 /**
  * Beside the lessons: an item of the same list, or a heading that opens with prose, holding no lesson and
- * no work of its own; before the lessons, its bullets (if any) must define terms ("**Explore**: …"). A
- * heading of plain bullets ("Recommended Projects") and setup steps before the lessons stay work.
+ * no work of its own; its bullets (if any) must define terms ("**Explore**: …"). A heading of plain bullets
+ * ("Recommended Projects") and steps stay work, before or after the lessons: a deploy or setup heading over
+ * its steps is one task (`isProcedure`, optional when its prose offers it), not context.
  */
-function isLessonContext(draft: Draft, afterLessons: boolean): boolean {
+function isLessonContext(draft: Draft): boolean {
   if (lessonsIn(draft) > 0 || isExplicitWork(draft)) return false;
   if (draft.type !== 'heading') return true;
   if (draft.children.length === 0) return true;
   if (draft.paragraphs.length === 0) return false;
-  // Steps after the lessons are a postscript ("Deploy your Terrarium"); before them, setup to do.
   const shape = shapeOf(draft);
-  return afterLessons ? false : shape.definitions === shape.items;
+  return shape.definitions === shape.items;
 }
 
 /**

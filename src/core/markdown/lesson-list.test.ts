@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allNodes, importText } from '../../testing/load-seed.js';
+import { allNodes, findByTitle, importText } from '../../testing/load-seed.js';
 import type { Node } from '../model/roadmap.js';
 
 /**
@@ -92,17 +92,36 @@ describe('what stays work beside module links', () => {
     ]);
   });
 
-  it('setup steps before the lessons stay work; steps after them are a postscript', () => {
+  it('setup steps before the lessons and deploy steps after them are each one task; the offered deploy is optional', () => {
     const { roadmap } = importText(
       '# Course\n\n## Setup\n\nInstall the tools first.\n\n- Install Anaconda\n- Create an environment\n\n## Weeks\n\n1. [Week 1](week1/README.md)\n2. [Week 2](week2/README.md)\n\n## Deploy your app\n\nYou can publish it to the web.\n\n1. Fork this repo\n2. Press this button\n',
     );
-    expect(trackable(roadmap.nodes)).toEqual([
-      'Setup',
-      'Install Anaconda',
-      'Create an environment',
-      'Weeks',
-      'Week 1',
-      'Week 2',
+    // The steps are how to do the one task (the procedure rule), wherever it stands beside the lessons.
+    expect(trackable(roadmap.nodes)).toEqual(['Setup', 'Weeks', 'Week 1', 'Week 2', 'Deploy your app']);
+    expect(findByTitle(roadmap.nodes, 'Setup').meta?.optional).toBeUndefined();
+    expect(findByTitle(roadmap.nodes, 'Deploy your app').meta?.optional).toBe('true');
+    expect(findByTitle(roadmap.nodes, 'Deploy your app').children.map((step) => step.trackable)).toEqual([
+      false,
+      false,
+    ]);
+  });
+
+  it('after the lessons, a prose heading whose bullets define terms is context, plain steps stay work', () => {
+    const lessons = '## Lessons\n\n1. [Intro](1/README.md)\n2. [Closures](2/README.md)\n\n';
+    const glossary = importText(
+      `# Course\n\n${lessons}## Words used\n\nA few terms.\n\n- **DOM**: the page as objects\n- **Closure**: a function with its scope\n`,
+    );
+    expect(trackable(glossary.roadmap.nodes)).toEqual(['Lessons', 'Intro', 'Closures']);
+    const practice = importText(
+      `# Course\n\n${lessons}## Practice\n\nThen, on your own.\n\n- Build a counter\n- Build a timer\n`,
+    );
+    expect(trackable(practice.roadmap.nodes)).toEqual([
+      'Lessons',
+      'Intro',
+      'Closures',
+      'Practice',
+      'Build a counter',
+      'Build a timer',
     ]);
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allNodes, findByTitle, importText } from '../../testing/load-seed.js';
 import type { Node } from '../model/roadmap.js';
 import { importVerdict, verdictText } from './import-verdict.js';
+import { INTRODUCTION_TITLE, PROJECT_META_TITLE } from './section-words.js';
 
 /**
  * Course pages read like a learner: the rules of a course, advice among the instructions, a progress
@@ -178,6 +179,19 @@ describe('introductions, communities and prerequisites in other languages', () =
         `# Course\n\n## ${heading}\n\n- Start with the quiz.\n\n## Введение в NLP\n\n- [ ] Tokens\n`,
       );
       expect(trackable(roadmap.nodes)).toEqual(['Введение в NLP', 'Tokens']);
+    },
+  );
+
+  it.each(["What you'll learn", '学べること', 'Lo que aprenderás', 'Что вы узнаете'])(
+    '"%s" over the lessons introduces them: about learning, not about the repository',
+    (heading) => {
+      const { roadmap } = importText(
+        `# Regression\n\n## ${heading}\n\nThe lessons of this module.\n\n### Lessons\n\n1. [Tools](1-Tools/README.md)\n2. [Data](2-Data/README.md)\n`,
+      );
+      expect(trackable(roadmap.nodes)).toEqual(['Lessons', 'Tools', 'Data']);
+      expect(findByTitle(roadmap.nodes, heading).kind).toBe('info');
+      // A plan may start inside an introduction, never inside a section about the project (first-planned-item).
+      expect([INTRODUCTION_TITLE.test(heading), PROJECT_META_TITLE.test(heading)]).toEqual([true, false]);
     },
   );
 

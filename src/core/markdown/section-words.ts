@@ -38,7 +38,6 @@ export const PROJECT_META_TITLE = new RegExp(
     String.raw`thanks|special\s+thanks|thank\s+you`,
     String.raw`faq|frequently\s+asked\s+questions|preguntas\s+frecuentes|perguntas\s+frequentes|foire\s+aux\s+questions|h[aä]ufige\s+fragen|часто\s+задаваемые\s+вопросы|常见问题|よくある質問|자주\s*묻는\s*질문|sıkça\s+sorulan\s+sorular`,
     String.raw`(?:course\s+)?staff|cr[eé]ditos|cr[eé]dits|クレジット|鸣谢名单|emeği\s+geçenler|katkıda\s+bulunanlar`,
-    String.raw`what\s+you(?:'|’)?ll\s+learn|what\s+you\s+will\s+learn|lo\s+que\s+aprender[aá]s|o\s+que\s+voc[eê]\s+(?:vai\s+)?aprender[aá]?|ce\s+que\s+vous\s+apprendrez|学べること|你将学到(?:什么)?|что\s+вы\s+узнаете|neler\s+öğreneceksiniz|배울\s+내용`,
     'congratulations!*',
     String.raw`pdf(?:\s+version)?|(?:download\s+(?:the\s+)?)?pdf`,
     'translations?',
@@ -68,9 +67,9 @@ export const PROJECT_META_TITLE = new RegExp(
 );
 
 /**
- * An introduction or overview, titled by that one word: "はじめに", "Введение", "Introducción", "概述" (the
- * English "Introduction" and "Overview" are in classify.ts's INFO). Anchored on the whole title: "Введение
- * в NLP" is a lesson.
+ * An introduction or overview, titled by that one word or phrase: "はじめに", "Введение", "Introducción",
+ * "概述", "What you'll learn", "学べること" (the English "Introduction" and "Overview" are in classify.ts's
+ * INFO). Anchored on the whole title: "Введение в NLP" is a lesson.
  */
 export const INTRODUCTION_TITLE = new RegExp(
   `^(?:${[
@@ -89,6 +88,8 @@ export const INTRODUCTION_TITLE = new RegExp(
     '前言',
     '소개',
     '들어가며',
+    // what the module teaches: an overview of the lessons, about learning (not about the repository)
+    String.raw`what\s+you(?:'|’)?ll\s+learn|what\s+you\s+will\s+learn|lo\s+que\s+aprender[aá]s|o\s+que\s+voc[eê]\s+(?:vai\s+)?aprender[aá]?|ce\s+que\s+vous\s+apprendrez|学べること|你将学到(?:什么)?|что\s+вы\s+узнаете|neler\s+öğreneceksiniz|배울\s+내용`,
     // an overview ("Overview" and "Summary" are in classify.ts's INFO)
     '概述',
     '概要',

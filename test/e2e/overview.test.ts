@@ -6,6 +6,7 @@ import {
   chromiumMissing,
   cli,
   launch,
+  openFresh,
   type RunningServer,
   type Session,
   screenshot,
@@ -57,14 +58,8 @@ describe.skipIf(chromiumMissing)('overview in headless Chromium', () => {
   let session: Session;
   const pages: Watched[] = [];
 
-  const open = async (hash: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> => {
-    for (const earlier of pages) if (!earlier.page.isClosed()) await earlier.page.close();
-    const watched = await watchedPage(session.context, server.url);
-    await watched.page.emulateMedia({ colorScheme });
-    pages.push(watched);
-    await watched.page.goto(`${server.url}/#/${hash}`);
-    return watched.page;
-  };
+  const open = (hash: string, scheme: 'light' | 'dark' = 'light'): Promise<Page> =>
+    openFresh(pages, session, server.url, hash, { scheme });
   const card = (page: Page, id: string) => page.locator(`[data-roadmap="${id}"]`);
   const chartCanvas = '[data-roadmap="ai-engineer"] .burnup-chart canvas';
 

@@ -144,6 +144,12 @@ describe.skipIf(chromiumMissing)('overview in headless Chromium', () => {
     const more = list.getByTestId('more').locator('a');
     expect(await more.textContent()).toBe(`and ${doing - 5} more`);
     expect(await more.getAttribute('href')).toBe('#/roadmap/ai-engineer?status=doing');
+    // The link opens the tree filtered to the items in progress.
+    await more.click();
+    const status = page.getByLabel('Status', { exact: true });
+    await expect.poll(() => status.inputValue(), { timeout: 10_000 }).toBe('doing');
+    const rows = page.locator('[role="treeitem"][data-status="doing"]');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThan(5);
   });
 
   it('shows the values under the pointer and, focused, on the arrow keys; the legend toggles by keyboard', async () => {

@@ -5,31 +5,18 @@
  * ratio is against it) and the agenda re-read after a write, which refreshes the rest of the page later (its
  * cost is the forecast's Monte Carlo run). Used by web.bench.ts.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkspace } from '../src/app/workspace.js';
 import { walkNodes } from '../src/core/model/roadmap.js';
 import type { NewEvent } from '../src/core/progress/events.js';
+import { median, BENCH_NOW as NOW, withDashboard } from './dashboard-in-chromium.js';
 import type { BenchRow } from './run.js';
 
-const NOW = '2026-11-20T12:00:00Z';
 const RUNS = 9;
 const TARGET_MS = 100;
 const HISTORY_DAYS = 56;
-
-async function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** ai-engineer, 2 h a day, with a log, start or finish most days of the last eight weeks. */
 function seed(bin: string, db: string): void {
@@ -75,90 +62,61 @@ export async function todayLogRender(root: string, chromiumPath: string): Promis
   if (!existsSync(chromiumPath)) return `skipped: ${chromiumPath} is missing`;
   if (!existsSync(join(root, 'dist/web/index.html'))) return 'skipped: dist/web is not built';
   const bin = join(root, 'bin/waymark');
-  const { chromium } = await import('playwright-core');
-  const dir = mkdtempSync(join(tmpdir(), 'waymark-today-bench-'));
-  const db = join(dir, 'bench.db');
-  seed(bin, db);
-  const port = await freePort();
-  const server = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--db', db], {
-    env: { ...process.env, WAYMARK_NOW: NOW },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  let context: import('playwright-core').BrowserContext | undefined;
-  try {
-    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    const deadline = Date.now() + 20_000;
-    while (
-      !(await fetch(`${url}/api/roadmaps`).then(
-        (r) => r.ok,
-        () => false,
-      ))
-    ) {
-      if (Date.now() > deadline) throw new Error('bench: waymark serve did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const page = await context.newPage();
-    await page.goto(`${url}/#/today`);
-    const row = page.locator('section[aria-label="Planned"] .agenda-item').first();
-    await row.waitFor({ timeout: 30_000 });
-    const ref = (await row.getAttribute('data-ref')) as string;
-    const times: number[] = [];
-    const writes: number[] = [];
-    const agendas: number[] = [];
-    for (let i = 0; i < RUNS + 1; i++) {
-      await row.locator('.log-form input').fill('5m');
-      // Timed inside the page: click, then the row's total text changes, then the frame after it.
-      const ms = await page.evaluate(async (selector) => {
-        const item = document.querySelector(selector) as HTMLElement;
-        const total = item.querySelector('[data-testid="row-logged"]') as HTMLElement;
-        const before = total.textContent;
-        const button = item.querySelector('[data-control="log"]') as HTMLButtonElement;
-        const started = performance.now();
-        return new Promise<number>((done) => {
-          const observer = new MutationObserver(() => {
-            if (total.textContent === before) return;
-            observer.disconnect();
-            requestAnimationFrame(() => done(performance.now() - started));
+  return withDashboard(
+    { bin, chromiumPath, prefix: 'today-bench', seed: (db) => seed(bin, db) },
+    async ({ url, context }) => {
+      const page = await context.newPage();
+      await page.goto(`${url}/#/today`);
+      const row = page.locator('section[aria-label="Planned"] .agenda-item').first();
+      await row.waitFor({ timeout: 30_000 });
+      const ref = (await row.getAttribute('data-ref')) as string;
+      const times: number[] = [];
+      const writes: number[] = [];
+      const agendas: number[] = [];
+      for (let i = 0; i < RUNS + 1; i++) {
+        await row.locator('.log-form input').fill('5m');
+        // Timed inside the page: click, then the row's total text changes, then the frame after it.
+        const ms = await page.evaluate(async (selector) => {
+          const item = document.querySelector(selector) as HTMLElement;
+          const total = item.querySelector('[data-testid="row-logged"]') as HTMLElement;
+          const before = total.textContent;
+          const button = item.querySelector('[data-control="log"]') as HTMLButtonElement;
+          const started = performance.now();
+          return new Promise<number>((done) => {
+            const observer = new MutationObserver(() => {
+              if (total.textContent === before) return;
+              observer.disconnect();
+              requestAnimationFrame(() => done(performance.now() - started));
+            });
+            observer.observe(total, { childList: true, characterData: true, subtree: true });
+            button.click();
           });
-          observer.observe(total, { childList: true, characterData: true, subtree: true });
-          button.click();
-        });
-      }, `section[aria-label="Planned"] .agenda-item[data-ref="${ref}"]`);
-      // The same write and agenda read without the page's rendering: the floor under the figure above,
-      // once the page's own re-read of the agenda has finished (it would hold the write up).
-      await page.waitForTimeout(800);
-      const trip = await page.evaluate(async (item) => {
-        const { token } = (await (await fetch('/api/session')).json()) as { token: string };
-        const started = performance.now();
-        await fetch('/api/log', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'X-Waymark-Token': token },
-          body: JSON.stringify({ duration: '1m', item }),
-        });
-        const written = performance.now();
-        await (await fetch('/api/today')).json();
-        return { write: written - started, agenda: performance.now() - written };
-      }, ref);
-      if (i > 0) {
-        times.push(ms); // the first click warms the server's plan caches and the page's code
-        writes.push(trip.write);
-        agendas.push(trip.agenda);
+        }, `section[aria-label="Planned"] .agenda-item[data-ref="${ref}"]`);
+        // The same write and agenda read without the page's rendering: the floor under the figure above,
+        // once the page's own re-read of the agenda has finished (it would hold the write up).
+        await page.waitForTimeout(800);
+        const trip = await page.evaluate(async (item) => {
+          const { token } = (await (await fetch('/api/session')).json()) as { token: string };
+          const started = performance.now();
+          await fetch('/api/log', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'X-Waymark-Token': token },
+            body: JSON.stringify({ duration: '1m', item }),
+          });
+          const written = performance.now();
+          await (await fetch('/api/today')).json();
+          return { write: written - started, agenda: performance.now() - written };
+        }, ref);
+        if (i > 0) {
+          times.push(ms); // the first click warms the server's plan caches and the page's code
+          writes.push(trip.write);
+          agendas.push(trip.agenda);
+        }
+        await page.waitForTimeout(800); // the live update of the bare write has landed
       }
-      await page.waitForTimeout(800); // the live update of the bare write has landed
-    }
-    const median = (values: number[]) =>
-      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-    return { medianMs: median(times), writeMs: median(writes), agendaMs: median(agendas) };
-  } finally {
-    await context?.close();
-    server.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  }
+      return { medianMs: median(times), writeMs: median(writes), agendaMs: median(agendas) };
+    },
+  );
 }
 
 /** The bench row: median against the 100 ms target, as a ratio to the bare write, the agenda re-read beside it. */

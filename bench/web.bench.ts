@@ -6,16 +6,15 @@
  * Needs `npm run build` (dist/web) and /usr/bin/chromium; without Chromium the render row says so and is
  * not counted.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { openWorkspace } from '../src/app/workspace.js';
 import { walkNodes } from '../src/core/model/roadmap.js';
 import type { NewEvent } from '../src/core/progress/events.js';
+import { median, BENCH_NOW as NOW, withDashboard } from './dashboard-in-chromium.js';
 import type { BenchRow, BenchSuite } from './run.js';
 import { todayLogRow } from './today-log.js';
 
@@ -25,7 +24,6 @@ const ROOT = existsSync(join(HERE, '../package.json')) ? resolve(HERE, '..') : r
 const WEB = join(ROOT, 'dist/web');
 const BIN = join(ROOT, 'bin/waymark');
 const CHROMIUM = '/usr/bin/chromium';
-const NOW = '2026-11-20T12:00:00Z';
 const EVENTS = 20_000;
 const SIZE_TARGET_KB = 150;
 const RENDER_RATIO_TARGET = 2;
@@ -50,17 +48,6 @@ export function firstPageGzipBytes(webDir: string): { files: number; raw: number
     gzip += gzipSync(bytes, { level: 9 }).length;
   }
   return { files: assets.length, raw, gzip };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** ai-engineer with `count` events over the past year: study logs, starts and finishes, notes. */
@@ -99,78 +86,53 @@ interface RenderTimes {
 async function renderRatio(): Promise<RenderTimes | string> {
   if (!existsSync(CHROMIUM)) return 'skipped: /usr/bin/chromium is missing';
   if (!existsSync(join(WEB, 'index.html'))) return 'skipped: dist/web is not built';
-  const { chromium } = await import('playwright-core');
-  const dir = mkdtempSync(join(tmpdir(), 'waymark-web-bench-'));
-  const db = join(dir, 'bench.db');
-  seedEvents(db, EVENTS);
-  const port = await freePort();
-  const server = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--db', db], {
-    env: { ...process.env, WAYMARK_NOW: NOW },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  let context: import('playwright-core').BrowserContext | undefined;
-  try {
-    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const ok = await fetch(`${url}/api/roadmaps`).then(
-        (r) => r.ok,
-        () => false,
+  const seed = (db: string) => seedEvents(db, EVENTS);
+  return withDashboard(
+    { bin: BIN, chromiumPath: CHROMIUM, prefix: 'web-bench', seed },
+    async ({ url, context }) => {
+      // The server's view before anything is cached (the browser's warm-up below then hits the cache).
+      let started = performance.now();
+      await fetch(`${url}/api/overview`).then((r) => r.text());
+      const coldOverviewMs = performance.now() - started;
+      const page = await context.newPage();
+      await page.route(`${url}/__blank`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: '<!doctype html><title>blank</title><h1>blank</h1>',
+        }),
       );
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error('bench: waymark serve did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    // The server's view before anything is cached (the browser's warm-up below then hits the cache).
-    let started = performance.now();
-    await fetch(`${url}/api/overview`).then((r) => r.text());
-    const coldOverviewMs = performance.now() - started;
-    const page = await context.newPage();
-    await page.route(`${url}/__blank`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title><h1>blank</h1>' }),
-    );
-    const overview: number[] = [];
-    const blank: number[] = [];
-    const api: number[] = [];
-    // Warm-up: server caches and the browser's code cache, as a returning user has them.
-    await page.goto(`${url}/#/`);
-    await page.locator('[data-roadmap="ai-engineer"] figure.burnup canvas').waitFor({ timeout: 30_000 });
-    await page.locator('.heatmap table').waitFor();
-    for (let i = 0; i < RENDER_RUNS; i++) {
-      started = performance.now();
-      await page.goto(`${url}/__blank`);
-      await page.locator('h1').waitFor();
-      blank.push(performance.now() - started);
-      started = performance.now();
+      const overview: number[] = [];
+      const blank: number[] = [];
+      const api: number[] = [];
+      // Warm-up: server caches and the browser's code cache, as a returning user has them.
       await page.goto(`${url}/#/`);
       await page.locator('[data-roadmap="ai-engineer"] figure.burnup canvas').waitFor({ timeout: 30_000 });
       await page.locator('.heatmap table').waitFor();
-      overview.push(performance.now() - started);
-      api.push(
-        await page.evaluate(() =>
-          Math.max(
-            0,
-            ...performance
-              .getEntriesByType('resource')
-              .filter((entry) => entry.name.includes('/api/') && !entry.name.includes('/stream'))
-              .map((entry) => (entry as PerformanceResourceTiming).responseEnd),
+      for (let i = 0; i < RENDER_RUNS; i++) {
+        started = performance.now();
+        await page.goto(`${url}/__blank`);
+        await page.locator('h1').waitFor();
+        blank.push(performance.now() - started);
+        started = performance.now();
+        await page.goto(`${url}/#/`);
+        await page.locator('[data-roadmap="ai-engineer"] figure.burnup canvas').waitFor({ timeout: 30_000 });
+        await page.locator('.heatmap table').waitFor();
+        overview.push(performance.now() - started);
+        api.push(
+          await page.evaluate(() =>
+            Math.max(
+              0,
+              ...performance
+                .getEntriesByType('resource')
+                .filter((entry) => entry.name.includes('/api/') && !entry.name.includes('/stream'))
+                .map((entry) => (entry as PerformanceResourceTiming).responseEnd),
+            ),
           ),
-        ),
-      );
-    }
-    const median = (values: number[]) =>
-      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-    return { overviewMs: median(overview), blankMs: median(blank), apiMs: median(api), coldOverviewMs };
-  } finally {
-    await context?.close();
-    server.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  }
+        );
+      }
+      return { overviewMs: median(overview), blankMs: median(blank), apiMs: median(api), coldOverviewMs };
+    },
+  );
 }
 
 export const webBench: BenchSuite = {

@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  callApi,
   checkE2ePrerequisites,
   chromiumMissing,
   cli,
   launch,
+  openFresh,
   type RunningServer,
   type Session,
   screenshot,
@@ -14,7 +16,6 @@ import {
   startServer,
   tempDir,
   type Watched,
-  watchedPage,
 } from './harness.js';
 
 checkE2ePrerequisites('dashboard tests');
@@ -30,29 +31,9 @@ describe.skipIf(chromiumMissing)('dashboard in headless Chromium', () => {
   const pages: Watched[] = [];
 
   /** Opens a fresh page (closing the previous ones: each open tab holds one of Chromium's 6 connections). */
-  const open = async (hash: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> => {
-    for (const earlier of pages) if (!earlier.page.isClosed()) await earlier.page.close();
-    const watched = await watchedPage(session.context, server.url);
-    await watched.page.emulateMedia({ colorScheme });
-    pages.push(watched);
-    await watched.page.goto(`${server.url}/#/${hash}`);
-    return watched.page;
-  };
-  const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
-    // Writes carry the server's token, as the dashboard sends it (read as a script would).
-    const write = init?.method !== undefined && init.method !== 'GET';
-    const token = write
-      ? ((await (await fetch(`${server.url}/api/session`)).json()) as { token: string }).token
-      : undefined;
-    const response = await fetch(`${server.url}${path}`, {
-      ...init,
-      ...(token
-        ? { headers: { ...(init?.headers as Record<string, string>), 'X-Waymark-Token': token } }
-        : {}),
-    });
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
+  const open = (hash: string, scheme: 'light' | 'dark' = 'light'): Promise<Page> =>
+    openFresh(pages, session, server.url, hash, { scheme });
+  const api = <T>(path: string, init?: RequestInit) => callApi<T>(server.url, path, init);
   const summary = async (id: string) =>
     (await api<Summary[]>('/api/roadmaps')).find((roadmap) => roadmap.id === id) as Summary;
   const card = (page: Page, id: string) => page.locator(`[data-roadmap="${id}"]`);

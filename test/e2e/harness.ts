@@ -155,6 +155,57 @@ export async function watchedPage(context: BrowserContext, serverUrl: string): P
   return watched;
 }
 
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+export interface OpenOptions {
+  scheme?: 'light' | 'dark';
+  /** Omitted: the context's own size. */
+  viewport?: { width: number; height: number };
+}
+
+/**
+ * Opens `#/hash` in a fresh watched page, closing the suite's earlier ones first: each open tab holds one of
+ * Chromium's six connections per host (the live stream), so old tabs would starve the new one.
+ */
+export async function openFresh(
+  pages: Watched[],
+  session: Session,
+  serverUrl: string,
+  hash: string,
+  { scheme = 'light', viewport }: OpenOptions = {},
+): Promise<Page> {
+  for (const earlier of pages) if (!earlier.page.isClosed()) await earlier.page.close();
+  const watched = await watchedPage(session.context, serverUrl);
+  if (viewport) await watched.page.setViewportSize(viewport);
+  await watched.page.emulateMedia({ colorScheme: scheme });
+  pages.push(watched);
+  await watched.page.goto(`${serverUrl}/#/${hash}`);
+  return watched.page;
+}
+
+/** Calls the API as a script would: a write is JSON and first reads the server's token to send it. */
+export async function callApi<T>(serverUrl: string, path: string, init?: RequestInit): Promise<T> {
+  const write = init?.method !== undefined && init.method !== 'GET';
+  const token = write
+    ? ((await (await fetch(`${serverUrl}/api/session`)).json()) as { token: string }).token
+    : undefined;
+  const response = await fetch(`${serverUrl}${path}`, {
+    ...init,
+    ...(token
+      ? {
+          headers: {
+            'content-type': 'application/json',
+            ...(init?.headers as Record<string, string>),
+            'X-Waymark-Token': token,
+          },
+        }
+      : {}),
+  });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;

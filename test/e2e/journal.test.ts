@@ -13,8 +13,11 @@ import { formatMinutes } from '../../web/src/format.js';
 import {
   checkE2ePrerequisites,
   chromiumMissing,
+  DESKTOP,
   launch,
   NOW,
+  openFresh,
+  PHONE,
   type RunningServer,
   type Session,
   screenshot,
@@ -22,7 +25,6 @@ import {
   startServer,
   tempDir,
   type Watched,
-  watchedPage,
 } from './harness.js';
 
 checkE2ePrerequisites('journal tests');
@@ -76,14 +78,12 @@ describe.skipIf(chromiumMissing)('the journal in headless Chromium', () => {
     hash: string,
     { scheme = 'light', phone = false }: { scheme?: 'light' | 'dark'; phone?: boolean } = {},
   ): Promise<Page> => {
-    for (const earlier of pages) if (!earlier.page.isClosed()) await earlier.page.close();
-    const watched = await watchedPage(session.context, server.url);
-    await watched.page.emulateMedia({ colorScheme: scheme });
-    await watched.page.setViewportSize(phone ? { width: 390, height: 844 } : { width: 1280, height: 800 });
-    pages.push(watched);
-    await watched.page.goto(`${server.url}/#/${hash}`);
-    await watched.page.getByTestId('journal-summary').waitFor();
-    return watched.page;
+    const page = await openFresh(pages, session, server.url, hash, {
+      scheme,
+      viewport: phone ? PHONE : DESKTOP,
+    });
+    await page.getByTestId('journal-summary').waitFor();
+    return page;
   };
   const journal = async (query: string): Promise<JournalPage> =>
     (await (await fetch(`${server.url}/api/journal?${query}`)).json()) as JournalPage;

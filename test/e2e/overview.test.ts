@@ -6,6 +6,7 @@ import {
   chromiumMissing,
   cli,
   launch,
+  openFresh,
   type RunningServer,
   type Session,
   screenshot,
@@ -57,14 +58,8 @@ describe.skipIf(chromiumMissing)('overview in headless Chromium', () => {
   let session: Session;
   const pages: Watched[] = [];
 
-  const open = async (hash: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> => {
-    for (const earlier of pages) if (!earlier.page.isClosed()) await earlier.page.close();
-    const watched = await watchedPage(session.context, server.url);
-    await watched.page.emulateMedia({ colorScheme });
-    pages.push(watched);
-    await watched.page.goto(`${server.url}/#/${hash}`);
-    return watched.page;
-  };
+  const open = (hash: string, scheme: 'light' | 'dark' = 'light'): Promise<Page> =>
+    openFresh(pages, session, server.url, hash, { scheme });
   const card = (page: Page, id: string) => page.locator(`[data-roadmap="${id}"]`);
   const chartCanvas = '[data-roadmap="ai-engineer"] .burnup-chart canvas';
 
@@ -149,6 +144,12 @@ describe.skipIf(chromiumMissing)('overview in headless Chromium', () => {
     const more = list.getByTestId('more').locator('a');
     expect(await more.textContent()).toBe(`and ${doing - 5} more`);
     expect(await more.getAttribute('href')).toBe('#/roadmap/ai-engineer?status=doing');
+    // The link opens the tree filtered to the items in progress.
+    await more.click();
+    const status = page.getByLabel('Status', { exact: true });
+    await expect.poll(() => status.inputValue(), { timeout: 10_000 }).toBe('doing');
+    const rows = page.locator('[role="treeitem"][data-status="doing"]');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThan(5);
   });
 
   it('shows the values under the pointer and, focused, on the arrow keys; the legend toggles by keyboard', async () => {

@@ -11,7 +11,10 @@ import {
   checkE2ePrerequisites,
   chromiumMissing,
   cli,
+  DESKTOP,
   launch,
+  openFresh,
+  PHONE,
   type RunningServer,
   type Session,
   screenshot,
@@ -19,7 +22,6 @@ import {
   startServer,
   tempDir,
   type Watched,
-  watchedPage,
 } from './harness.js';
 
 checkE2ePrerequisites('review session tests');
@@ -39,18 +41,11 @@ describe.skipIf(chromiumMissing)('the review session in headless Chromium', () =
   let session: Session;
   const pages: Watched[] = [];
 
-  const open = async (
+  const open = (
     hash: string,
     { scheme = 'light', phone = false }: { scheme?: 'light' | 'dark'; phone?: boolean } = {},
-  ): Promise<Page> => {
-    for (const earlier of pages) if (!earlier.page.isClosed()) await earlier.page.close();
-    const watched = await watchedPage(session.context, server.url);
-    await watched.page.emulateMedia({ colorScheme: scheme });
-    await watched.page.setViewportSize(phone ? { width: 390, height: 844 } : { width: 1280, height: 800 });
-    pages.push(watched);
-    await watched.page.goto(`${server.url}/#/${hash}`);
-    return watched.page;
-  };
+  ): Promise<Page> =>
+    openFresh(pages, session, server.url, hash, { scheme, viewport: phone ? PHONE : DESKTOP });
   const get = async <T>(path: string): Promise<T> => {
     const response = await fetch(`${server.url}${path}`);
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);

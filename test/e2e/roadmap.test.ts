@@ -10,7 +10,10 @@ import {
   checkE2ePrerequisites,
   chromiumMissing,
   cli,
+  DESKTOP,
   launch,
+  openFresh,
+  PHONE,
   type RunningServer,
   type Session,
   screenshot,
@@ -19,13 +22,9 @@ import {
   startServer,
   tempDir,
   type Watched,
-  watchedPage,
 } from './harness.js';
 
 checkE2ePrerequisites('roadmap page tests');
-
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 interface TreeNode {
   id: string;
@@ -44,16 +43,11 @@ describe.skipIf(chromiumMissing)('the Roadmap page', () => {
   const open = async (
     hash: string,
     viewport = DESKTOP,
-    colorScheme: 'light' | 'dark' = 'light',
+    scheme: 'light' | 'dark' = 'light',
   ): Promise<Page> => {
-    for (const earlier of pages) if (!earlier.page.isClosed()) await earlier.page.close();
-    const watched = await watchedPage(session.context, server.url);
-    await watched.page.setViewportSize(viewport);
-    await watched.page.emulateMedia({ colorScheme });
-    pages.push(watched);
-    await watched.page.goto(`${server.url}/#/${hash}`);
-    await settle(watched.page);
-    return watched.page;
+    const page = await openFresh(pages, session, server.url, hash, { scheme, viewport });
+    await settle(page);
+    return page;
   };
   const get = async <T>(path: string): Promise<T> => {
     const response = await fetch(`${server.url}${path}`);

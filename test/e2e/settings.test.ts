@@ -10,7 +10,9 @@ import {
   checkE2ePrerequisites,
   chromiumMissing,
   cli,
+  DESKTOP,
   launch,
+  openFresh,
   type RunningServer,
   type Session,
   seriousViolations,
@@ -18,7 +20,6 @@ import {
   startServer,
   tempDir,
   type Watched,
-  watchedPage,
 } from './harness.js';
 
 checkE2ePrerequisites('settings tests');
@@ -39,14 +40,12 @@ describe.skipIf(chromiumMissing)('Settings in headless Chromium', () => {
     hash: string,
     options: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {},
   ): Promise<Page> => {
-    for (const earlier of pages) if (!earlier.page.isClosed()) await earlier.page.close();
-    const watched = await watchedPage(session.context, server.url);
-    await watched.page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
-    await watched.page.setViewportSize({ width: options.width ?? 1280, height: options.height ?? 800 });
-    pages.push(watched);
-    await watched.page.goto(`${server.url}/#/${hash}`);
-    await settle(watched.page);
-    return watched.page;
+    const page = await openFresh(pages, session, server.url, hash, {
+      scheme: options.colorScheme ?? 'light',
+      viewport: { width: options.width ?? DESKTOP.width, height: options.height ?? DESKTOP.height },
+    });
+    await settle(page);
+    return page;
   };
   const get = async <T>(path: string): Promise<T> =>
     (await (await fetch(`${server.url}${path}`)).json()) as T;

@@ -8,10 +8,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  callApi,
   checkE2ePrerequisites,
   chromiumMissing,
   cli,
+  DESKTOP,
   launch,
+  openFresh,
+  PHONE,
   type RunningServer,
   type Session,
   screenshot,
@@ -20,7 +24,6 @@ import {
   startServer,
   tempDir,
   type Watched,
-  watchedPage,
 } from './harness.js';
 
 checkE2ePrerequisites('Today tests');
@@ -35,9 +38,6 @@ interface AgendaJson {
   reviewsDue: number | null;
 }
 
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-
 describe.skipIf(chromiumMissing)('Today in headless Chromium', () => {
   let server: RunningServer;
   let session: Session;
@@ -51,31 +51,12 @@ describe.skipIf(chromiumMissing)('Today in headless Chromium', () => {
       viewport = DESKTOP,
     }: { colorScheme?: 'light' | 'dark'; viewport?: typeof DESKTOP } = {},
   ): Promise<Page> => {
-    for (const earlier of pages) if (!earlier.page.isClosed()) await earlier.page.close();
-    const watched = await watchedPage(session.context, server.url);
-    await watched.page.setViewportSize(viewport);
-    await watched.page.emulateMedia({ colorScheme });
-    pages.push(watched);
-    await watched.page.goto(`${server.url}/#/${hash}`);
-    await settle(watched.page);
-    await watched.page.locator('.agenda-item').first().waitFor({ timeout: 10_000 });
-    return watched.page;
+    const page = await openFresh(pages, session, server.url, hash, { scheme: colorScheme, viewport });
+    await settle(page);
+    await page.locator('.agenda-item').first().waitFor({ timeout: 10_000 });
+    return page;
   };
-  const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
-    const write = init?.method !== undefined && init.method !== 'GET';
-    const token = write
-      ? ((await (await fetch(`${server.url}/api/session`)).json()) as { token: string }).token
-      : undefined;
-    const response = await fetch(`${server.url}${path}`, {
-      ...init,
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { 'X-Waymark-Token': token } : {}),
-      },
-    });
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
+  const api = <T>(path: string, init?: RequestInit) => callApi<T>(server.url, path, init);
   const capacity = (hours: number) =>
     api('/api/settings', {
       method: 'PUT',

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { AlertProvider, AlertRegion } from './api/alerts';
 import { LiveProvider, useLive } from './api/live';
 import { ToastProvider, ToastRegion } from './api/toasts';
+import { STATUSES, type Status } from './api/types';
 import { usePageTitle } from './page-title';
 import { OverviewPage } from './pages/overview';
 import { href, useRoute } from './router';
@@ -104,6 +105,7 @@ function Page({ page, params, query }: { page: string; params: string[]; query: 
           roadmapId={params[0]}
           view={query.get('view') === 'diagram' ? 'diagram' : 'tree'}
           selected={query.get('item') ?? undefined}
+          statusFilter={statusParam(query.get('status'))}
         />
       );
     case 'showcase':
@@ -124,4 +126,9 @@ function Page({ page, params, query }: { page: string; params: string[]; query: 
         </section>
       );
   }
+}
+
+/** A status filter from the URL, if it names one (anything else shows the whole tree). */
+function statusParam(value: string | null): Status | undefined {
+  return STATUSES.find((status) => status === value);
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { enc } from '../api/client';
-import type { RoadmapStatus, RoadmapSummary } from '../api/types';
+import type { RoadmapStatus, RoadmapSummary, Status } from '../api/types';
 import { type Resource, useApi } from '../api/use-api';
 import { ModalDialog } from '../components/modal-dialog';
 import { ProgressBar } from '../components/progress-bar';
@@ -19,9 +19,11 @@ interface RoadmapPageProps {
   roadmapId: string | undefined;
   view: 'tree' | 'diagram';
   selected: string | undefined;
+  /** `?status=doing`: the tree opens filtered to that status. */
+  statusFilter?: Status | undefined;
 }
 
-export function RoadmapPage({ roadmapId, view, selected }: RoadmapPageProps) {
+export function RoadmapPage({ roadmapId, view, selected, statusFilter }: RoadmapPageProps) {
   const roadmaps = useApi<RoadmapSummary[]>('/api/roadmaps');
   const id = roadmapId ?? roadmaps.data?.[0]?.id;
   const tree = useApi<RoadmapStatus>(id ? `/api/roadmaps/${enc(id)}/tree` : null);
@@ -46,6 +48,7 @@ export function RoadmapPage({ roadmapId, view, selected }: RoadmapPageProps) {
         tree={tree}
         view={view}
         selected={selected}
+        statusFilter={statusFilter}
       />
     </RoadmapChangesProvider>
   );
@@ -58,9 +61,10 @@ interface RoadmapBodyProps {
   tree: Resource<RoadmapStatus>;
   view: 'tree' | 'diagram';
   selected: string | undefined;
+  statusFilter: Status | undefined;
 }
 
-function RoadmapBody({ id, roadmaps, status, tree, view, selected }: RoadmapBodyProps) {
+function RoadmapBody({ id, roadmaps, status, tree, view, selected, statusFilter }: RoadmapBodyProps) {
   const narrow = useNarrowScreen();
   // On a phone the details are a bottom sheet over the tree, open for this node id. An item (a row without
   // children) opens it when selected by any means; a parent expands instead, its Details button opens it.
@@ -130,7 +134,13 @@ function RoadmapBody({ id, roadmaps, status, tree, view, selected }: RoadmapBody
           {view === 'diagram' ? (
             <DiagramView roadmapId={id} nodes={status.nodes} />
           ) : (
-            <TreeView nodes={status.nodes} selected={selected} onOpen={openNode} narrow={narrow} />
+            <TreeView
+              nodes={status.nodes}
+              selected={selected}
+              onOpen={openNode}
+              narrow={narrow}
+              {...(statusFilter ? { initialStatus: statusFilter } : {})}
+            />
           )}
           {selected && !narrow && (
             <ItemDetailPanel key={`${id}:${selected}`} roadmapId={id} nodeId={selected} treeNode={treeNode} />

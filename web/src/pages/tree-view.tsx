@@ -13,6 +13,8 @@ interface TreeViewProps {
   onOpen: (nodeId: string, details: boolean) => void;
   /** Phone layout: rows get a Details button, Enter opens the details sheet. */
   narrow: boolean;
+  /** The status filter to open with (`?status=doing` from the Overview's "and N more"). */
+  initialStatus?: TreeFilter['status'];
 }
 
 /**
@@ -20,9 +22,9 @@ interface TreeViewProps {
  * tap on a phone) opens a row and opens or closes its children, a click selects it, Space ticks or unticks the row's box in the
  * direction it shows (status-change-model.ts), asking first when that changes several items.
  */
-export function TreeView({ nodes, selected, onOpen, narrow }: TreeViewProps) {
+export function TreeView({ nodes, selected, onOpen, narrow, initialStatus }: TreeViewProps) {
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
-  const [filter, setFilter] = useState<TreeFilter>({ text: '', status: 'all' });
+  const [filter, setFilter] = useState<TreeFilter>({ text: '', status: initialStatus ?? 'all' });
   const [focusId, setFocusId] = useState<string | undefined>(selected);
   const { requestStatus, statusOf, statusError } = useRoadmapChanges();
   const listRef = useRef<HTMLDivElement>(null);

@@ -146,7 +146,7 @@ describe.skipIf(chromiumMissing)('overview in headless Chromium', () => {
     expect(await more.getAttribute('href')).toBe('#/roadmap/ai-engineer?status=doing');
     // The link opens the tree filtered to the items in progress.
     await more.click();
-    const status = page.getByLabel('Status', { exact: true });
+    const status = page.locator('.tree-tools select');
     await expect.poll(() => status.inputValue(), { timeout: 10_000 }).toBe('doing');
     const rows = page.locator('[role="treeitem"][data-status="doing"]');
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThan(5);

@@ -1,5 +1,6 @@
 import { importRoadmap, markdownParser } from '../src/core/markdown/import-roadmap.js';
 import { evaluateCorpus, loadManifest, readBaseline, readCorpusFile } from '../src/testing/corpus.js';
+import { median } from './median.js';
 import type { BenchRow, BenchSuite } from './run.js';
 
 /*
@@ -9,11 +10,6 @@ import type { BenchRow, BenchSuite } from './run.js';
  */
 
 const MAX_RATIO = 2;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 /**
  * Times two functions in alternation (a, b, b, a, ...) so that a busy machine slows both alike and the

@@ -70,6 +70,3 @@ export async function withDashboard<T>(
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-export const median = (values: readonly number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { openWorkspace } from '../src/app/workspace.js';
 import { walkNodes } from '../src/core/model/roadmap.js';
 import type { NewEvent } from '../src/core/progress/events.js';
-import { median, BENCH_NOW as NOW, withDashboard } from './dashboard-in-chromium.js';
+import { BENCH_NOW as NOW, withDashboard } from './dashboard-in-chromium.js';
+import { median } from './median.js';
 import type { BenchRow } from './run.js';
 
 const RUNS = 9;

@@ -14,7 +14,8 @@ import { gzipSync } from 'node:zlib';
 import { openWorkspace } from '../src/app/workspace.js';
 import { walkNodes } from '../src/core/model/roadmap.js';
 import type { NewEvent } from '../src/core/progress/events.js';
-import { median, BENCH_NOW as NOW, withDashboard } from './dashboard-in-chromium.js';
+import { BENCH_NOW as NOW, withDashboard } from './dashboard-in-chromium.js';
+import { median } from './median.js';
 import type { BenchRow, BenchSuite } from './run.js';
 import { todayLogRow } from './today-log.js';
 

@@ -48,15 +48,20 @@ const ACTS_ON: Record<Status, (current: Status) => boolean> = {
  */
 export function itemsChanged(node: StatusNode, status: Status): number {
   if (isLeafNode(node)) return node.status === status ? 0 : 1;
-  let count = 0;
-  const stack = [...node.children];
-  while (stack.length > 0) {
-    const next = stack.pop() as StatusNode;
-    if (isLeafNode(next)) {
-      if (next.total > 0 && ACTS_ON[status](next.status)) count++;
-    } else stack.push(...next.children);
-  }
-  return count;
+  // One walk: a child is a leaf when it is trackable and nothing trackable lies beneath it.
+  const visit = (entry: StatusNode): { changed: number; trackableBelow: boolean } => {
+    let changed = 0;
+    let trackableBelow = false;
+    for (const child of entry.children) {
+      const below = visit(child);
+      if (child.trackable && !below.trackableBelow) {
+        if (child.total > 0 && ACTS_ON[status](child.status)) changed++;
+      } else changed += below.changed;
+      trackableBelow ||= child.trackable || below.trackableBelow;
+    }
+    return { changed, trackableBelow };
+  };
+  return visit(node).changed;
 }
 
 const finished = (status: Status) => status === 'done' || status === 'skipped';

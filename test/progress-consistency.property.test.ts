@@ -213,5 +213,6 @@ describe('progress consistency across every view', () => {
       }),
       { numRuns: 12, seed: 9, endOnFailure: true },
     );
-  });
+    // Twelve sequences over five roadmaps, each checked through seven views: minutes on a loaded CI machine.
+  }, 180_000);
 });

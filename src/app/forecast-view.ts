@@ -3,9 +3,9 @@
  * the remaining estimated effort at the learner's measured speed against the hours they study (forecast-effort.ts),
  * the chance to make the target, P50/P85, the hours a week that give 85%, and what it rests on.
  */
-import { forecastEffort } from '../core/forecast/forecast-effort.js';
 import { HORIZON_WEEKS } from '../core/forecast/simulate-weeks.js';
 import { type CalendarDate, diffDays } from '../core/plan/calendar-date.js';
+import { memoizedForecast } from './forecast-memo.js';
 import { paceHistory } from './pace-history.js';
 import type { PlanContext } from './plan-context.js';
 
@@ -125,7 +125,7 @@ export function forecastView(context: PlanContext): ForecastView {
     : recorded;
   const liveTarget = target && !target.passed && target.target >= context.today ? target.target : undefined;
   const planned = plannedHoursPerWeek(context);
-  const forecast = forecastEffort({
+  const forecast = memoizedForecast({
     remainingHours: plan.remaining.hours,
     plannedHoursPerWeek: planned,
     history,

@@ -181,12 +181,14 @@ export function createApp(options: AppOptions): WaymarkApp {
     }),
   );
 
-  const openApi = JSON.stringify(
-    buildOpenApi(routes, { '/api/events/stream': EVENT_STREAM_DOC, '/api/session': SESSION_DOC }),
-  );
-  app.get('/api/openapi.json', (c) =>
-    c.body(openApi, 200, { 'Content-Type': 'application/json; charset=UTF-8' }),
-  );
+  // Built on first request: converting every schema takes longer than the rest of creating the app.
+  let openApi: string | undefined;
+  app.get('/api/openapi.json', (c) => {
+    openApi ??= JSON.stringify(
+      buildOpenApi(routes, { '/api/events/stream': EVENT_STREAM_DOC, '/api/session': SESSION_DOC }),
+    );
+    return c.body(openApi, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+  });
 
   app.all('/api/*', (c) => {
     const e = apiError(

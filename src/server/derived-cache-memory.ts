@@ -5,28 +5,23 @@
  * last one derived instead of folding the whole log again. Entries carry their stamp like the store's, and
  * callers compare it, so a stale entry is only ever a miss.
  */
+import { LRUCache } from 'lru-cache';
 import type { Store } from '../store/port.js';
 
 export function withDerivedCacheInMemory(store: Store, capacity = 256): Store {
-  const entries = new Map<string, { stamp: string; value: string }>();
+  const entries = new LRUCache<string, { stamp: string; value: string }>({ max: capacity });
   return {
     ...store,
     readCache(key) {
       const known = entries.get(key);
       if (known !== undefined) return known;
       const stored = store.readCache(key);
-      if (stored !== undefined) remember(key, stored);
+      if (stored !== undefined) entries.set(key, stored);
       return stored;
     },
     writeCache(key, stamp, value) {
-      remember(key, { stamp, value });
+      entries.set(key, { stamp, value });
       store.writeCache(key, stamp, value);
     },
   };
-
-  function remember(key: string, entry: { stamp: string; value: string }): void {
-    entries.delete(key); // the Map's order is the eviction order
-    entries.set(key, entry);
-    if (entries.size > capacity) entries.delete(entries.keys().next().value as string);
-  }
 }

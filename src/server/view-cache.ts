@@ -4,6 +4,7 @@
  * kept encoded (a 150 KB tree is sent as is, not re-encoded per request), and gzipped once on first demand.
  */
 import { gzipSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
 
 const encoder = new TextEncoder();
 /** Smaller bodies are not worth compressing. */
@@ -16,10 +17,12 @@ export interface CachedBody {
 }
 
 export class ViewCache {
-  private readonly entries = new Map<string, CachedBody>();
+  private readonly entries: LRUCache<string, CachedBody>;
   private version = '';
 
-  constructor(private readonly capacity = 64) {}
+  constructor(capacity = 64) {
+    this.entries = new LRUCache({ max: capacity });
+  }
 
   has(version: string, key: string): boolean {
     return version === this.version && this.entries.has(key);
@@ -32,15 +35,9 @@ export class ViewCache {
       this.version = version;
     }
     const hit = this.entries.get(key);
-    if (hit !== undefined) {
-      // Refresh its place: the Map's order is the eviction order.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
+    if (hit !== undefined) return hit;
     const entry = cachedBody(encoder.encode(JSON.stringify(compute())));
     this.entries.set(key, entry);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return entry;
   }
 }

@@ -5,6 +5,7 @@ import { importRoadmap, markdownParser } from '../src/core/markdown/import-roadm
 import { walkNodes } from '../src/core/model/roadmap.js';
 import { generateRoadmapOfSize } from '../src/testing/generate-roadmap.js';
 import type { BenchRow, BenchSuite } from './run.js';
+import { median } from './median.js';
 
 /*
  * The importer against the bare markdown-it parse it is built on: for each bundled roadmap and a
@@ -43,14 +44,6 @@ function inputs(): Input[] {
 interface PairTiming {
   parse: { medianMs: number; runs: number };
   imported: { medianMs: number; runs: number };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /**

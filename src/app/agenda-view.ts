@@ -113,6 +113,11 @@ export interface DayView {
   weekday: string;
   /** The learner's study minutes that day (0 on a day off). */
   capacityMinutes: number;
+  /**
+   * Minutes already studied that day when the plan was made (a plan from now, during today): they come out
+   * of the capacity before anything is planned. 0 for a day planned as it began, and for later days.
+   */
+  studiedMinutes: number;
   dayOff: boolean;
   /** Roadmap work planned (within capacity - review - habits inside). */
   plannedMinutes: number;
@@ -122,7 +127,7 @@ export interface DayView {
   habitMinutesAsked: number;
   habitsExtra: boolean;
   reviewMinutes: number;
-  /** Capacity not planned for anything. */
+  /** Capacity neither studied already nor planned for anything. */
   freeMinutes: number;
   items: AgendaItem[];
   habits: HabitDue[];
@@ -152,6 +157,8 @@ export interface WeekView {
   days: DayView[];
   plannedMinutes: number;
   capacityMinutes: number;
+  /** Minutes already studied today (when the week starts today), taken out of its capacity. */
+  studiedMinutes: number;
   habitMinutes: number;
   reviewMinutes: number;
 }
@@ -231,6 +238,7 @@ function dayOn(
   const { learner, all } = source;
   const budget = learner.budgetOn(date);
   const capacityMinutes = minutesOf(budget.capacity);
+  const studiedMinutes = minutesOf(budget.studied);
   const reviewMinutes = minutesOf(budget.review);
   const habitFactor = budget.habitsAsked > 0 ? budget.habits / budget.habitsAsked : 0;
   const items: AgendaItem[] = [];
@@ -331,13 +339,14 @@ function dayOn(
     date,
     weekday: WEEKDAY_NAMES[weekday(date)] as string,
     capacityMinutes,
+    studiedMinutes,
     dayOff: capacityMinutes === 0,
     plannedMinutes,
     habitMinutes,
     habitMinutesAsked: minutesOf(budget.habitsAsked),
     habitsExtra: budget.habitsExtra,
     reviewMinutes,
-    freeMinutes: Math.max(0, capacityMinutes - plannedMinutes - reviewMinutes - inside),
+    freeMinutes: Math.max(0, capacityMinutes - studiedMinutes - plannedMinutes - reviewMinutes - inside),
     items,
     habits,
     milestones,
@@ -380,10 +389,12 @@ function agendaViewOf(
       : [...source.all.map((entry) => entry.context.roadmap), ...source.learner.paused];
   const record = dayRecord(workspace, roadmaps, date, today, request.timeZone);
   const day = dayOn(source, date, record);
-  // The status reads the plan as of today (a past day's plan is history, not a forecast).
+  // The status is the forecast of the plan from now, the one `plan` and the Overview show (today's list is
+  // planned as the day began, which leaves the day's own work out); a past day's plan is history, not a forecast.
   if (date >= today) {
+    const now = date === today ? agenda(workspace, request, today, today) : source;
     for (const summary of day.roadmaps) {
-      const entry = source.all.find((candidate) => candidate.context.roadmap.id === summary.roadmapId);
+      const entry = now.all.find((candidate) => candidate.context.roadmap.id === summary.roadmapId);
       if (entry && !summary.nothingLeft) summary.status = forecastView(entry.context).summary;
     }
   }
@@ -452,6 +463,7 @@ export function weekView(workspace: Workspace, request: AgendaRequest = {}): Wee
     days,
     plannedMinutes: sum((day) => day.plannedMinutes),
     capacityMinutes: sum((day) => day.capacityMinutes),
+    studiedMinutes: sum((day) => day.studiedMinutes),
     habitMinutes: sum((day) => day.habitMinutes),
     reviewMinutes: sum((day) => day.reviewMinutes),
   };

@@ -9,8 +9,9 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Node, Roadmap } from '../core/model/roadmap.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite-store.js';
-import { type AgendaView, agendaView } from './agenda-view.js';
-import { estimateItem, updateSettings } from './planning-service.js';
+import { type AgendaView, agendaView, type DayView, weekView } from './agenda-view.js';
+import { overviewView } from './overview-view.js';
+import { estimateItem, planView, updateSettings } from './planning-service.js';
 import { logTime, setStatus, undoLastChange } from './tracking-service.js';
 import type { Workspace } from './workspace.js';
 
@@ -173,5 +174,53 @@ describe("the day's agenda", () => {
     ]);
     // Today counts only today's time, and its reviews due (one finished topic, due a day later).
     expect(agendaView(ws, UTC)).toMatchObject({ loggedMinutes: 0, reviewsDue: 1 });
+  });
+});
+
+describe('the plan from now', () => {
+  it('leaves today only the study time not yet spent, in the week and the plan alike', () => {
+    const log = fc.record({
+      row: fc.option(fc.nat(2), { nil: undefined }),
+      minutes: fc.integer({ min: 5, max: 120 }),
+    });
+    fc.assert(
+      fc.property(fc.array(log, { minLength: 1, maxLength: 4 }), (logs) => {
+        const ws = workspace();
+        const refs = agendaView(ws, UTC).items.map((item) => `day:${item.nodeId}`);
+        let studied = 0;
+        logs.forEach((entry, i) => {
+          ws.now = new Date(Date.parse('2026-01-05T09:00:00Z') + (i + 1) * 60_000);
+          if (entry.row === undefined)
+            logTime(ws, `${entry.minutes}m`, undefined, { roadmap: 'day', ...UTC });
+          else logTime(ws, `${entry.minutes}m`, refs[entry.row], UTC);
+          studied += entry.minutes;
+        });
+        const today = weekView(ws, UTC).days[0] as DayView;
+        expect(today.studiedMinutes).toBe(studied);
+        const planned = today.plannedMinutes + today.reviewMinutes + today.habitMinutes;
+        const left = Math.max(0, today.capacityMinutes - studied);
+        // Never more than what the day still holds, and that is planned while work is left.
+        expect(planned).toBeLessThanOrEqual(left);
+        expect(today.freeMinutes).toBe(left - planned);
+        if (studied < today.capacityMinutes) expect(today.freeMinutes).toBe(0);
+        // The Overview's line for today is the Today page's: the day as it began, the logged time against it.
+        const overview = overviewView(ws, { today: '2026-01-05', timeZone: 'UTC' });
+        const list = agendaView(ws, UTC);
+        expect(overview.day).toMatchObject({
+          plannedMinutes: list.plannedMinutes,
+          loggedMinutes: studied,
+          capacityMinutes: today.capacityMinutes,
+        });
+        expect(list.loggedMinutes).toBe(studied);
+        // The plan's first day is today with what is left of it, or tomorrow once today is spent.
+        const plan = planView(ws, 'day', {}, UTC);
+        // One verdict: Today's line is the forecast `plan` prints.
+        expect(list.roadmaps[0]?.status).toBe(plan.forecast.summary);
+        const first = plan.items[0];
+        if (today.plannedMinutes > 0) expect(first?.start).toBe('2026-01-05');
+        else expect(first?.start).toBe('2026-01-06');
+      }),
+      { numRuns: 30 },
+    );
   });
 });

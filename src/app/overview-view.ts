@@ -112,7 +112,9 @@ export function overviewView(
   const summaries = roadmapSummaries(buildStatus(store, effortWeights), models, state);
   const learner = learnerContext(workspace, {}, timeZone, today);
   const contexts = new Map(learner.roadmaps.map((context) => [context.roadmap.id, context]));
-  const day = dayOfLearner(learner, today);
+  // Today's work is the Today page's: the day planned as it began, with what was logged set against it
+  // (the plan from now, which the forecast and burn-up read, has already taken today's studied time out).
+  const day = dayOfLearner(learnerContext(workspace, { dayStart: true }, timeZone, today), today);
   const planned = new Map(day.roadmaps.map((entry) => [entry.roadmapId, entry.plannedMinutes]));
   const due = countBy(dueCards(workspace, { timeZone }).cards, (card) => card.roadmapId);
   const logged = loggedOn(state, today, timeZone);

@@ -7,7 +7,7 @@ import { WaymarkError } from '../core/errors.js';
 import type { Roadmap } from '../core/model/roadmap.js';
 import { type CalendarDate, diffDays, fromDayNumber, parseCalendarDate } from '../core/plan/calendar-date.js';
 import type { Capacity } from '../core/plan/capacity.js';
-import type { DayBudget } from '../core/plan/day-budget.js';
+import type { DayBudget, StudiedHours } from '../core/plan/day-budget.js';
 import type { HoursRange } from '../core/plan/duration-hours.js';
 import { type EffortEstimate, estimateEffort } from '../core/plan/estimate-effort.js';
 import { type LearnerPace, learnerPace } from '../core/plan/learner-pace.js';
@@ -173,6 +173,20 @@ function learnerEvents(
     return !(dayStart && date === asOf && DAY_WORK.has(event.type));
   });
   return { events: kept, state: foldEvents(kept) };
+}
+
+/**
+ * What the learner already studied on the day the plan is made (every roadmap's sessions, paused ones and time
+ * on no item included: it is all the learner's one day), so the day holds only the rest.
+ */
+function studiedOn(state: ProgressState, date: CalendarDate, timeZone: string): StudiedHours {
+  const studied = { work: 0, review: 0 };
+  for (const session of state.sessions) {
+    if (localDate(session.at, timeZone) !== date) continue;
+    if (session.review === true) studied.review += session.minutes / 60;
+    else studied.work += session.minutes / 60;
+  }
+  return studied;
 }
 
 /**
@@ -380,6 +394,7 @@ export function learnerContext(
   const habitSchedules = new Map(prepared.map((entry) => [entry.roadmap.id, habitSchedule(entry.roadmap)]));
   const learnerPlan = planLearner({
     today,
+    ...(dayStart ? {} : { studiedToday: studiedOn(state, today, timeZone) }),
     capacity: total.capacity,
     strategy: global.allocation,
     reserve: { habitsExtra: global.habitsExtra, reviewExplicit: explicitReview !== undefined },

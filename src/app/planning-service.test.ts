@@ -423,3 +423,31 @@ describe('agenda', () => {
     expect(agenda.plannedMinutes).toBe(90);
   });
 });
+
+describe('the target date', () => {
+  it("goes back to the roadmap's own date after you set or cleared your own, and undo undoes that", () => {
+    const ws = workspace('2026-11-02T09:00:00Z', [{ ...testRoadmap(), goal: { targetDate: '2027-03-15' } }]);
+    const target = () => {
+      const view = settingsView(ws, 'test');
+      return [view.targetDate, view.targetSource, view.roadmapTargetDate];
+    };
+    expect(target()).toEqual(['2027-03-15', 'roadmap', '2027-03-15']);
+    updateSettings(ws, 'test', { targetDate: '2027-01-31' });
+    expect(target()).toEqual(['2027-01-31', 'setting', '2027-03-15']);
+    expect(planView(ws, 'test').target).toBe('2027-01-31');
+    updateSettings(ws, 'test', { resetTarget: true });
+    expect(target()).toEqual(['2027-03-15', 'roadmap', '2027-03-15']);
+    expect(planView(ws, 'test').target).toBe('2027-03-15');
+    updateSettings(ws, 'test', { targetDate: null });
+    expect(target()).toEqual([null, null, '2027-03-15']);
+    expect(planView(ws, 'test').target).toBeNull();
+    updateSettings(ws, 'test', { resetTarget: true });
+    expect(target()).toEqual(['2027-03-15', 'roadmap', '2027-03-15']);
+    undoLastChange(ws);
+    expect(target()).toEqual([null, null, '2027-03-15']);
+    expect(() => updateSettings(ws, 'test', { resetTarget: true, targetDate: '2027-02-01' })).toThrow(
+      /not two of them/,
+    );
+    expect(() => updateSettings(ws, undefined, { resetTarget: true })).toThrow(/belong to a roadmap/);
+  });
+});

@@ -336,6 +336,8 @@ export interface SettingsView {
   studyWindowFrom: 'global' | 'default';
   targetDate: CalendarDate | null;
   targetSource: 'setting' | 'roadmap' | null;
+  /** The roadmap file's own target date (its goal), whatever the learner set over it. */
+  roadmapTargetDate: CalendarDate | null;
   startDate: CalendarDate | null;
   startDateFrom: 'roadmap' | 'default';
   /** Sizing assumptions of the effort estimate, the learner's or the defaults. */
@@ -417,6 +419,7 @@ export function settingsView(workspace: Workspace, roadmapId: string): SettingsV
     ...globalParts(global),
     targetDate: settings.targetDate !== undefined ? settings.targetDate : (roadmap.goal?.targetDate ?? null),
     targetSource,
+    roadmapTargetDate: roadmap.goal?.targetDate ?? null,
     startDate: settings.startDate ?? null,
     startDateFrom: settings.startDate ? 'roadmap' : 'default',
     estimates: estimatesView(roadmap, settings),
@@ -498,7 +501,15 @@ export function settingBodies(
 ): SettingBody[] {
   const roadmap = roadmapId === undefined ? undefined : loadRoadmap(workspace, roadmapId);
   const scope = roadmap?.id ?? GLOBAL_SCOPE;
+  if (change.resetTarget && change.targetDate !== undefined) {
+    throw new WaymarkError(
+      'USAGE',
+      "give a target date, a clearing or a reset to the roadmap's own date, not two of them.",
+      'E.g. `waymark target ai-engineer --reset`.',
+    );
+  }
   const roadmapOnly =
+    change.resetTarget === true ||
     change.targetDate !== undefined ||
     change.startDate !== undefined ||
     change.choices !== undefined ||
@@ -609,6 +620,7 @@ export function settingBodies(
   if (change.studyWindow !== undefined) {
     put(SETTING.studyWindow, change.studyWindow === null ? null : checkStudyWindow(change.studyWindow));
   }
+  if (change.resetTarget) put(SETTING.targetDate, false);
   if (change.targetDate !== undefined) {
     if (change.targetDate === null) put(SETTING.targetDate, null);
     else {

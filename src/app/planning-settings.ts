@@ -25,6 +25,7 @@ export const GLOBAL_SCOPE = '*';
 
 export const SETTING = {
   capacity: 'capacity',
+  /** A date, null (no target at all), or false: the learner's own target dropped, the roadmap's applies. */
   targetDate: 'targetDate',
   startDate: 'startDate',
   defaultItemHours: 'defaultItemHours',
@@ -303,6 +304,8 @@ export interface SettingsChange {
   capacity?: CapacityChange;
   /** A date from today on; null clears the target (the roadmap's own date too). */
   targetDate?: string | null;
+  /** Drop the learner's own target (a date or a clearing): the roadmap's own date, if it has one, applies. */
+  resetTarget?: boolean;
   /** No work is planned before it; null clears it. */
   startDate?: string | null;
   /** Hours for an item with no duration above it ("3h"); null goes back to the default. */

@@ -344,6 +344,7 @@ export function buildProgram(io: Io): Command {
     .argument('<roadmap>', 'a roadmap id')
     .argument('[date]', 'YYYY-MM-DD, from today on (omit to show the target)')
     .option('--clear', "remove the target (the roadmap's own date too)")
+    .option('--reset', "drop your own target or clearing: the roadmap's own date applies again")
     .option('--json', 'print {roadmapId, targetDate, targetSource} as JSON')
     .action(async (roadmap: string, date: string | undefined, _options, command: Command) => {
       const { targetCommand } = await import('./commands/capacity.js');

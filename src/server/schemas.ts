@@ -140,6 +140,10 @@ export const settingsBody = z
   .strictObject({
     capacity: capacityChange.optional(),
     targetDate: calendarDate.nullable().optional().describe('null clears the target'),
+    resetTarget: z
+      .boolean()
+      .optional()
+      .describe("true drops your own target (or its clearing): the roadmap's own date applies again"),
     startDate: calendarDate.nullable().optional().describe('No work is planned before it; null clears it'),
     choices: z
       .record(z.string().min(1).max(200), z.array(z.string().min(1).max(200)).max(100).nullable())

@@ -126,11 +126,11 @@ export async function capacityCommand(
   );
 }
 
-/** `waymark target ROADMAP [DATE | --clear]`: without DATE shows the target. */
+/** `waymark target ROADMAP [DATE | --clear | --reset]`: without DATE shows the target. */
 export async function targetCommand(
   roadmapId: string,
   date: string | undefined,
-  options: StoreOptions & { clear?: boolean; json?: boolean },
+  options: StoreOptions & { clear?: boolean; reset?: boolean; json?: boolean },
   io: Io,
 ): Promise<void> {
   const timeZone = learnerTimeZone(io.env);
@@ -138,14 +138,14 @@ export async function targetCommand(
     options,
     io,
     (workspace) => {
-      if (date !== undefined && options.clear) {
-        throw new WaymarkError('USAGE', 'give a date or --clear, not both.');
+      if ([date !== undefined, options.clear === true, options.reset === true].filter(Boolean).length > 1) {
+        throw new WaymarkError('USAGE', 'give a date, --clear or --reset, not two of them.');
       }
-      if (date !== undefined || options.clear) {
+      if (date !== undefined || options.clear || options.reset) {
         updateSettings(
           workspace,
           roadmapId,
-          { targetDate: options.clear ? null : (date as string) },
+          options.reset ? { resetTarget: true } : { targetDate: options.clear ? null : (date as string) },
           { timeZone },
         );
       }
@@ -158,6 +158,6 @@ export async function targetCommand(
           `${roadmapId}: target ${view.targetDate}${view.targetSource === 'roadmap' ? " (the roadmap's own date)" : ''}. See \`waymark plan ${roadmapId}\`.`,
         );
     },
-    date === undefined && !options.clear ? 'read' : 'write',
+    date === undefined && !options.clear && !options.reset ? 'read' : 'write',
   );
 }

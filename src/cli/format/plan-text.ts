@@ -207,9 +207,10 @@ function loggedLine(agenda: AgendaView): string {
   return `Logged ${when}: ${formatMinutes(agenda.loggedMinutes)} of ${formatMinutes(agenda.capacityMinutes)}`;
 }
 
-/** "2h 30m planned + 30m review + 1h habits of 4h" — the same numbers as `week --json`. */
+/** "1h studied + 2h 30m planned + 30m review + 1h habits of 4h" — the same numbers as `week --json`. */
 function dayTotals(day: DayView): string {
   const parts = [`${formatMinutes(day.plannedMinutes)} planned`];
+  if (day.studiedMinutes > 0) parts.unshift(`${formatMinutes(day.studiedMinutes)} studied`);
   if (day.reviewMinutes > 0) parts.push(`${formatMinutes(day.reviewMinutes)} review`);
   if (day.habitMinutes > 0 && !day.habitsExtra) parts.push(`${formatMinutes(day.habitMinutes)} habits`);
   const extra =
@@ -263,7 +264,7 @@ export function printWeek(week: WeekView, io: Io): void {
   io.out(
     io.style(
       'dim',
-      `${formatMinutes(week.plannedMinutes)} planned + ${formatMinutes(week.reviewMinutes)} review + ${formatMinutes(week.habitMinutes)} habits this week, of ${formatMinutes(week.capacityMinutes)}`,
+      `${week.studiedMinutes > 0 ? `${formatMinutes(week.studiedMinutes)} studied + ` : ''}${formatMinutes(week.plannedMinutes)} planned + ${formatMinutes(week.reviewMinutes)} review + ${formatMinutes(week.habitMinutes)} habits this week, of ${formatMinutes(week.capacityMinutes)}`,
     ),
   );
 }

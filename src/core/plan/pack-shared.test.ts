@@ -102,14 +102,26 @@ describe('packShared', () => {
         fc.array(fc.integer({ min: 0, max: 32 }), { minLength: 7, maxLength: 7 }),
         fc.constantFrom('shares' as const, 'priority' as const),
         fc.boolean(),
-        (entries, week, strategy, habitsExtra) => {
+        // Time already studied on the first day (a plan made during it), work and review apart.
+        fc.record({
+          work: fc.integer({ min: 0, max: 40 }).map((quarters) => quarters / 4),
+          review: fc.integer({ min: 0, max: 8 }).map((quarters) => quarters / 4),
+        }),
+        (entries, week, strategy, habitsExtra, studied) => {
           fc.pre(week.some((quarters) => quarters > 0));
           const capacity: DailyHours = (day) => (week[day % 7] ?? 0) / 4;
           const roadmaps = entries.map((entry) => ({ ...entry, habitHours: () => entry.habit }));
           const planned = new Map<number, number>();
           const byRoadmap = roadmaps.map(() => 0);
           const result = packShared(
-            { firstDay: 0, capacity, strategy, reserve: { habitsExtra, reviewExplicit: false }, roadmaps },
+            {
+              firstDay: 0,
+              capacity,
+              strategy,
+              reserve: { habitsExtra, reviewExplicit: false },
+              roadmaps,
+              studiedOnFirstDay: studied,
+            },
             (which, _item, day, hours) => {
               expect(day).toBeGreaterThanOrEqual(roadmaps[which]?.firstDay ?? 0);
               expect(roadmaps[which]?.allotment.kind).not.toBe('paused');
@@ -120,8 +132,10 @@ describe('packShared', () => {
           result.budgets.forEach((budget, day) => {
             const work = planned.get(day) ?? 0;
             expect(budget.capacity).toBeCloseTo(capacity(day), 9);
+            const already = day === 0 ? studied.work + studied.review : 0;
+            expect(budget.studied).toBe(already);
             expect(work + budget.review + (habitsExtra ? 0 : budget.habits)).toBeLessThanOrEqual(
-              budget.capacity + EPS,
+              Math.max(0, budget.capacity - already) + EPS,
             );
           });
           roadmaps.forEach((entry, which) => {

@@ -7,7 +7,7 @@
  */
 import { inputError } from '../errors.js';
 import type { DailyHours } from './capacity-calendar.js';
-import { type DayBudget, dayBudget, type ReserveRule } from './day-budget.js';
+import { type DayBudget, dayBudget, type ReserveRule, type StudiedHours } from './day-budget.js';
 import { MAX_PLAN_DAYS, type Packing } from './pack-items.js';
 
 /** Float hours (thirds, tenths) must not spill a sliver of work onto the next day. */
@@ -41,6 +41,8 @@ export interface SharedInput {
   reserve: ReserveRule;
   /** The first day anything can be planned (today). */
   firstDay: number;
+  /** Time already studied on the first day (a plan made during today): the day holds only the rest. */
+  studiedOnFirstDay?: StudiedHours;
 }
 
 export interface SharedPacking {
@@ -135,7 +137,13 @@ export function packShared(
       review += roadmap.reviewHours;
       habits += roadmap.habitHours(day);
     }
-    const budget = dayBudget(input.capacity(day), review, habits, input.reserve);
+    const budget = dayBudget(
+      input.capacity(day),
+      review,
+      habits,
+      input.reserve,
+      day === input.firstDay ? input.studiedOnFirstDay : undefined,
+    );
     budgets.push(budget);
     let pool = budget.work;
     // Fixed hours first, in priority order.

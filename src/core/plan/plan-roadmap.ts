@@ -14,7 +14,7 @@ import {
 } from './calendar-date.js';
 import { type Capacity, validateCapacity, weeklyHours } from './capacity.js';
 import { type DailyHours, dailyWorkHours } from './capacity-calendar.js';
-import { type DayBudget, dayBudget, type ReserveRule } from './day-budget.js';
+import { type DayBudget, dayBudget, type ReserveRule, type StudiedHours } from './day-budget.js';
 import type { HoursRange } from './duration-hours.js';
 import { type ElectiveResolution, type ElectiveSelection, resolveElectives } from './electives.js';
 import type { EffortEstimate } from './estimate-effort.js';
@@ -178,6 +178,8 @@ export interface LearnerPlanInput {
   strategy: 'shares' | 'priority';
   reserve: ReserveRule;
   today: CalendarDate;
+  /** Time already logged today, when the plan is made during the day: today holds only what is left. */
+  studiedToday?: StudiedHours;
 }
 
 export interface LearnerPlan {
@@ -231,6 +233,7 @@ export function planLearner(input: LearnerPlanInput): LearnerPlan {
       {
         firstDay: todayNumber,
         capacity: total,
+        ...(input.studiedToday ? { studiedOnFirstDay: input.studiedToday } : {}),
         strategy: input.strategy,
         reserve: input.reserve,
         roadmaps: prepared.map((entry) => ({
@@ -275,7 +278,8 @@ export function planLearner(input: LearnerPlanInput): LearnerPlan {
     return assemble(entry, capacity, total, min, max, days[which] as DayPlan[], today, dateOf);
   });
   const budgets = maxPack.budgets;
-  const idle = (date: CalendarDate): DayBudget => dayBudget(total(toDayNumber(date)), 0, 0, input.reserve);
+  const idle = (date: CalendarDate): DayBudget =>
+    dayBudget(total(toDayNumber(date)), 0, 0, input.reserve, date === today ? input.studiedToday : undefined);
   return {
     plans,
     budgetOn: (date) => budgets[toDayNumber(date) - todayNumber] ?? idle(date),

@@ -38,11 +38,23 @@ describe('where a setting comes from', () => {
     });
     expect(startOrigin({ startDateFrom: 'roadmap' }).reset?.body).toEqual({ startDate: null });
     expect(startOrigin({ startDateFrom: 'default' }).kind).toBe('default');
-    expect(targetOrigin({ targetSource: 'setting', targetDate: '2027-01-01' }).reset?.body).toEqual({
+    const none = { roadmapTargetDate: null };
+    expect(targetOrigin({ ...none, targetSource: 'setting', targetDate: '2027-01-01' }).reset?.body).toEqual({
       targetDate: null,
     });
-    expect(targetOrigin({ targetSource: 'roadmap', targetDate: '2027-01-01' }).kind).toBe('file');
-    expect(targetOrigin({ targetSource: null, targetDate: null }).text).toBe('no target');
+    expect(targetOrigin({ ...none, targetSource: null, targetDate: null }).text).toBe('no target');
+    // Over the roadmap file's own date, your target (or your clearing of it) goes back to that date.
+    const file = { roadmapTargetDate: '2027-03-15' };
+    expect(targetOrigin({ ...file, targetSource: 'roadmap', targetDate: '2027-03-15' }).kind).toBe('file');
+    for (const own of [
+      { targetSource: 'setting' as const, targetDate: '2027-01-01' },
+      { targetSource: null, targetDate: null },
+    ]) {
+      expect(targetOrigin({ ...file, ...own }).reset).toEqual({
+        label: "Use the roadmap's own date (2027-03-15)",
+        body: { resetTarget: true },
+      });
+    }
     const group = {
       id: 'g',
       title: 'G',

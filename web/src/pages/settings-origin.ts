@@ -88,14 +88,26 @@ export function startOrigin(settings: Pick<Settings, 'startDateFrom'>): Origin<R
   return { kind: 'default', text: 'not set: work is planned from today' };
 }
 
-export function targetOrigin(settings: Pick<Settings, 'targetSource' | 'targetDate'>): Origin<RoadmapBody> {
+/**
+ * Your own target goes back to the roadmap file's date when it has one (else it is cleared); a target you
+ * cleared over the file's date can be brought back the same way.
+ */
+export function targetOrigin(
+  settings: Pick<Settings, 'targetSource' | 'targetDate' | 'roadmapTargetDate'>,
+): Origin<RoadmapBody> {
+  const fileDate = settings.roadmapTargetDate;
+  const backToFile = fileDate
+    ? { label: `Use the roadmap's own date (${fileDate})`, body: { resetTarget: true } }
+    : undefined;
   if (settings.targetSource === 'setting')
     return {
       kind: 'own',
       text: 'set by you',
-      reset: { label: 'Clear the target', body: { targetDate: null } },
+      reset: backToFile ?? { label: 'Clear the target', body: { targetDate: null } },
     };
   if (settings.targetSource === 'roadmap') return { kind: 'file', text: "from the roadmap's own goal" };
+  if (backToFile)
+    return { kind: 'own', text: "cleared by you over the roadmap's own date", reset: backToFile };
   return { kind: 'default', text: 'no target' };
 }
 

@@ -23,6 +23,7 @@ const agenda = (items: DayItem[], extra: Partial<Agenda> = {}): Agenda => ({
   today: '2026-11-20',
   weekday: 'Friday',
   capacityMinutes: 120,
+  studiedMinutes: 0,
   dayOff: false,
   plannedMinutes: items.reduce((sum, entry) => sum + entry.minutes, 0),
   habitMinutes: 0,

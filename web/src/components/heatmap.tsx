@@ -7,6 +7,12 @@ import { heatLevel, heatmapLayout, moveFocus, WEEKDAY_NAMES } from './heatmap-la
  * names beside. It is an ARIA grid with one tab stop: arrow keys move by day and week, Home/End to the
  * first and last day, and each day's name says its date and minutes. It opens scrolled to the recent weeks.
  */
+/** The day index of the cell an event happened on (`data-index`), if it was a day. */
+function cellIndex(target: EventTarget): number | undefined {
+  const index = target instanceof HTMLElement ? target.dataset.index : undefined;
+  return index === undefined ? undefined : Number(index);
+}
+
 export function Heatmap({ days }: { days: { date: string; minutes: number }[] }) {
   const scroller = useRef<HTMLDivElement>(null);
   const grid = useRef<HTMLTableElement>(null);
@@ -44,6 +50,12 @@ export function Heatmap({ days }: { days: { date: string; minutes: number }[] })
           className="heatmap-grid"
           aria-label={`Study time per day over the past year: ${formatMinutes(layout.total)} on ${layout.active} days. Arrow keys move between days.`}
           onKeyDown={onKeyDown}
+          onFocus={(event) => {
+            const index = cellIndex(event.target);
+            if (index !== undefined) setFocused(index);
+          }}
+          onMouseOver={(event) => setActive(cellIndex(event.target) ?? null)}
+          onMouseLeave={() => setActive(null)}
         >
           <thead>
             <tr>
@@ -67,6 +79,8 @@ export function Heatmap({ days }: { days: { date: string; minutes: number }[] })
                     // biome-ignore lint/suspicious/noArrayIndexKey: a day-less cell is only its place in the row
                     return <td key={`pad-${column}`} className="heat-pad" aria-hidden="true" />;
                   const text = `${name} ${cell.date}: ${cell.minutes > 0 ? formatMinutes(cell.minutes) : 'no study time'}`;
+                  // No per-cell handlers or title: a year is 371 cells, and the table's own handlers (by
+                  // `data-index`) and the caption's readout of the day under the pointer do the same for all.
                   return (
                     <td
                       key={cell.date}
@@ -75,10 +89,6 @@ export function Heatmap({ days }: { days: { date: string; minutes: number }[] })
                       className={`heat heat-${heatLevel(cell.minutes)}`}
                       tabIndex={index === current ? 0 : -1}
                       aria-label={text}
-                      title={text}
-                      onFocus={() => setFocused(index)}
-                      onMouseEnter={() => setActive(index)}
-                      onMouseLeave={() => setActive(null)}
                     />
                   );
                 })}

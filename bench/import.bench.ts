@@ -4,8 +4,8 @@ import { listBundledRoadmaps } from '../src/app/bundled-roadmaps.js';
 import { importRoadmap, markdownParser } from '../src/core/markdown/import-roadmap.js';
 import { walkNodes } from '../src/core/model/roadmap.js';
 import { generateRoadmapOfSize } from '../src/testing/generate-roadmap.js';
-import type { BenchRow, BenchSuite } from './run.js';
 import { median } from './median.js';
+import type { BenchRow, BenchSuite } from './run.js';
 
 /*
  * The importer against the bare markdown-it parse it is built on: for each bundled roadmap and a

@@ -191,6 +191,15 @@ describe('journalView pages', () => {
             if (first) {
               const now = journalView([r], log, filter, zone).entries;
               expect(shown.offset).toBe(now.findIndex((e) => e.id === first.id));
+              // `newer` goes back to the page of the same size just before this one (or the first page).
+              const back = journalView(
+                [r],
+                log,
+                { ...filter, limit: size, ...(shown.newer ? { before: shown.newer } : {}) },
+                zone,
+              );
+              const start = Math.max(0, shown.offset - size);
+              expect(back.entries.map((e) => e.id)).toEqual(now.slice(start, start + size).map((e) => e.id));
             }
             if (shown.next === null) break;
             cursor = shown.next;

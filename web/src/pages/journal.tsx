@@ -81,11 +81,18 @@ export function JournalPage({ query }: { query: URLSearchParams }) {
   const showRoadmap = filters.roadmap === '' && roadmaps.count > 1;
   const pageKey = filters.before || String(filters.page);
   const shownPage = useRef(pageKey);
+  // The answer on screen when the page changed is the old page's: the first render after Newer/Older still
+  // has it (useApi drops it in its effect).
+  const asked = useRef<{ key: string; stale: JournalPageData | undefined }>({
+    key: pageKey,
+    stale: undefined,
+  });
+  if (asked.current.key !== pageKey) asked.current = { key: pageKey, stale: data };
 
   // After Newer/Older, focus the summary at the top of the list (the links were at its bottom).
   useEffect(() => {
-    // Only once the new page's entries are here (useApi drops the old page's data when the path changes).
-    if (data && shownPage.current !== pageKey) {
+    // Only once the new page's entries are here (the old page shows until they come).
+    if (data && data !== asked.current.stale && shownPage.current !== pageKey) {
       shownPage.current = pageKey;
       summary.current?.focus();
     }

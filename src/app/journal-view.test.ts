@@ -198,6 +198,9 @@ describe('journalView pages', () => {
                 { ...filter, limit: size, ...(shown.newer ? { before: shown.newer } : {}) },
                 zone,
               );
+              // The day totals are over the whole filter as it is now, on cursor pages too.
+              for (const day of shown.days)
+                expect(day.entries).toBe(now.filter((e) => e.date === day.date).length);
               const start = Math.max(0, shown.offset - size);
               expect(back.entries.map((e) => e.id)).toEqual(now.slice(start, start + size).map((e) => e.id));
             }

@@ -322,7 +322,7 @@ describe('6. undo and dates', () => {
       logCommand('8h30', 'ai-engineer:1.1.1.2', { ...options, at: '2026-11-19T18:00' }, io),
     );
     expect(refused).toMatchObject({ error: 'INPUT' });
-    expect(refused.message).toMatch(/2026-11-19 already has 20 h logged; 8\.5 h more would make 28\.5 h/);
+    expect(refused.message).toMatch(/2026-11-19 already has 20h logged; 8h 30m more would make 28h 30m/);
     expect(eventCount()).toBe(1);
     // Another day is another day.
     expect(
@@ -386,7 +386,7 @@ describe('7. smaller points', () => {
     ]);
     await box.cli((options, io) => logCommand('40m', 'ai-engineer:1.1.1.1', options, io));
     expect(await box.cliText((options, io) => undoCommand(options, io))).toEqual([
-      'Undone: log of 40 min on 1.1.1.1 Vectors and matrices',
+      'Undone: log of 40m on 1.1.1.1 Vectors and matrices',
     ]);
   });
 

@@ -139,7 +139,7 @@ describe('waymark review: the terminal session', () => {
     expect(screen).toMatch(/Good: next review 2026-11-2\d \(in \d+ days?\)\. 1 left\./);
     expect(screen).toContain('House price predictor');
     expect(screen).toContain('Skipped. 0 left.');
-    expect(screen).toContain('Done: 1 reviewed, 1 skipped, 1 note, 0 left. Logged 1 min of review.');
+    expect(screen).toContain('Done: 1 reviewed, 1 skipped, 1 note, 0 left. Logged 1m of review.');
 
     const added = events(box.db).slice(before);
     expect(added.map((event) => event.type)).toEqual(['review', 'note', 'log']);

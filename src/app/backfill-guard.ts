@@ -3,6 +3,7 @@
  * likely a typo (`--at 1999-01-01`), and no calendar day holds more than 24 hours of study.
  */
 import { WaymarkError } from '../core/errors.js';
+import { durationText } from '../core/format/duration-text.js';
 import { localDate } from '../core/plan/local-date.js';
 import { inLogOrder } from '../core/progress/order.js';
 import { MAX_LOG_MINUTES } from '../core/progress/parse-study-duration.js';
@@ -52,10 +53,9 @@ export function checkDailyTotal(workspace: Workspace, at: string, minutes: numbe
   for (const session of foldedState(workspace.store).sessions)
     if (localDate(session.at, timeZone) === day) logged += session.minutes;
   if (logged + minutes <= MAX_LOG_MINUTES) return;
-  const hours = (n: number) => `${Math.round((n / 60) * 10) / 10} h`;
   throw new WaymarkError(
     'INPUT',
-    `${day} already has ${hours(logged)} logged; ${hours(minutes)} more would make ${hours(logged + minutes)}, more than a day holds. Nothing was recorded.`,
+    `${day} already has ${durationText(logged)} logged; ${durationText(minutes)} more would make ${durationText(logged + minutes)}, more than a day holds. Nothing was recorded.`,
     'Check the duration and the date (`--at`); `waymark undo` reverts a log that was wrong.',
   );
 }

@@ -8,6 +8,7 @@
  * updates those blocks instead of duplicating them (blocks that moved to another day get new UIDs).
  */
 import { WaymarkError } from '../core/errors.js';
+import { durationText } from '../core/format/duration-text.js';
 import { addDays, type CalendarDate, diffDays } from '../core/plan/calendar-date.js';
 import { type IcsEvent, icsCalendar, icsStamp } from './ics-text.js';
 import { learnerTimeZone, learnerToday } from './learner-clock.js';
@@ -141,7 +142,7 @@ export function exportPlanIcs(
         description: [
           context.roadmap.title,
           phase ? `Phase: ${phase}` : undefined,
-          `Item ${piece.nodeId}, ${minutes} min planned this day.`,
+          `Item ${piece.nodeId}, ${durationText(minutes)} planned this day.`,
           `Planned by Waymark on ${today}; re-export after changes to update.`,
         ]
           .filter(Boolean)
@@ -156,7 +157,7 @@ export function exportPlanIcs(
       events.push({
         uid: `review.${date}@waymark`,
         summary: 'Spaced review',
-        description: `${reviewMinutes} min of spaced review (waymark review).`,
+        description: `${durationText(reviewMinutes)} of spaced review (waymark review).`,
         start: at(date, clock),
         end: at(date, clock + reviewMinutes),
         busy: true,

@@ -156,6 +156,76 @@ describe('journalView pages', () => {
     );
   });
 
+  it('pages by cursor without repeating or skipping an entry while new ones are logged between pages', () => {
+    /** Entries logged while the learner reads: after everything, or backdated anywhere into the ten days. */
+    const arbitraryInserts = fc.array(
+      fc.record({
+        type: fc.constantFrom(...TYPES),
+        minute: fc.oneof(fc.integer({ min: 0, max: 10 * 24 * 60 - 1 }), fc.constant(11 * 24 * 60)),
+        afterPage: fc.integer({ min: 0, max: 5 }),
+      }),
+      { maxLength: 20 },
+    );
+    fc.assert(
+      fc.property(
+        arbitraryLog,
+        arbitraryFilter,
+        fc.integer({ min: 1, max: 30 }),
+        zones,
+        arbitraryInserts,
+        (initial, filter, size, zone, inserts) => {
+          let log = initial;
+          const before = journalView([r], log, filter, zone).entries.map((e) => e.id);
+          const seen: string[] = [];
+          let cursor: string | undefined;
+          for (let page = 0; page <= before.length; page++) {
+            const shown = journalView(
+              [r],
+              log,
+              { ...filter, limit: size, ...(cursor ? { before: cursor } : {}) },
+              zone,
+            );
+            seen.push(...shown.entries.map((e) => e.id));
+            // The page starts where the newer pages stopped, wherever new entries went meanwhile.
+            const first = shown.entries[0];
+            if (first) {
+              const now = journalView([r], log, filter, zone).entries;
+              expect(shown.offset).toBe(now.findIndex((e) => e.id === first.id));
+              // `newer` goes back to the page of the same size just before this one (or the first page).
+              const back = journalView(
+                [r],
+                log,
+                { ...filter, limit: size, ...(shown.newer ? { before: shown.newer } : {}) },
+                zone,
+              );
+              // The day totals are over the whole filter as it is now, on cursor pages too.
+              for (const day of shown.days)
+                expect(day.entries).toBe(now.filter((e) => e.date === day.date).length);
+              const start = Math.max(0, shown.offset - size);
+              expect(back.entries.map((e) => e.id)).toEqual(now.slice(start, start + size).map((e) => e.id));
+            }
+            if (shown.next === null) break;
+            cursor = shown.next;
+            const now = inserts.filter((insert) => insert.afterPage === page);
+            log = [
+              ...log,
+              ...now.map((insert, k) => {
+                const seq = log.length + k + 1;
+                const at = new Date(Date.UTC(2026, 10, 1) + insert.minute * 60_000).toISOString();
+                const [made] = events({ type: 'note', nodeId: 'a', text: 'new', at });
+                return { ...(made as (typeof log)[number]), id: `n${seq}`, seq, changeId: `n${seq}` };
+              }),
+            ];
+          }
+          // Nothing twice, and every entry there was before paging began is seen once.
+          expect(new Set(seen).size).toBe(seen.length);
+          for (const id of before) expect(seen).toContain(id);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('totals a day split across two pages the same on both, and gives each entry its local date', () => {
     const day = events(
       { type: 'log', nodeId: 'a', minutes: 30, at: '2026-11-19T08:00:00.000Z' },

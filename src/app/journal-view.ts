@@ -3,11 +3,15 @@
  * everything beneath it) and by date, served a page at a time. Pure over the roadmaps and the event log;
  * undone changes are left out. Each page carries the totals of the days it shows, computed over the whole
  * filter, so a day split across two pages shows the same total on both.
+ *
+ * Pages are read by cursor: `before` is the sort key of the last entry already shown (the previous page's
+ * `next`), so an entry logged while the learner reads lands where it belongs instead of pushing every later
+ * page down by one (an offset would show an entry twice or skip one). `offset` still works, for old links.
  */
 import { type Node, type Roadmap, walkNodes } from '../core/model/roadmap.js';
 import { localDate } from '../core/plan/local-date.js';
 import { type EvidenceKind, isReviewLog, type Status, type WaymarkEvent } from '../core/progress/events.js';
-import { inLogOrder } from '../core/progress/order.js';
+import { compareAt, inLogOrder } from '../core/progress/order.js';
 import { cancelledInLog } from '../core/progress/undo.js';
 import { finalNodeIds } from './final-node-ids.js';
 
@@ -45,6 +49,8 @@ export interface JournalFilter {
   limit?: number;
   /** Skip this many of the newest first (paging: offset 50, limit 50 is the second page of 50). */
   offset?: number;
+  /** Only entries older than this cursor (a page's `next`); wins over `offset`. */
+  before?: string;
 }
 
 /** One calendar day of the page, totalled over the whole filter (not only the entries on the page). */
@@ -63,7 +69,15 @@ export interface Journal {
   entries: JournalEntry[];
   /** Entries matching the filter before `offset` and `limit`. */
   total: number;
+  /** How many entries matching the filter are newer than the page (its first entry's place, 0-based). */
   offset: number;
+  /** `before` for the next (older) page; null when this page reaches the oldest entry. */
+  next: string | null;
+  /**
+   * `before` for the newer page of the same size; null when there is none or it is the first page (no
+   * `before`): `offset > 0` tells the two apart.
+   */
+  newer: string | null;
   /** The days the page's entries fall on, newest first. */
   days: JournalDay[];
 }
@@ -88,6 +102,7 @@ export function journalView(
   const cancelled = cancelledInLog(ordered);
   const nodeIds = finalNodeIds(ordered, cancelled);
   const entries: JournalEntry[] = [];
+  const keys = new Map<JournalEntry, SortKey>();
   const minutesByDate = new Map<string, number>();
   const entriesByDate = new Map<string, number>();
   ordered.forEach((e, i) => {
@@ -122,13 +137,22 @@ export function journalView(
       entry.kind = e.kind;
     }
     entries.push(entry);
+    // Stored events have a seq; one not stored yet (a preview) takes its place in the log.
+    keys.set(entry, { at: e.at, seq: e.seq ?? i + 1 });
   });
+  const keyOf = (entry: JournalEntry) => keys.get(entry) as SortKey;
   // Newest first by when it happened; ties (one change) keep the log order reversed.
-  entries.reverse();
-  entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  entries.sort((a, b) => newestFirst(keyOf(a), keyOf(b)));
   const total = entries.length;
-  const offset = Math.min(filter.offset ?? 0, total);
-  const page = entries.slice(offset, filter.limit === undefined ? undefined : offset + filter.limit);
+  const cursor = filter.before === undefined ? undefined : parseJournalCursor(filter.before);
+  const offset = cursor ? firstOlder(entries.map(keyOf), cursor) : Math.min(filter.offset ?? 0, total);
+  const end = filter.limit === undefined ? total : Math.min(total, offset + filter.limit);
+  const page = entries.slice(offset, end);
+  const lastShown = entries[end - 1];
+  const next = end < total && lastShown ? journalCursor(keyOf(lastShown)) : null;
+  const newerStart = offset - (filter.limit ?? total);
+  const beforeNewer = entries[newerStart - 1];
+  const newer = newerStart > 0 && beforeNewer ? journalCursor(keyOf(beforeNewer)) : null;
   const days: JournalDay[] = [];
   for (const entry of page) {
     if (days[days.length - 1]?.date === entry.date) continue;
@@ -138,7 +162,41 @@ export function journalView(
       entries: entriesByDate.get(entry.date) ?? 0,
     });
   }
-  return { entries: page, total, offset, days };
+  return { entries: page, total, offset, next, newer, days };
+}
+
+/** Where an entry sorts: when it happened, then its place in the log (the same change keeps its order). */
+interface SortKey {
+  at: string;
+  seq: number;
+}
+
+const newestFirst = (a: SortKey, b: SortKey) => compareAt(b.at, a.at) || b.seq - a.seq;
+
+/** The index of the first key (newest first) that sorts after the cursor, i.e. is older than it. */
+function firstOlder(sorted: readonly SortKey[], cursor: SortKey): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (newestFirst(sorted[mid] as SortKey, cursor) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** "1763542800000-42": the entry's time in epoch milliseconds and its seq; plain in a URL. */
+export const JOURNAL_CURSOR = /^(\d{1,15})-(\d{1,15})$/;
+
+function journalCursor(key: SortKey): string {
+  return `${Date.parse(key.at)}-${key.seq}`;
+}
+
+/** The cursor's sort key; a malformed one is refused by the API schema before it gets here. */
+function parseJournalCursor(text: string): SortKey | undefined {
+  const match = JOURNAL_CURSOR.exec(text);
+  if (!match) return undefined;
+  return { at: new Date(Number(match[1])).toISOString(), seq: Number(match[2]) };
 }
 
 function subtreeIds(roadmaps: readonly Roadmap[], item: { roadmapId: string; nodeId: string }): Set<string> {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { WaymarkError } from '../core/errors.js';
+import { durationText } from '../core/format/duration-text.js';
 import { type Node, type Roadmap, walkNodes } from '../core/model/roadmap.js';
 import { archivedItems } from '../core/progress/archived-items.js';
 import type { EventOfType, EvidenceKind, NewEvent, Status, WaymarkEvent } from '../core/progress/events.js';
@@ -228,7 +229,7 @@ export function describeUndone(workspace: Workspace, undone: readonly WaymarkEve
     const on = event.nodeId
       ? ` on ${titleOf(event.roadmapId, event.nodeId)}`
       : ` on roadmap ${event.roadmapId}`;
-    if (event.type === 'log') lines.push(`log of ${event.minutes} min${on}`);
+    if (event.type === 'log') lines.push(`log of ${durationText(event.minutes)}${on}`);
     else if (event.type === 'note') lines.push(`note${on}`);
     else if (event.type === 'evidence') lines.push(`evidence ${event.ref}${on}`);
     else if (event.type === 'estimate') lines.push(`estimate of ${event.hours} h${on}`);

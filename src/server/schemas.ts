@@ -4,6 +4,7 @@
  * field is refused (a typo would otherwise be ignored silently).
  */
 import { z } from 'zod';
+import { JOURNAL_CURSOR } from '../app/journal-view.js';
 import { NODE_KINDS } from '../core/model/roadmap.js';
 import { EVENT_LIMITS, EVIDENCE_KINDS, STATUSES } from '../core/progress/events.js';
 
@@ -243,7 +244,16 @@ export const journalQuery = z.strictObject({
   limit: count(1, 100_000).optional().describe('At most this many, newest first (default 1000)'),
   offset: count(0, 10_000_000)
     .optional()
-    .describe('Skip this many of the newest first: the page after `offset=0&limit=50` is `offset=50`'),
+    .describe(
+      'Skip this many of the newest first (old links; a new entry shifts such pages by one): prefer `before`',
+    ),
+  before: z
+    .string()
+    .regex(JOURNAL_CURSOR, 'expected a cursor from a journal page (`next` or `newer`)')
+    .optional()
+    .describe(
+      'Only entries older than this cursor: the page after this one is `before=` its `next`, the one before it `before=` its `newer` (none: the first page). Stable while entries are logged; wins over `offset`',
+    ),
 });
 
 export const reviewDueQuery = z.strictObject({ roadmap: roadmapId.optional() });

@@ -1,7 +1,8 @@
 /**
  * The journal with 1,051 entries in headless Chromium: 50 a page, grouped by day with each day's study time
  * (the same on both pages of a day split by a page boundary), filters in the URL that survive reload and
- * Back, long URLs that wrap on a phone, light and dark with axe.
+ * Back, pages by cursor that an entry logged while reading does not shift, long URLs that wrap on a phone,
+ * light and dark with axe.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -11,6 +12,7 @@ import { openWorkspace, stampChange } from '../../src/app/workspace.js';
 import type { NewEvent } from '../../src/core/progress/events.js';
 import { formatMinutes } from '../../web/src/format.js';
 import {
+  callApi,
   checkE2ePrerequisites,
   chromiumMissing,
   DESKTOP,
@@ -36,6 +38,7 @@ const LONG_URL = `https://github.com/learner/${'a-very-long-repository-name-'.re
 interface JournalPage {
   entries: { id: string; date: string; type: string; minutes?: number }[];
   total: number;
+  next: string | null;
   days: { date: string; minutes: number; entries: number }[];
 }
 
@@ -133,10 +136,10 @@ describe.skipIf(chromiumMissing)('the journal in headless Chromium', () => {
     ).resolves.toBe(1);
     await screenshot(page, 'journal-desktop-light');
 
-    // Older: page 2 in the URL, focus on the summary at the top, the split day with the same total.
+    // Older: page 2 in the URL (its cursor), focus on the summary at the top, the split day with the same total.
     await page.getByRole('link', { name: 'Older →' }).first().click();
     await page.getByTestId('journal-summary').filter({ hasText: 'Entries 51–100' }).waitFor();
-    expect(new URL(page.url()).hash).toBe('#/journal?page=2');
+    expect(new URL(page.url()).hash).toBe(`#/journal?before=${(await journal('limit=50')).next}`);
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
       'journal-summary',
     );
@@ -194,6 +197,32 @@ describe.skipIf(chromiumMissing)('the journal in headless Chromium', () => {
       .filter({ hasText: '“From” (2026-11-20) is after “To” (2026-11-01)' })
       .waitFor();
     expect(new URL(page.url()).hash).toBe('#/journal?page=2');
+  }, 60_000);
+
+  it('keeps page 2 where it was when an entry is logged while it is read, and Newer goes back to the top', async () => {
+    const page = await open('journal');
+    await page.getByRole('link', { name: 'Older →' }).first().click();
+    await page.getByTestId('journal-summary').filter({ hasText: 'Entries 51–100' }).waitFor();
+    const firstEntry = () => page.locator('.journal li').first().textContent();
+    const before = await firstEntry();
+    const hash = new URL(page.url()).hash;
+    await callApi(server.url, '/api/log', {
+      method: 'POST',
+      body: JSON.stringify({ duration: '10m', item: 'ai-engineer:1.1.1.1' }),
+    });
+    // The live refetch finds one more entry above the page, and the page itself unchanged.
+    await page.getByTestId('journal-summary').filter({ hasText: 'Entries 52–101 of 1,052' }).waitFor();
+    await expect(firstEntry()).resolves.toBe(before);
+    await page.reload();
+    await page.getByTestId('journal-summary').filter({ hasText: 'Entries 52–101 of 1,052' }).waitFor();
+    expect(new URL(page.url()).hash).toBe(hash);
+    await expect(firstEntry()).resolves.toBe(before);
+    // Newer: the 50 entries just above this page, then the first page with the new entry on top.
+    await page.getByRole('link', { name: '← Newer' }).first().click();
+    await page.getByTestId('journal-summary').filter({ hasText: 'Entries 2–51 of 1,052' }).waitFor();
+    await page.getByRole('link', { name: '← Newer' }).first().click();
+    await page.getByTestId('journal-summary').filter({ hasText: 'Entries 1–50 of 1,052' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/journal');
   }, 60_000);
 
   it('wraps long URLs on a phone and passes axe in light and dark, desktop and phone', async () => {

@@ -229,7 +229,7 @@ describe.skipIf(chromiumMissing)('overview in headless Chromium', () => {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
-    expect(await focused()).toBe('Wednesday 2026-11-18: 1h30');
+    expect(await focused()).toBe('Wednesday 2026-11-18: 1h 30m');
     await page.keyboard.press('ArrowLeft');
     expect(await focused()).toBe('Wednesday 2026-11-11: no study time');
     expect(await page.getByTestId('heat-day').textContent()).toBe('2026-11-11: no study time');

@@ -197,7 +197,7 @@ describe.skipIf(chromiumMissing)('the review session in headless Chromium', () =
     await page.getByRole('link', { name: 'Today' }).click();
     await page
       .locator('.toast')
-      .filter({ hasText: /Logged 1 min of review time/ })
+      .filter({ hasText: /Logged 1m of review time/ })
       .waitFor({ timeout: 5_000 });
     const logs = await reviewLogs();
     expect(logs).toHaveLength(2);

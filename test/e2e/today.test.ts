@@ -7,6 +7,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The one duration text (core/format/duration-text.ts) that the dashboard and the CLI both write.
+import { formatMinutes as webMinutes } from '../../web/src/format.js';
 import {
   callApi,
   checkE2ePrerequisites,
@@ -122,7 +124,12 @@ describe.skipIf(chromiumMissing)('Today in headless Chromium', () => {
     expect(await page.getByTestId('day-totals').textContent()).toContain(
       `${webMinutes(day.plannedMinutes)} planned + ${webMinutes(day.reviewMinutes)} review of ${webMinutes(day.capacityMinutes)} study time`,
     );
-    expect(await cli(db, 'today')).toContain('1 review due');
+    const cliToday = await cli(db, 'today');
+    expect(cliToday).toContain('1 review due');
+    // The CLI's `today` writes the same numbers in the same words.
+    expect(cliToday).toContain(
+      `${webMinutes(day.plannedMinutes)} planned + ${webMinutes(day.reviewMinutes)} review of ${webMinutes(day.capacityMinutes)}`,
+    );
   });
 
   it('logs time without moving a row, counts it against the plan and the day, keeps focus, confirms with Undo', async () => {
@@ -260,12 +267,3 @@ describe.skipIf(chromiumMissing)('Today in headless Chromium', () => {
     }
   }
 });
-
-/** The dashboard's minutes format (web/src/format.ts), to compare its text. */
-function webMinutes(minutes: number): string {
-  const rounded = Math.round(minutes);
-  if (rounded < 60) return `${rounded}m`;
-  const hours = Math.floor(rounded / 60);
-  const rest = rounded % 60;
-  return rest === 0 ? `${hours}h` : `${hours}h${String(rest).padStart(2, '0')}`;
-}

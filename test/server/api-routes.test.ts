@@ -338,7 +338,7 @@ describe('the OpenAPI document', () => {
     expect(validate({ items: ['ai-engineer:1.1.1'], status: 'done' })).toBe(true);
     expect(validate({ items: ['x'], status: 'finished' })).toBe(false);
     expect(json.paths['/api/journal'].get.parameters.map((p: Json) => p.name)).toEqual(
-      expect.arrayContaining(['item', 'from', 'to', 'limit', 'offset']),
+      expect.arrayContaining(['item', 'from', 'to', 'limit', 'offset', 'before']),
     );
   });
 });

@@ -74,6 +74,62 @@ describe('GET /api/journal a page at a time', () => {
     expect(item.json.total).toBe(DAYS * 10);
   });
 
+  it('pages by cursor: the next page follows on from the last one even when an entry is logged in between', async () => {
+    const first = await s.get('/api/journal?limit=50');
+    expect(first.json.next).toMatch(/^\d+-\d+$/);
+    expect(first.json.newer).toBeNull();
+    const all = await s.get('/api/journal?limit=100000');
+    expect(all.json.next).toBeNull();
+    // The same store with one more entry, as if logged while page 1 was read (a sandbox of its own keeps
+    // the totals the other tests count).
+    const s2 = apiSandbox(['ai-engineer']);
+    try {
+      const seeded = all.json.entries
+        .slice(0, 120)
+        .reverse()
+        .flatMap((entry: Json) =>
+          stampChange(s2.workspace, entry.at, [
+            {
+              type: 'log',
+              roadmapId: 'ai-engineer',
+              nodeId: entry.nodeId,
+              minutes: MINUTES,
+              note: entry.text,
+            },
+          ]),
+        );
+      s2.workspace.store.appendEvents(seeded);
+      const page1 = await s2.get('/api/journal?limit=50');
+      const logged = await s2.send('POST', '/api/log', { duration: '10m', item: 'ai-engineer:1.1.1.1' });
+      expect(logged.status).toBe(201);
+      const page2 = await s2.get(`/api/journal?limit=50&before=${page1.json.next}`);
+      const whole = await s2.get('/api/journal?limit=100000');
+      const ids = whole.json.entries.map((e: Json) => e.id);
+      // One more entry on top; page 2 still starts right after page 1's last entry.
+      expect(ids.indexOf(page2.json.entries[0].id)).toBe(ids.indexOf(page1.json.entries.at(-1).id) + 1);
+      expect(page2.json).toMatchObject({ offset: 51, total: 121 });
+      expect(page2.json.entries).toHaveLength(50);
+      // The page by offset instead shifts by one: its first entry is the one page 1 ended with.
+      const shifted = await s2.get('/api/journal?limit=50&offset=50');
+      expect(shifted.json.entries[0].id).toBe(page1.json.entries.at(-1).id);
+      // `newer` goes back to the first page.
+      const back = await s2.get(
+        `/api/journal?limit=50${page2.json.newer ? `&before=${page2.json.newer}` : ''}`,
+      );
+      expect(back.json.offset).toBe(1);
+    } finally {
+      s2.cleanup();
+    }
+  });
+
+  it('refuses a cursor that no page gave', async () => {
+    for (const bad of ['abc', '12', '-1-2', '1.5-2']) {
+      const refused = await s.get(`/api/journal?before=${bad}`);
+      expect(refused.status, bad).toBe(400);
+      expect(refused.json.error.message).toMatch(/before/);
+    }
+  });
+
   it('filters by dates and types with paging, and refuses a bad offset', async () => {
     const week = await s.get('/api/journal?from=2026-11-01&to=2026-11-07&limit=50&offset=100');
     expect(week.json.total).toBe(7 * LOGS_PER_DAY);

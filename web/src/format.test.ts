@@ -30,6 +30,7 @@ describe('formatMinutes', () => {
     expect(formatMinutes(0)).toBe('0m');
     expect(formatMinutes(45)).toBe('45m');
     expect(formatMinutes(60)).toBe('1h');
-    expect(formatMinutes(95)).toBe('1h35');
+    expect(formatMinutes(95)).toBe('1h 35m');
+    expect(formatMinutes(119.6)).toBe('2h');
   });
 });

@@ -2,13 +2,8 @@
 
 export const percent = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
 
-export function formatMinutes(minutes: number): string {
-  const rounded = Math.round(minutes);
-  if (rounded < 60) return `${rounded}m`;
-  const hours = Math.floor(rounded / 60);
-  const rest = rounded % 60;
-  return rest === 0 ? `${hours}h` : `${hours}h${String(rest).padStart(2, '0')}`;
-}
+/** "1h 59m", "45m": the CLI writes the same text (both are core's durationText, bundled by vite). */
+export { durationText as formatMinutes } from '../../src/core/format/duration-text.js';
 
 export const dateOf = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
 export const dateTimeOf = (iso: string) => iso.slice(0, 16).replace('T', ' ');

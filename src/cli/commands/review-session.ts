@@ -10,6 +10,7 @@ import type { Workspace } from '../../app/workspace.js';
 import { diffDays } from '../../core/plan/calendar-date.js';
 import { localDate } from '../../core/plan/local-date.js';
 import type { ReviewRating } from '../../core/progress/events.js';
+import { formatMinutes } from '../format/progress-bar.js';
 import type { Styler } from '../format/style.js';
 
 export interface Terminal {
@@ -147,7 +148,7 @@ export async function runReviewSession(
     reviewedByRoadmap,
     terminal.clock() - started,
   ).minutes;
-  const logged = result.minutesLogged > 0 ? ` Logged ${result.minutesLogged} min of review.` : '';
+  const logged = result.minutesLogged > 0 ? ` Logged ${formatMinutes(result.minutesLogged)} of review.` : '';
   const verb = result.left === 0 ? 'Done' : 'Stopped';
   write(
     `\n${verb}: ${result.reviewed} reviewed, ${result.skipped} skipped, ${result.notes} note${result.notes === 1 ? '' : 's'}, ${result.left} left.${logged}\n`,

@@ -1,6 +1,7 @@
 /** `waymark stats`: retention per week, cards by state, the review load of the next 30 days. */
 import { learnerTimeZone } from '../../app/learner-clock.js';
 import { reviewStats } from '../../app/review-service.js';
+import { formatMinutes } from '../format/progress-bar.js';
 import type { Io } from '../io.js';
 import { type StoreOptions, withWorkspace } from '../with-workspace.js';
 
@@ -54,7 +55,9 @@ export async function statsCommand(
         expected.paceSource === 'logged'
           ? `your logged pace of ${expected.minutesPerCard.toFixed(1)} min a card`
           : `${expected.minutesPerCard} min a card until you have timed review sessions`;
-      io.out(`Expected review time: ${expected.minutesPerDay} min a day (${pace}); the plan reserves it.`);
+      io.out(
+        `Expected review time: ${formatMinutes(expected.minutesPerDay)} a day (${pace}); the plan reserves it.`,
+      );
       if (stats.optedOut.roadmaps.length || stats.optedOut.items.length) {
         io.out(`Opted out: ${[...stats.optedOut.roadmaps, ...stats.optedOut.items].join(', ')}`);
       }

@@ -91,7 +91,7 @@ export function printPlan(plan: PlanView, io: Io, showItems: boolean): void {
     `  Remaining: ${plan.remaining.items} items, ${range(plan.remaining.hours.min, plan.remaining.hours.max)}${plan.pace.factor !== 1 ? ` (at your pace, ${plan.pace.factor}x the estimates)` : ''}`,
   );
   io.out(
-    `  Time: ${allotmentText(plan.allotment, plan.allocation)} of ${hours(plan.capacity.weeklyHours)} a week (${SOURCE[plan.capacity.source]})${plan.reviewMinutesPerDay > 0 ? ` · ${Math.round(plan.reviewMinutesPerDay)} min a day kept for its reviews` : ''}`,
+    `  Time: ${allotmentText(plan.allotment, plan.allocation)} of ${hours(plan.capacity.weeklyHours)} a week (${SOURCE[plan.capacity.source]})${plan.reviewMinutesPerDay > 0 ? ` · ${formatMinutes(plan.reviewMinutesPerDay)} a day kept for its reviews` : ''}`,
   );
   const start = plan.start !== plan.today ? ` (starting ${plan.start})` : '';
   const finish =

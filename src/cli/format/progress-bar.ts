@@ -5,10 +5,5 @@ export function progressBar(ratio: number, width = 12): string {
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${String(Math.round(clamped * 100)).padStart(3)}%`;
 }
 
-/** "1h 30m", "45m", "0m". */
-export function formatMinutes(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = Math.round(minutes % 60);
-  if (hours === 0) return `${rest}m`;
-  return rest === 0 ? `${hours}h` : `${hours}h ${rest}m`;
-}
+/** "1h 30m", "45m", "0m": the dashboard writes the same text (both are core's durationText). */
+export { durationText as formatMinutes } from '../../core/format/duration-text.js';

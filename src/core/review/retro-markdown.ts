@@ -46,6 +46,11 @@ export const RETRO_PROMPTS = {
   month: ['What I learned', 'Projects completed', 'Challenges faced', 'Next month goals'],
 } as const;
 
+/**
+ * "1 h 59 min": prose, on purpose. The retro is a document the learner keeps and edits (a Markdown note,
+ * read as sentences: "Studied 10 h 30 min on 9 days."), not a view that sits beside the CLI's and the
+ * dashboard's numbers, which share core/format/duration-text.ts ("1h 59m").
+ */
 export function formatDuration(minutes: number): string {
   const rounded = Math.round(minutes);
   const hours = Math.floor(rounded / 60);

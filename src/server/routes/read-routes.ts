@@ -81,7 +81,7 @@ export const readRoutes = [
     summary:
       'Study sessions, notes, status changes and evidence, newest first, a page at a time, with the totals of the days on the page',
     responseDescription:
-      '{ entries: JournalEntry[], total, offset, days: [{ date, minutes, entries }] } (day totals over the whole filter)',
+      '{ entries: JournalEntry[], total, offset, next, newer, days: [{ date, minutes, entries }] } (day totals over the whole filter; `next`/`newer`: the `before` cursors of the older and newer pages)',
     cached: true,
     handle: ({ workspace, query, timeZone }) => {
       const item = query.item === undefined ? undefined : findItem(workspace, query.item);
@@ -97,6 +97,7 @@ export const readRoutes = [
           ...(query.type !== undefined ? { types: query.type.split(',') as JournalEntryType[] } : {}),
           limit: query.limit ?? JOURNAL_LIMIT,
           ...(query.offset !== undefined ? { offset: query.offset } : {}),
+          ...(query.before !== undefined ? { before: query.before } : {}),
         },
         timeZone,
       );

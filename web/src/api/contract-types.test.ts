@@ -34,6 +34,9 @@ describe('the API contract the dashboard compiles against', () => {
       ApiResponse<'GET /api/roadmaps/:id/tree'>
     >();
     expectTypeOf<Awaited<ReturnType<typeof reads>['journal']>['total']>().toEqualTypeOf<number>();
+    // The journal's cursors: the `before` of the older and newer pages.
+    expectTypeOf<Awaited<ReturnType<typeof reads>['journal']>['next']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Awaited<ReturnType<typeof reads>['journal']>['newer']>().toEqualTypeOf<string | null>();
   });
 
   it('refuses, at compile time, what the server would refuse or does not have', () => {

@@ -11,14 +11,18 @@ import {
   pageCount,
 } from './journal-filters';
 
-const filters = fc.record<JournalFilters>({
-  roadmap: fc.constantFrom('', 'ai-engineer', 'a b&c=d'),
-  types: fc.subarray(ENTRY_TYPES.map((t) => t.type)).filter((t) => t.length < ENTRY_TYPES.length),
-  from: fc.constantFrom('', '2026-11-01'),
-  to: fc.constantFrom('', '2026-11-30'),
-  item: fc.constantFrom('', 'ai-engineer:1.2', 'Linear Algebra & more?'),
-  page: fc.integer({ min: 1, max: 500 }),
-});
+const filters = fc
+  .record<JournalFilters>({
+    roadmap: fc.constantFrom('', 'ai-engineer', 'a b&c=d'),
+    types: fc.subarray(ENTRY_TYPES.map((t) => t.type)).filter((t) => t.length < ENTRY_TYPES.length),
+    from: fc.constantFrom('', '2026-11-01'),
+    to: fc.constantFrom('', '2026-11-30'),
+    item: fc.constantFrom('', 'ai-engineer:1.2', 'Linear Algebra & more?'),
+    page: fc.integer({ min: 1, max: 500 }),
+    before: fc.constantFrom('', '1763542800000-42'),
+  })
+  // A cursor names the page: the page number is not kept beside it.
+  .map((f) => (f.before ? { ...f, page: 1 } : f));
 
 describe('journal filters in the URL', () => {
   it('survive a round trip through the hash (reload, Back, a shared link)', () => {
@@ -44,6 +48,13 @@ describe('journal filters in the URL', () => {
     const f = filtersFromQuery(new URLSearchParams('roadmap=ai&type=note,log&page=3'));
     expect(journalApiParams(f)).toMatchObject({ roadmap: 'ai', type: 'log,note', limit: 50, offset: 100 });
     expect([pageCount(0), pageCount(50), pageCount(51), pageCount(1000)]).toEqual([1, 1, 2, 20]);
+  });
+
+  it('ask the API for the page after a cursor, and drop a cursor no page gave', () => {
+    const f = filtersFromQuery(new URLSearchParams('before=1763542800000-42&page=3'));
+    expect(journalApiParams(f)).toMatchObject({ limit: 50, before: '1763542800000-42' });
+    expect(journalApiParams(f)).not.toHaveProperty('offset');
+    expect(filtersFromQuery(new URLSearchParams('before=x-1')).before).toBe('');
   });
 
   it('say when From is after To', () => {

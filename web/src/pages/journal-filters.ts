@@ -1,6 +1,7 @@
 /**
- * The journal's filters and page live in the URL (`#/journal?roadmap=ai&type=log,note&from=…&page=2`), so a
- * reload, Back and a shared link show the same entries. Pure: parsing is forgiving (a bad value is dropped,
+ * The journal's filters and page live in the URL (`#/journal?roadmap=ai&type=log,note&from=…&before=…`), so a
+ * reload, Back and a shared link show the same entries. A page is named by its cursor (`before`, the server's
+ * `next` or `newer`), which entries logged meanwhile do not shift; `page=N` (an offset) still opens old links. Pure: parsing is forgiving (a bad value is dropped,
  * never an error page), and the API query is built from the same values.
  */
 import type { JournalEntryType } from '../api/types';
@@ -21,11 +22,15 @@ export interface JournalFilters {
   from: string;
   to: string;
   item: string;
-  /** 1-based. */
+  /** 1-based; used only without `before` (old links, "go to the last page"). */
   page: number;
+  /** The page's cursor: entries older than this (empty: from the newest). */
+  before: string;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The server's cursor form (journal-view.ts `JOURNAL_CURSOR`); anything else is dropped. */
+const CURSOR = /^\d{1,15}-\d{1,15}$/;
 const KNOWN = new Set<string>(ENTRY_TYPES.map((t) => t.type));
 
 export function filtersFromQuery(query: URLSearchParams): JournalFilters {
@@ -48,10 +53,11 @@ export function filtersFromQuery(query: URLSearchParams): JournalFilters {
     to: date('to'),
     item: (query.get('item') ?? '').trim(),
     page: Number.isInteger(page) && page >= 1 ? page : 1,
+    before: CURSOR.test(query.get('before') ?? '') ? (query.get('before') as string) : '',
   };
 }
 
-/** The hash query for `href('journal', [], …)`; empty values and page 1 are left out. */
+/** The hash query for `href('journal', [], …)`; empty values and page 1 are left out, a cursor wins. */
 export function filtersToQuery(filters: JournalFilters): Record<string, string | undefined> {
   return {
     roadmap: filters.roadmap || undefined,
@@ -59,7 +65,8 @@ export function filtersToQuery(filters: JournalFilters): Record<string, string |
     from: filters.from || undefined,
     to: filters.to || undefined,
     item: filters.item || undefined,
-    page: filters.page > 1 ? String(filters.page) : undefined,
+    page: !filters.before && filters.page > 1 ? String(filters.page) : undefined,
+    before: filters.before || undefined,
   };
 }
 
@@ -72,7 +79,7 @@ export function journalApiParams(filters: JournalFilters): Record<string, string
     to: filters.to || undefined,
     item: filters.item || undefined,
     limit: PAGE_SIZE,
-    offset: (filters.page - 1) * PAGE_SIZE,
+    ...(filters.before ? { before: filters.before } : { offset: (filters.page - 1) * PAGE_SIZE }),
   };
 }
 

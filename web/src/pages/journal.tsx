@@ -1,7 +1,8 @@
 /**
  * The journal: what the learner did, newest first, grouped by day with each day's study time, 50 entries a
- * page. Filters and the page are in the URL (journal-filters.ts); the day totals come from the server over
- * the whole filter, so a day split across two pages shows the same total on both.
+ * page. Filters and the page (its cursor) are in the URL (journal-filters.ts); Newer/Older follow the server's
+ * `newer`/`next` cursors, so an entry logged while reading does not shift the next page. The day totals come
+ * from the server over the whole filter, so a day split across two pages shows the same total on both.
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { apiPath } from '../api/client';
@@ -72,20 +73,30 @@ export function JournalPage({ query }: { query: URLSearchParams }) {
   const journal = useApi<JournalPageData>(apiPath('/api/journal', journalApiParams(filters)));
   const data = journal.data;
   const pages = data ? pageCount(data.total) : 1;
+  // The page number is where the page starts (a cursor page may start off the grid of 50 after new entries).
+  const pageNumber = data ? Math.min(pages, Math.floor(data.offset / PAGE_SIZE) + 1) : filters.page;
   const summary = useRef<HTMLParagraphElement>(null);
   const roadmaps = useRoadmapTitles();
   // Say which roadmap an entry is from only when several could be listed.
   const showRoadmap = filters.roadmap === '' && roadmaps.count > 1;
-  const shownPage = useRef(filters.page);
+  const pageKey = filters.before || String(filters.page);
+  const shownPage = useRef(pageKey);
+  // The answer on screen when the page changed is the old page's: the first render after Newer/Older still
+  // has it (useApi drops it in its effect).
+  const asked = useRef<{ key: string; stale: JournalPageData | undefined }>({
+    key: pageKey,
+    stale: undefined,
+  });
+  if (asked.current.key !== pageKey) asked.current = { key: pageKey, stale: data };
 
   // After Newer/Older, focus the summary at the top of the list (the links were at its bottom).
   useEffect(() => {
     // Only once the new page's entries are here (the old page shows until they come).
-    if (data && data.offset === (filters.page - 1) * PAGE_SIZE && shownPage.current !== filters.page) {
-      shownPage.current = filters.page;
+    if (data && data !== asked.current.stale && shownPage.current !== pageKey) {
+      shownPage.current = pageKey;
       summary.current?.focus();
     }
-  }, [data, filters.page]);
+  }, [data, pageKey]);
 
   const byDate = new Map<string, JournalEntry[]>();
   for (const entry of data?.entries ?? []) {
@@ -95,7 +106,9 @@ export function JournalPage({ query }: { query: URLSearchParams }) {
   }
   const first = data ? Math.min(data.total, data.offset + 1) : 0;
   const last = data ? data.offset + data.entries.length : 0;
-  const pager = data && data.total > PAGE_SIZE && <Pager filters={filters} pages={pages} />;
+  const pager = data && data.total > PAGE_SIZE && (
+    <Pager filters={filters} page={data} number={pageNumber} pages={pages} />
+  );
 
   return (
     <>
@@ -108,12 +121,13 @@ export function JournalPage({ query }: { query: URLSearchParams }) {
           {data.total === 0
             ? 'No entries match.'
             : `Entries ${first.toLocaleString()}–${last.toLocaleString()} of ${data.total.toLocaleString()}`}
-          {data.total > 0 && pages > 1 ? ` · page ${filters.page} of ${pages}` : ''}
+          {data.total > 0 && pages > 1 ? ` · page ${pageNumber} of ${pages}` : ''}
         </p>
       )}
       {data && data.total > 0 && data.entries.length === 0 && (
         <p>
-          This page is past the end. <a href={linkTo({ ...filters, page: pages })}>Go to the last page</a>.
+          This page is past the end.{' '}
+          <a href={linkTo({ ...filters, page: pages, before: '' })}>Go to the last page</a>.
         </p>
       )}
       {pager}
@@ -170,14 +184,25 @@ export function JournalPage({ query }: { query: URLSearchParams }) {
   );
 }
 
-function Pager({ filters, pages }: { filters: JournalFilters; pages: number }) {
-  const newer = filters.page > 1 ? linkTo({ ...filters, page: filters.page - 1 }) : undefined;
-  const older = filters.page < pages ? linkTo({ ...filters, page: filters.page + 1 }) : undefined;
+function Pager({
+  filters,
+  page,
+  number,
+  pages,
+}: {
+  filters: JournalFilters;
+  page: JournalPageData;
+  number: number;
+  pages: number;
+}) {
+  // `newer` null with entries above this page: the newer page is the first (no cursor).
+  const newer = page.offset > 0 ? linkTo({ ...filters, page: 1, before: page.newer ?? '' }) : undefined;
+  const older = page.next ? linkTo({ ...filters, page: 1, before: page.next }) : undefined;
   return (
     <nav className="journal-pager" aria-label="Journal pages">
       {newer ? <a href={newer}>← Newer</a> : <span className="muted">← Newer</span>}
       <span className="muted small">
-        Page {filters.page} of {pages}
+        Page {number} of {pages}
       </span>
       {older ? <a href={older}>Older →</a> : <span className="muted">Older →</span>}
     </nav>
@@ -193,7 +218,7 @@ function FilterForm({ filters }: { filters: JournalFilters }) {
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    const next = { roadmap, types, from, to, item: item.trim(), page: 1 };
+    const next = { roadmap, types, from, to, item: item.trim(), page: 1, before: '' };
     const wrong = filterProblem(next);
     setProblem(wrong);
     if (!wrong) navigate(linkTo(next));

@@ -13,7 +13,7 @@ import { ActionError } from '../components/action-error';
 import { RoadmapPicker } from '../components/roadmap-picker';
 import { SafeLink } from '../components/safe-link';
 import { LoadState } from '../components/status-view';
-import { dateOf } from '../format';
+import { dateOf, formatMinutes } from '../format';
 import { href } from '../router';
 import {
   currentCard,
@@ -79,7 +79,7 @@ export function ReviewPage() {
     focusNext.current = 'end';
     dispatch({ type: 'end', at: Date.now() });
     await ending.run(logNow, {
-      success: (logged) => (logged ? `Logged ${logged.minutes} min of review time` : undefined),
+      success: (logged) => (logged ? `Logged ${formatMinutes(logged.minutes)} of review time` : undefined),
     });
   }, [dispatch, ending, logNow]);
 
@@ -145,7 +145,7 @@ export function ReviewPage() {
     // A new roadmap is a new session: the time of this one is logged first.
     if (session && !session.ended)
       void ending.run(logNow, {
-        success: (logged) => (logged ? `Logged ${logged.minutes} min of review time` : undefined),
+        success: (logged) => (logged ? `Logged ${formatMinutes(logged.minutes)} of review time` : undefined),
       });
     setRoadmap(id);
   };
@@ -379,10 +379,10 @@ function NoteForm({ card, onNoted, onUnnoted }: { card: DueCard; onNoted: NoteSh
   );
 }
 
-function durationText(ms: number): string {
+function elapsedText(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
   if (seconds < 60) return `${seconds} s`;
-  return `${Math.round(seconds / 60)} min`;
+  return formatMinutes(seconds / 60);
 }
 
 function SessionEnd({
@@ -421,10 +421,10 @@ function SessionEnd({
         {session.queue.length === 0 ? 'Session complete' : 'Session ended'}
       </h2>
       <p data-testid="review-summary">
-        {rated} reviewed in {durationText(elapsed)}
+        {rated} reviewed in {elapsedText(elapsed)}
         {session.skipped.length ? `, ${session.skipped.length} skipped` : ''}
         {session.queue.length ? `, ${session.queue.length} left` : ''}.
-        {session.loggedMinutes > 0 ? ` Logged ${session.loggedMinutes} min of review time.` : ''}
+        {session.loggedMinutes > 0 ? ` Logged ${formatMinutes(session.loggedMinutes)} of review time.` : ''}
       </p>
       {rated > 0 && (
         <p className="muted small">

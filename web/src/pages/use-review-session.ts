@@ -13,6 +13,7 @@ import { api, errorMessage, postOnPageExit } from '../api/client';
 import { useLive } from '../api/live';
 import { useToasts } from '../api/toasts';
 import type { DueCard, LoggedReviewTime } from '../api/types';
+import { formatMinutes } from '../format';
 import {
   expectedMinutes,
   pendingTimeLog,
@@ -74,7 +75,7 @@ export function useReviewSession() {
       api.post(SESSION_LOG_PATH, log).then(
         (logged) => {
           bump();
-          show({ message: `Logged ${logged.minutes} min of review time`, tone: 'info' });
+          show({ message: `Logged ${formatMinutes(logged.minutes)} of review time`, tone: 'info' });
         },
         (error: unknown) =>
           show({ message: `Could not log the review time. ${errorMessage(error)}`, tone: 'error' }),

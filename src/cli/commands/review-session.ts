@@ -10,6 +10,7 @@ import type { Workspace } from '../../app/workspace.js';
 import { diffDays } from '../../core/plan/calendar-date.js';
 import { localDate } from '../../core/plan/local-date.js';
 import type { ReviewRating } from '../../core/progress/events.js';
+import { activeMsAt, startActiveTime, touchActiveTime } from '../../core/review/active-time.js';
 import { formatMinutes } from '../format/progress-bar.js';
 import type { Styler } from '../format/style.js';
 
@@ -88,7 +89,8 @@ export async function runReviewSession(
   const keys = keyReader(terminal.input);
   terminal.input.setRawMode?.(true);
   terminal.input.resume?.();
-  const started = terminal.clock();
+  // The session's study time: the gaps between keys, each up to the idle limit (active-time.ts).
+  let active = startActiveTime(terminal.clock());
   const result: SessionResult = { reviewed: 0, skipped: 0, notes: 0, left: cards.length, minutesLogged: 0 };
   const reviewedByRoadmap = new Map<string, number>();
   const help = style('dim', '1 Again  2 Hard  3 Good  4 Easy   space reveal  n note  s skip  q quit');
@@ -107,6 +109,7 @@ export async function runReviewSession(
       let revealed = false;
       for (;;) {
         const key = await keys.next();
+        active = touchActiveTime(active, terminal.clock());
         if (QUIT_KEYS.has(key)) break session;
         if (key === ' ' || key === '\r' || key === '\n') {
           if (!revealed) write(reveal(card, style, timeZone));
@@ -118,6 +121,7 @@ export async function runReviewSession(
           break;
         } else if (key === 'n' || key === 'N') {
           const text = await readLine(keys, write, `${INDENT}Note: `);
+          active = touchActiveTime(active, terminal.clock());
           if (text === undefined || text.trim() === '') write(`${INDENT}No note added.\n`);
           else {
             addNote(workspace, card.ref, text.trim());
@@ -146,7 +150,7 @@ export async function runReviewSession(
   result.minutesLogged = logReviewSessionTime(
     workspace,
     reviewedByRoadmap,
-    terminal.clock() - started,
+    activeMsAt(active, terminal.clock()),
   ).minutes;
   const logged = result.minutesLogged > 0 ? ` Logged ${formatMinutes(result.minutesLogged)} of review.` : '';
   const verb = result.left === 0 ? 'Done' : 'Stopped';

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useLayoutEffect, useRef, useState } from 'react';
 import { formatMinutes } from '../format';
 import { heatLevel, heatmapLayout, moveFocus, WEEKDAY_NAMES } from './heatmap-layout';
 
@@ -13,7 +13,8 @@ function cellIndex(target: EventTarget): number | undefined {
   return index === undefined ? undefined : Number(index);
 }
 
-export function Heatmap({ days }: { days: { date: string; minutes: number }[] }) {
+/** Memoised: the page re-renders when its other reads arrive, and a year of cells need not be diffed again. */
+export const Heatmap = memo(function Heatmap({ days }: { days: { date: string; minutes: number }[] }) {
   const scroller = useRef<HTMLDivElement>(null);
   const grid = useRef<HTMLTableElement>(null);
   const scrolled = useRef(false);
@@ -111,4 +112,4 @@ export function Heatmap({ days }: { days: { date: string; minutes: number }[] })
       </figcaption>
     </figure>
   );
-}
+});

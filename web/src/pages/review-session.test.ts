@@ -37,17 +37,32 @@ const rate = (state: ReturnType<typeof startSession>, rating: Rating, changeId: 
   entry: { card: currentCard(state) as DueCard, rating, changeId, nextDue: '2026-11-23T00:00:00.000Z' },
 });
 
+/** The hook marks every action of the learner as activity first. */
+const active = (state: ReturnType<typeof startSession>, at: number) =>
+  sessionReducer(state, { type: 'activity', at });
+
 describe('the review session', () => {
+  it('logs the time the learner was at it: a tab left open while away counts only up to the idle limit', () => {
+    let s = startSession([card('a', '1'), card('a', '2')], 0);
+    s = sessionReducer(active(s, 60_000), rate(s, 3, 'c1'));
+    // Three hours away, then End session: the minute of work and five minutes for the gap.
+    expect(pendingTimeLog(s, 60_000 + 3 * 3_600_000)?.seconds).toBe(60 + 300);
+    // Once logged, the next part starts afresh.
+    s = sessionReducer(s, { type: 'logged', at: 4 * 3_600_000, minutes: 6 });
+    s = sessionReducer(active(s, 4 * 3_600_000 + 30_000), rate(s, 2, 'c2'));
+    expect(pendingTimeLog(s, 4 * 3_600_000 + 30_000)?.seconds).toBe(30);
+  });
+
   it('shows one card at a time with its place, and owes time only once a card is rated', () => {
     let s = startSession([card('a', '1'), card('a', '2'), card('b', '3')], 0);
     expect([currentCard(s)?.nodeId, position(s), s.total]).toEqual(['1', 1, 3]);
     expect(pendingTimeLog(s, 600_000)).toBeUndefined();
-    s = sessionReducer(s, { type: 'reveal' });
+    s = sessionReducer(active(s, 120_000), { type: 'reveal' });
     expect(s.revealed).toBe(true);
-    s = sessionReducer(s, rate(s, 3, 'c1'));
+    s = sessionReducer(active(s, 240_000), rate(s, 3, 'c1'));
     expect([currentCard(s)?.nodeId, position(s), s.revealed]).toEqual(['2', 2, false]);
-    s = sessionReducer(s, { type: 'skip' });
-    s = sessionReducer(s, rate(s, 4, 'c2'));
+    s = sessionReducer(active(s, 360_000), { type: 'skip' });
+    s = sessionReducer(active(s, 480_000), rate(s, 4, 'c2'));
     expect(currentCard(s)).toBeUndefined();
     expect(pendingTimeLog(s, 9 * 60_000)).toEqual({
       reviewed: [
@@ -89,12 +104,19 @@ describe('the review session', () => {
 
   it('never owes the same time twice, however ratings, logs and undos interleave', () => {
     const actions = fc.array(
-      fc.oneof(
-        fc.record({ kind: fc.constant('rate' as const), rating: fc.constantFrom<Rating>(1, 2, 3, 4) }),
-        fc.constant({ kind: 'skip' as const }),
-        fc.constant({ kind: 'log' as const }),
-        fc.record({ kind: fc.constant('undo' as const), back: fc.nat(5) }),
-      ),
+      fc
+        .oneof(
+          fc.record({ kind: fc.constant('rate' as const), rating: fc.constantFrom<Rating>(1, 2, 3, 4) }),
+          fc.constant({ kind: 'skip' as const }),
+          fc.constant({ kind: 'log' as const }),
+          fc.record({ kind: fc.constant('undo' as const), back: fc.nat(5) }),
+        )
+        .chain((step) =>
+          // Most actions come seconds apart, some after hours away (whole seconds, as the log counts them).
+          fc
+            .oneof(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 0, max: 4 * 3_600 }))
+            .map((seconds) => ({ ...step, gap: seconds * 1_000 })),
+        ),
       { maxLength: 40 },
     );
     fc.assert(
@@ -105,7 +127,8 @@ describe('the review session', () => {
         let loggedSeconds = 0;
         let n = 0;
         for (const step of steps) {
-          now += 30_000;
+          now += step.gap;
+          s = active(s, now);
           if (step.kind === 'rate' && currentCard(s)) s = sessionReducer(s, rate(s, step.rating, `c${n++}`));
           else if (step.kind === 'skip') s = sessionReducer(s, { type: 'skip' });
           else if (step.kind === 'undo') {
@@ -126,8 +149,10 @@ describe('the review session', () => {
           expect(owed).toBeLessThanOrEqual(s.rated.length);
         }
         const last = pendingTimeLog(s, now);
-        // Logged and owed time together never exceed the session's length.
+        // Logged and owed time together never exceed the session's length, nor its active time.
         expect(loggedSeconds + (last?.seconds ?? 0)).toBeLessThanOrEqual(now / 1000);
+        const activeSeconds = steps.reduce((sum, step) => sum + Math.min(step.gap, 300_000), 0) / 1000;
+        expect(loggedSeconds + (last?.seconds ?? 0)).toBeLessThanOrEqual(activeSeconds);
       }),
       { numRuns: 200 },
     );

@@ -4,6 +4,12 @@
  * their place), then shown one at a time. Ratings since the last time log are counted per roadmap, so the
  * session's time is logged exactly once whichever way it ends (End session, leaving the page, closing the tab).
  */
+import {
+  type ActiveTime,
+  activeMsAt,
+  startActiveTime,
+  touchActiveTime,
+} from '../../../src/core/review/active-time';
 import type { DueCard } from '../api/types';
 
 export type Rating = 1 | 2 | 3 | 4;
@@ -37,6 +43,8 @@ export interface SessionState {
   ended: boolean;
   /** Start of the time not logged yet (ms, the page's clock). */
   segmentStart: number;
+  /** The learner's active time since then: gaps between actions, each up to the idle limit. */
+  active: ActiveTime;
   /** Ratings since the last time log, per roadmap. */
   unlogged: Record<string, number>;
   /** Review minutes logged by this session so far. */
@@ -56,6 +64,8 @@ export type SessionAction =
   | { type: 'unnoted'; ref: string; note: { at: string; text: string } }
   /** The rating of `changeId` was undone: the card comes back as the current one. */
   | { type: 'undone'; changeId: string }
+  /** The learner acted (a key, a click): the time since the last action counts, up to the idle limit. */
+  | { type: 'activity'; at: number }
   /** The time until `at` was logged (or handed to the browser to send). */
   | { type: 'logged'; at: number; minutes: number }
   | { type: 'end'; at: number };
@@ -69,6 +79,7 @@ export function startSession(cards: readonly DueCard[], now: number): SessionSta
     revealed: false,
     ended: cards.length === 0,
     segmentStart: now,
+    active: startActiveTime(now),
     unlogged: {},
     loggedMinutes: 0,
     startedAt: now,
@@ -128,10 +139,13 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         unlogged: count > 0 ? unlogged : state.unlogged,
       };
     }
+    case 'activity':
+      return { ...state, active: touchActiveTime(state.active, action.at) };
     case 'logged':
       return {
         ...state,
         segmentStart: action.at,
+        active: startActiveTime(action.at),
         unlogged: {},
         loggedMinutes: state.loggedMinutes + action.minutes,
       };
@@ -159,8 +173,9 @@ export function pendingTimeLog(
     .filter(([, cards]) => cards > 0)
     .map(([roadmap, cards]) => ({ roadmap, cards }));
   if (reviewed.length === 0) return undefined;
-  // At most a day: the API refuses more, and a tab left open overnight is not a day of review.
-  const seconds = Math.min(24 * 3600, Math.max(0, Math.round((now - state.segmentStart) / 1000)));
+  // The active time, not the wall time: a tab left open while the learner is away logs only the gaps up
+  // to the idle limit (active-time.ts); at most a day, which the API refuses beyond.
+  const seconds = Math.min(24 * 3600, Math.round(activeMsAt(state.active, now) / 1000));
   return { reviewed, seconds };
 }
 

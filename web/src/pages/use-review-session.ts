@@ -34,9 +34,11 @@ export function useReviewSession() {
   const notify = useRef({ show, bump });
   notify.current = { show, bump };
 
+  // Every action of the learner is activity: it ends the gap that counts towards the session's time.
   const dispatch = useCallback((action: SessionAction) => {
     if (!state.current) return;
-    state.current = sessionReducer(state.current, action);
+    const active = sessionReducer(state.current, { type: 'activity', at: Date.now() });
+    state.current = sessionReducer(active, action);
     render();
   }, []);
 

@@ -281,6 +281,16 @@ describe('reads and writes', () => {
     expect(after.json.targetDate).toBe('2027-12-31');
     const list = await s.get('/api/roadmaps');
     expect(list.json[1].targetDate).toBe('2027-12-31');
+    // Dropping your own target gives the roadmap's own date back (this roadmap has none) in one change.
+    const reset = await s.send('PUT', '/api/settings/dev-to-ai-engineer', { resetTarget: true });
+    expect(reset.status).toBe(200);
+    expect(reset.json.settings).toMatchObject({ targetDate: null, targetSource: null, roadmapTargetDate: null });
+    const both = await s.send('PUT', '/api/settings/dev-to-ai-engineer', {
+      resetTarget: true,
+      targetDate: '2027-12-31',
+    });
+    expect(both.status).toBe(400);
+    expect(both.json.error.message).toMatch(/not two of them/);
   });
 
   it('serves spaced review: due cards, stats, and a rating', async () => {

@@ -216,7 +216,7 @@ describe('restoring what is not a backup file', () => {
   it.each(['/dev/zero', '/dev/urandom'])('refuses %s at once', (device) => {
     const result = cli.run(['restore', device]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`${device}: not a regular file.`);
+    expect(result.stderr).toContain(`${device} is a character device, not a backup file.`);
   });
 
   it.runIf(process.platform !== 'win32')('refuses a FIFO without blocking', () => {
@@ -224,7 +224,7 @@ describe('restoring what is not a backup file', () => {
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const result = cli.run(['restore', fifo]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`${fifo}: not a regular file.`);
+    expect(result.stderr).toContain(`${fifo} is a named pipe (FIFO), not a backup file.`);
   });
 });
 

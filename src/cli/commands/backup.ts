@@ -1,5 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { exportBackup, restoreBackup } from '../../app/backup.js';
+import { readRegularFile } from '../../app/read-regular-file.js';
 import { writeOutputFile } from '../../app/write-file-atomically.js';
 import { WaymarkError } from '../../core/errors.js';
 import type { Io } from '../io.js';
@@ -60,7 +60,10 @@ const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
 
 /** `waymark restore FILE`: a backup into an empty store. */
 export async function restoreCommand(path: string, options: StoreOptions & { json?: boolean }, io: Io) {
-  const text = readBackupFile(path);
+  const text = readRegularFile(path, MAX_BACKUP_BYTES, {
+    kind: 'backup',
+    hint: 'Pass the file written by `waymark export`.',
+  }).toString('utf8');
   const summary = await withWorkspace(options, io, (workspace) => restoreBackup(workspace, text, path));
   if (options.json) {
     io.out(JSON.stringify(summary));
@@ -71,44 +74,5 @@ export async function restoreCommand(path: string, options: StoreOptions & { jso
     io.out('Sync leaves these files alone until you confirm they are your roadmaps on this machine:');
     for (const source of summary.unconfirmedSources) io.out(`  ${source.id}  ${source.path}`);
     io.out('Confirm with `waymark sync --relink` (all) or `waymark sync ID --relink`.');
-  }
-}
-
-/**
- * Reads the backup: a regular file only (a FIFO would block, /dev/zero never ends), and never more than
- * the limit, whatever `stat` said. (The roadmap reader has the same rule; the two can share one helper.)
- */
-function readBackupFile(path: string): string {
-  const fail = (problem: string, hint = 'Pass the file written by `waymark export`.'): never => {
-    throw new WaymarkError('INPUT', `${path}: ${problem}.`, hint);
-  };
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') return fail('no such file');
-    throw error;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile())
-      return fail(stat.isDirectory() ? 'this is a directory, not a backup file' : 'not a regular file');
-    const limit = MAX_BACKUP_BYTES;
-    let buffer = Buffer.alloc(Math.min(stat.size, limit) + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        // The file grew since stat: read on, up to the limit.
-        if (buffer.length > limit)
-          return fail(`bigger than ${limit / 1024 / 1024} MB, which no Waymark backup is`);
-        buffer = Buffer.concat([buffer, Buffer.alloc(Math.min(buffer.length, limit + 1 - buffer.length))]);
-      }
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
-      length += read;
-    }
-    return buffer.subarray(0, length).toString('utf8');
-  } finally {
-    closeSync(fd);
   }
 }

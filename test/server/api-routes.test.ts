@@ -284,7 +284,11 @@ describe('reads and writes', () => {
     // Dropping your own target gives the roadmap's own date back (this roadmap has none) in one change.
     const reset = await s.send('PUT', '/api/settings/dev-to-ai-engineer', { resetTarget: true });
     expect(reset.status).toBe(200);
-    expect(reset.json.settings).toMatchObject({ targetDate: null, targetSource: null, roadmapTargetDate: null });
+    expect(reset.json.settings).toMatchObject({
+      targetDate: null,
+      targetSource: null,
+      roadmapTargetDate: null,
+    });
     const both = await s.send('PUT', '/api/settings/dev-to-ai-engineer', {
       resetTarget: true,
       targetDate: '2027-12-31',

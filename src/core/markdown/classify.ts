@@ -2,6 +2,12 @@ import type { Duration, DurationUnit, Link, Node, NodeKind, Recurrence } from '.
 import { findDate } from './dates.js';
 import { parseDuration } from './durations.js';
 import type { ImportWarning } from './import-warning.js';
+import {
+  introducesChoice,
+  introducesInformation,
+  introducesMilestones,
+  introducesPhases,
+} from './list-intro.js';
 import type { Draft } from './outline.js';
 import { platformNamed, platformOf } from './platforms.js';
 import {
@@ -18,7 +24,6 @@ import {
   shapeOf,
 } from './section-shape.js';
 import {
-  ADVICE_INTRO,
   ADVICE_SENTENCE,
   ALTERNATIVE_PATH_TITLE,
   ASSIGNMENT_WORD,
@@ -30,7 +35,6 @@ import {
   INTRODUCTION_TITLE,
   OFFER_PROSE,
   OPTIONAL_SECTION_TITLE,
-  OUTCOME_INTRO,
   PLACEHOLDER_TITLE,
   PREREQUISITES_TITLE,
   PROCEDURE_TITLE,
@@ -126,8 +130,6 @@ const KIND_WORDS: [RegExp, NodeKind][] = [
   [COMMUNITY_TITLE, 'resource'],
 ];
 const READING = /\b(books?|papers?|reading|articles?)\b/i;
-const PHASE_INTRO = /\b(phases|stages)\b/i;
-const MILESTONE_INTRO = /\bmilestones\b/i;
 
 /** Keys that describe their parent instead of being items: "**Platform**: Coursera", "Topics:". */
 const META_KEYS: Record<string, string> = {
@@ -503,7 +505,7 @@ function groupElectiveRuns(
   if (nodes.length < 2) return nodes;
   let any = false;
   for (const node of nodes) if (node.meta?.recommended === 'true') any = true;
-  for (const draft of drafts) if (draft.listIntro && ELECTIVE_PROSE.test(draft.listIntro)) any = true;
+  for (const draft of drafts) if (draft.listIntro && introducesChoice(draft.listIntro)) any = true;
   if (!any) return nodes;
   // Nodes and drafts line up except where a draft was folded into its parent (attachments, "Key: value").
   const introOf = new Map<UnidentifiedNode, string | undefined>();
@@ -847,13 +849,9 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
   if (ctx.area === 'routine') kind = 'habit';
   else if (ctx.area === 'toc' || ctx.area === 'template' || navigation) kind = 'info';
   // "- " left blank in a template is a slot to fill in; "Success Criteria:" lists outcomes, not work.
-  else if (
-    draft.checked === undefined &&
-    (isBlank(draft) || OUTCOME_INTRO.test(intro) || ADVICE_INTRO.test(intro))
-  )
-    kind = 'info';
-  else if (PHASE_INTRO.test(intro) && !ctx.inPhase) kind = 'phase';
-  else if (MILESTONE_INTRO.test(intro)) kind = 'milestone';
+  else if (draft.checked === undefined && (isBlank(draft) || introducesInformation(intro))) kind = 'info';
+  else if (introducesPhases(intro) && !ctx.inPhase) kind = 'phase';
+  else if (introducesMilestones(intro)) kind = 'milestone';
   else if (ctx.itemKind) kind = ctx.itemKind;
   else if (ctx.area === 'info' && draft.checked === undefined) kind = 'info';
   else if (isAdvice(draft)) kind = 'info';

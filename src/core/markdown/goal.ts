@@ -146,17 +146,17 @@ export function extractGoal(
   );
   // Then a paragraph anywhere that states how long it takes ("**Duration**. … within about 2 years …").
   // A daily study time anywhere ("Try to invest 1 ~ 2 hours every day") is about the whole plan too.
-  const timing = outline.allParagraphs
-    .map((p) => p.text)
-    .filter(
-      (text) =>
-        TIMING.test(text) ||
-        TIMING_WORDS.test(text) ||
-        (/\bday\b|每天/iu.test(text) && DAILY_HOURS.test(text)),
-    );
-  const horizon = firstOf(prose, horizonIn) ?? firstOf(timing, horizonIn);
+  // Read only when the title and opening prose say nothing (every paragraph against three word lists).
+  let timing: string[] | undefined;
+  const timingParagraphs = () => {
+    timing ??= outline.allParagraphs.map((p) => p.text).filter(isTimingParagraph);
+    return timing;
+  };
   if (fmHorizon !== undefined) goal.horizonDays = fmHorizon;
-  else if (horizon !== undefined && horizon > 0) goal.horizonDays = horizon;
+  else {
+    const horizon = firstOf(prose, horizonIn) ?? firstOf(timingParagraphs(), horizonIn);
+    if (horizon !== undefined && horizon > 0) goal.horizonDays = horizon;
+  }
 
   const fmRoles = frontMatter.roles;
   if (Array.isArray(fmRoles) && fmRoles.every((role) => typeof role === 'string'))
@@ -172,10 +172,19 @@ export function extractGoal(
     { max: 168, integer: false, what: 'a number of hours between 0 and 168 (a week)', example: '10' },
     warnings,
   );
-  const proseWeekly = firstOf(prose, weeklyHoursIn) ?? firstOf(timing, weeklyHoursIn);
   if (weekly !== undefined) goal.weeklyHours = weekly;
-  else if (proseWeekly !== undefined) goal.weeklyHours = proseWeekly;
+  else {
+    const proseWeekly = firstOf(prose, weeklyHoursIn) ?? firstOf(timingParagraphs(), weeklyHoursIn);
+    if (proseWeekly !== undefined) goal.weeklyHours = proseWeekly;
+  }
   return Object.keys(goal).length > 0 ? goal : undefined;
+}
+
+/** A paragraph about how long the whole plan takes, or about a daily study time. */
+function isTimingParagraph(text: string): boolean {
+  return (
+    TIMING.test(text) || TIMING_WORDS.test(text) || (/\bday\b|每天/iu.test(text) && DAILY_HOURS.test(text))
+  );
 }
 
 function firstOf<T>(texts: string[], find: (text: string) => T | undefined): T | undefined {

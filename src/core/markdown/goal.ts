@@ -49,8 +49,12 @@ const PAST_BEFORE = /\b(?:last|past|previous|for)\s*$/i;
 const PAST_AFTER =
   /^\s*(?:ago|of\s+(?:experience|work|industry|professional)|experience|in\s+the\s+industry)/i;
 
+/** Horizons, weekly and daily hours are all written with ASCII digits: text without one states none. */
+const DIGIT = /\d/;
+
 /** The first horizon in the text that looks ahead, not back. */
 function forwardMatch(text: string): RegExpExecArray | undefined {
+  if (!DIGIT.test(text)) return undefined;
   HORIZONS.lastIndex = 0;
   for (let match = HORIZONS.exec(text); match; match = HORIZONS.exec(text)) {
     const end = match.index + match[0].length;
@@ -66,6 +70,7 @@ const DAILY_HOURS =
 
 /** The weekly study time a text states, in hours (a range by its middle); a daily one counts seven times. */
 export function weeklyHoursIn(text: string): number | undefined {
+  if (!DIGIT.test(text)) return undefined;
   const match = WEEKLY_HOURS.exec(text);
   const daily = match ? null : DAILY_HOURS.exec(text);
   const found = match ?? daily;
@@ -183,7 +188,9 @@ export function extractGoal(
 /** A paragraph about how long the whole plan takes, or about a daily study time. */
 function isTimingParagraph(text: string): boolean {
   return (
-    TIMING.test(text) || TIMING_WORDS.test(text) || (/\bday\b|每天/iu.test(text) && DAILY_HOURS.test(text))
+    TIMING.test(text) ||
+    TIMING_WORDS.test(text) ||
+    (DIGIT.test(text) && /\bday\b|每天/iu.test(text) && DAILY_HOURS.test(text))
   );
 }
 

@@ -151,10 +151,13 @@ export function extractGoal(
   );
   // Then a paragraph anywhere that states how long it takes ("**Duration**. … within about 2 years …").
   // A daily study time anywhere ("Try to invest 1 ~ 2 hours every day") is about the whole plan too.
-  // Read only when the title and opening prose say nothing (every paragraph against three word lists).
+  // Read only when the title and opening prose say nothing (every paragraph against three word lists), and
+  // only paragraphs with a digit: without one, neither a horizon nor hours can be read from them.
   let timing: string[] | undefined;
   const timingParagraphs = () => {
-    timing ??= outline.allParagraphs.map((p) => p.text).filter(isTimingParagraph);
+    timing ??= outline.allParagraphs
+      .map((p) => p.text)
+      .filter((text) => DIGIT.test(text) && isTimingParagraph(text));
     return timing;
   };
   if (fmHorizon !== undefined) goal.horizonDays = fmHorizon;
@@ -188,9 +191,7 @@ export function extractGoal(
 /** A paragraph about how long the whole plan takes, or about a daily study time. */
 function isTimingParagraph(text: string): boolean {
   return (
-    TIMING.test(text) ||
-    TIMING_WORDS.test(text) ||
-    (DIGIT.test(text) && /\bday\b|每天/iu.test(text) && DAILY_HOURS.test(text))
+    TIMING.test(text) || TIMING_WORDS.test(text) || (/\bday\b|每天/iu.test(text) && DAILY_HOURS.test(text))
   );
 }
 

@@ -44,6 +44,7 @@ import {
   SCHEDULED_PART,
   TOC_TITLE,
 } from './section-words.js';
+import { endsInAsciiWord, isAsciiLetter, trimSeparators } from './text-edges.js';
 import { type ParsedTitle, parseTitle } from './title.js';
 
 /**
@@ -219,7 +220,8 @@ export function scheduleOf(title: string): { duration?: Duration; label: string 
     const to = leading[3] ? Number(leading[3]) : from;
     return scheduleSpan(leading[1] ?? leading[5] ?? '', from, to, leading[0]);
   }
-  // The suffix form needs a digit near the end; a cheap test keeps the regex off most titles.
+  // The suffix form needs a digit near the end; cheap tests keep the regex off most titles.
+  if (isAsciiLetter(title.charCodeAt(title.length - 1))) return undefined;
   if (!/\d[天周週月]?\s*[)）]?\s*$/u.test(title)) return undefined;
   const suffix = SCHEDULE_SUFFIX.exec(title);
   if (!suffix) return undefined;
@@ -244,7 +246,7 @@ function scheduleSpan(
 function isPlaceholder(title: string, scheduleLabel: string | undefined): boolean {
   if (title.length > 60) return false;
   const rest = scheduleLabel ? title.replace(scheduleLabel, '') : title;
-  return PLACEHOLDER_TITLE.test(rest.replace(/^[\s|:\u2013\u2014-]+|[\s|:\u2013\u2014-]+$/gu, ''));
+  return PLACEHOLDER_TITLE.test(trimSeparators(rest));
 }
 
 function itemKindOf(title: string): NodeKind | undefined {
@@ -784,6 +786,7 @@ function isPlanContainer(node: UnidentifiedNode): boolean {
 
 /** A title without decoration at either end ("Give a Star ⭐" -> "Give a Star"), for the word lists. */
 function bareTitle(title: string): string {
+  if (endsInAsciiWord(title)) return title;
   return /[^\p{L}\p{N})]\s*$/u.test(title)
     ? title.replace(/(?:\s|\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[:：.!！?？])+$/u, '')
     : title;
@@ -881,8 +884,8 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
     // "- Clase 1\n  - Contexto, instalación, … y variables.": one sentence beneath says what the item is.
     setMeta(node, 'description', described);
   } else if (draft.children.length > 0) {
+    // Spelled out rather than spread, as in classifyHeading: this runs for every item with children.
     const childCtx: Context = {
-      ...ctx,
       // Beneath navigation, more navigation; beneath advice ("If you are stuck, ask:"), its links.
       area:
         navigation && ctx.area === 'plain'
@@ -893,6 +896,11 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
       // The entries under a community or a reading list are more of the same, not topics.
       itemKind: kind === 'resource' ? 'resource' : undefined,
       inPhase: ctx.inPhase || kind === 'phase',
+      reading: ctx.reading,
+      recurrence: ctx.recurrence,
+      inMilestone: ctx.inMilestone,
+      warnings: ctx.warnings,
+      workInLists: ctx.workInLists,
     };
     appendAll(node.children, classifyChildren(draft.children, node, childCtx));
   }

@@ -26,34 +26,51 @@ const COPIED_FIELDS: Record<keyof Node, true> = {
 };
 void COPIED_FIELDS;
 
-export function assignIds(nodes: UnidentifiedNode[]): Node[] {
-  const used = new Set<string>();
+/**
+ * The ids taken in one namespace. A path id ("a/b/c") can only equal another with the same parent id
+ * (slugs hold no "/"), so each parent keeps the last segments of its children's ids apart: hashing a
+ * segment is cheaper than hashing every path from the root. Numbers ("3.1") and top-level slugs share
+ * the root namespace, as they may equal each other.
+ */
+class Namespace {
+  private readonly used = new Set<string>();
   // The next suffix to try per candidate: without it, n nodes titled "Review" cost n^2 set lookups.
   // Every suffix below it was taken when it was skipped, and `used` only grows, so the ids are the
   // same as trying "-2", "-3"... from the start each time.
-  const nextSuffix = new Map<string, number>();
-  const unique = (candidate: string) => {
-    if (!used.has(candidate)) {
-      used.add(candidate);
+  private nextSuffix: Map<string, number> | undefined;
+
+  unique(candidate: string): string {
+    if (!this.used.has(candidate)) {
+      this.used.add(candidate);
       return candidate;
     }
-    let n = nextSuffix.get(candidate) ?? 2;
-    while (used.has(`${candidate}-${n}`)) n++;
+    this.nextSuffix ??= new Map();
+    let n = this.nextSuffix.get(candidate) ?? 2;
+    while (this.used.has(`${candidate}-${n}`)) n++;
     const id = `${candidate}-${n}`;
-    nextSuffix.set(candidate, n + 1);
-    used.add(id);
+    this.nextSuffix.set(candidate, n + 1);
+    this.used.add(id);
     return id;
-  };
-  const visit = (node: UnidentifiedNode, parentId: string | undefined, index: number): Node => {
-    let candidate = node.number;
-    if (candidate === undefined) {
+  }
+}
+
+export function assignIds(nodes: UnidentifiedNode[]): Node[] {
+  const root = new Namespace();
+  const visit = (
+    node: UnidentifiedNode,
+    parent: { id: string; children: Namespace } | undefined,
+    index: number,
+  ): Node => {
+    let id: string;
+    if (node.number !== undefined) id = root.unique(node.number);
+    else {
       const slug = slugify(node.title) || `${node.kind}-${index + 1}`;
-      candidate = parentId ? `${parentId}/${slug}` : slug;
+      id = parent ? `${parent.id}/${parent.children.unique(slug)}` : root.unique(slug);
     }
-    const id = unique(candidate);
     const children: Node[] = new Array(node.children.length);
+    const scope = children.length > 0 ? { id, children: new Namespace() } : undefined;
     for (let i = 0; i < children.length; i++)
-      children[i] = visit(node.children[i] as UnidentifiedNode, id, i);
+      children[i] = visit(node.children[i] as UnidentifiedNode, scope, i);
     // Field by field (much faster than object rest), in one fixed order: the node's own fields, then
     // "children" last, so that the JSON reads top-down.
     const out = {

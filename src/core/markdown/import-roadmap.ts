@@ -69,7 +69,8 @@ export function markdownParser(): MarkdownParser {
 export function importRoadmap(text: string, options: ImportOptions): ImportResult {
   const warnings: ImportWarning[] = [];
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const lines = source.split(/\r\n|\r|\n/);
+  // Most files end their lines with "\n" alone: a plain split, no regex, for them.
+  const lines = source.includes('\r') ? source.split(/\r\n|\r|\n/) : source.split('\n');
   const frontMatter = readFrontMatter(lines);
   if (frontMatter?.error) warnings.push({ line: 1, message: `${frontMatter.error}; it was ignored` });
   if (frontMatter) warnings.push(...frontMatter.warnings);

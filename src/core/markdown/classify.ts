@@ -27,12 +27,12 @@ import {
   ADVICE_SENTENCE,
   ALTERNATIVE_PATH_TITLE,
   ASSIGNMENT_WORD,
-  AUTHOR_INTRO,
   COMMUNITY_TITLE,
   COURSE_RULES_TITLE,
   ELECTIVE_PROSE,
   INSTRUCTIONS_TITLE,
   INTRODUCTION_TITLE,
+  isAuthorIntro,
   OFFER_PROSE,
   OPTIONAL_SECTION_TITLE,
   PLACEHOLDER_TITLE,
@@ -646,7 +646,7 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     looksLikePeople(draft) ||
     looksLikeProgressReport(draft) ||
     looksLikeFaq(draft) ||
-    AUTHOR_INTRO.test(title) ||
+    isAuthorIntro(title) ||
     (INSTRUCTIONS_TITLE.test(bare) && !schedulesWork(draft))
   ) {
     // About the repository, the role or the course's rules, not about learning.

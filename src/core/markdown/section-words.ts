@@ -318,6 +318,16 @@ export const AUTHOR_INTRO =
   /\b(?:my\s+name\s+is|mi\s+nombre\s+es|me\s+llamo|meu\s+nome\s+[eé]|je\s+m['’]appelle|ich\s+hei(?:ße|sse)|mi\s+chiamo|hi,?\s+i['’]?m|hello,?\s+i['’]?m)\b|меня\s+зовут|我叫|私の名前は|제\s*이름은/iu;
 
 /**
+ * A word each AUTHOR_INTRO phrase contains, in letters that match only themselves under /iu: a plain test
+ * that rules out most titles before AUTHOR_INTRO's Unicode-aware \b is tried at every position.
+ */
+const AUTHOR_INTRO_WORD = /name|nombre|llamo|nome|appelle|hei|chiamo|hi,?\s+i|hello|меня|我叫|私の名前は|제/i;
+
+export function isAuthorIntro(title: string): boolean {
+  return AUTHOR_INTRO_WORD.test(title) && AUTHOR_INTRO.test(title);
+}
+
+/**
  * Sections that each start "If you choose …": alternative paths, of which the learner follows one.
  */
 export const ALTERNATIVE_PATH_TITLE =

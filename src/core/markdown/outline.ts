@@ -104,7 +104,8 @@ function setInline(draft: Draft, inline: Token | undefined, withBox = true): voi
       : parsed.links.map((link) => ({ text: repairMojibake(link.text), url: link.url }));
   if (parsed.leadingStrong) draft.leadingStrong = repairMojibake(parsed.leadingStrong);
   if (parsed.imageAlts) draft.imageAlts = parsed.imageAlts;
-  if (draft.type === 'item' && isCodeOnly(inline)) draft.codeOnly = true;
+  // A code span needs a backtick in the source: without one, the children need not be read.
+  if (draft.type === 'item' && raw.includes('`') && isCodeOnly(inline)) draft.codeOnly = true;
 }
 
 /** Whether a paragraph's words are only its images' alt text ("![preview](walk.gif)"). */

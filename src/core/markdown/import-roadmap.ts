@@ -14,7 +14,7 @@ import { assignIds } from './ids.js';
 import { importVerdict, verdictWarnings } from './import-verdict.js';
 import type { ImportWarning } from './import-warning.js';
 import { buildOutline, type Outline } from './outline.js';
-import { COURSE_LINK_LABEL, ROUTE_CHOICE_TITLE } from './section-words.js';
+import { COURSE_LINK_LABEL, isRouteChoiceTitle } from './section-words.js';
 import { slugify } from './slug.js';
 import { stripLeadingSymbols } from './title.js';
 import { TRANSLATED_COPY_META, translatedCopyStart } from './translated-copy.js';
@@ -128,7 +128,7 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   }
   const course = unidentified.some(holdsTrackable) ? undefined : landingPageCourse(outline);
   if (course) unidentified.unshift(course);
-  if (outline.title && ROUTE_CHOICE_TITLE.test(outline.title))
+  if (outline.title && isRouteChoiceTitle(outline.title))
     unidentified = routesOf(unidentified, outline.title);
   const nodes = assignIds(unidentified);
 

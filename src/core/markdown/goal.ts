@@ -43,7 +43,6 @@ const TIMING =
 /** The same in other languages: "**学制** … 在大约 2 年内完成学业", "所需时间", "学習期間". */
 const TIMING_WORDS =
   /^(?:学制|学习时长|学习周期|所需时间|学習期間|所要時間|학습\s*기간|продолжительность|длительность|duraci[oó]n|dura[cç][aã]o)|完成学业|(?:年|个月|周|天)(?:之)?内完成|可以完成|大约需要|需要大约/iu;
-const HORIZONS = new RegExp(HORIZON.source, 'giu');
 /** Time already behind the author ("over the last 13 years", "5 years of experience", "2 weeks ago"). */
 const PAST_BEFORE = /\b(?:last|past|previous|for)\s*$/i;
 const PAST_AFTER =
@@ -58,11 +57,40 @@ const DIGIT = /\d/;
  */
 const HORIZON_UNIT = /da|we|mo|ye|[天周週月年]/i;
 
+/** HORIZON tried at one position only (see nextHorizon). */
+const HORIZON_AT = new RegExp(HORIZON.source, 'iuy');
+
+const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
+
+/**
+ * The match a global search for HORIZON from `from` finds, with the pattern tried only where a match can
+ * start: on the character before a number (a whole surrogate pair, as /u steps), or at 0 before a digit.
+ * Everywhere else its first part (start of text, or a character that is no letter, digit or point, or a
+ * CJK one) cannot be followed by a digit, so nothing is missed; HORIZON's Unicode classes are costly to
+ * try at every position of a long paragraph.
+ */
+function nextHorizon(text: string, from: number): RegExpExecArray | null {
+  for (let digit = from; digit < text.length; digit++) {
+    if (!isDigitCode(text.charCodeAt(digit))) continue;
+    if (digit > 0 && isDigitCode(text.charCodeAt(digit - 1))) continue; // within a number
+    let start = digit === 0 ? 0 : digit - 1;
+    const code = text.charCodeAt(start);
+    if (start > 0 && code >= 0xdc00 && code <= 0xdfff) {
+      const lead = text.charCodeAt(start - 1);
+      if (lead >= 0xd800 && lead <= 0xdbff) start--;
+    }
+    if (start < from) continue;
+    HORIZON_AT.lastIndex = start;
+    const match = HORIZON_AT.exec(text);
+    if (match) return match;
+  }
+  return null;
+}
+
 /** The first horizon in the text that looks ahead, not back. */
 function forwardMatch(text: string): RegExpExecArray | undefined {
   if (!DIGIT.test(text) || !HORIZON_UNIT.test(text)) return undefined;
-  HORIZONS.lastIndex = 0;
-  for (let match = HORIZONS.exec(text); match; match = HORIZONS.exec(text)) {
+  for (let match = nextHorizon(text, 0); match; match = nextHorizon(text, match.index + match[0].length)) {
     const end = match.index + match[0].length;
     const before = text.slice(Math.max(0, match.index - 20), match.index + 1);
     if (!PAST_BEFORE.test(before) && !PAST_AFTER.test(text.slice(end, end + 40))) return match;

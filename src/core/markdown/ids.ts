@@ -28,31 +28,49 @@ void COPIED_FIELDS;
 
 /**
  * The ids taken in one namespace. A path id ("a/b/c") can only equal another with the same parent id
- * (slugs hold no "/"), so each parent keeps the last segments of its children's ids apart: hashing a
+ * (slugs hold no "/"), so each parent keeps the last segments of its children's ids apart: comparing a
  * segment is cheaper than hashing every path from the root. Numbers ("3.1") and top-level slugs share
  * the root namespace, as they may equal each other.
  */
 class Namespace {
-  private readonly used = new Set<string>();
+  /** Most parents have a handful of children: a list to scan until it grows, then a set. */
+  private few: string[] | undefined = [];
+  private many: Set<string> | undefined;
   // The next suffix to try per candidate: without it, n nodes titled "Review" cost n^2 set lookups.
-  // Every suffix below it was taken when it was skipped, and `used` only grows, so the ids are the
+  // Every suffix below it was taken when it was skipped, and ids are only added, so the ids are the
   // same as trying "-2", "-3"... from the start each time.
   private nextSuffix: Map<string, number> | undefined;
 
   unique(candidate: string): string {
-    if (!this.used.has(candidate)) {
-      this.used.add(candidate);
+    if (!this.has(candidate)) {
+      this.add(candidate);
       return candidate;
     }
     this.nextSuffix ??= new Map();
     let n = this.nextSuffix.get(candidate) ?? 2;
-    while (this.used.has(`${candidate}-${n}`)) n++;
+    while (this.has(`${candidate}-${n}`)) n++;
     const id = `${candidate}-${n}`;
     this.nextSuffix.set(candidate, n + 1);
-    this.used.add(id);
+    this.add(id);
     return id;
   }
+
+  private has(id: string): boolean {
+    return this.few ? this.few.includes(id) : (this.many as Set<string>).has(id);
+  }
+
+  private add(id: string): void {
+    if (!this.few) (this.many as Set<string>).add(id);
+    else if (this.few.length < FEW_IDS) this.few.push(id);
+    else {
+      this.many = new Set(this.few);
+      this.many.add(id);
+      this.few = undefined;
+    }
+  }
 }
+
+const FEW_IDS = 16;
 
 export function assignIds(nodes: UnidentifiedNode[]): Node[] {
   const root = new Namespace();

@@ -1,6 +1,6 @@
 /**
- * Cheap tests on the ends of a title, by code unit: the classifier asks them of every title, and a regex
- * anchored at the end ("…\s*$") is tried from every position of the text.
+ * Cheap tests by code unit on the ends of a text: the importer asks them of every title and line, and a
+ * regex anchored at the end ("…\s*$") is tried from every position of the text.
  */
 
 /** Whether a code unit is what `\s` matches in a JavaScript regex (with or without the `u` flag). */

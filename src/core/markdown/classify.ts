@@ -2,6 +2,12 @@ import type { Duration, DurationUnit, Link, Node, NodeKind, Recurrence } from '.
 import { findDate } from './dates.js';
 import { parseDuration } from './durations.js';
 import type { ImportWarning } from './import-warning.js';
+import {
+  introducesChoice,
+  introducesInformation,
+  introducesMilestones,
+  introducesPhases,
+} from './list-intro.js';
 import type { Draft } from './outline.js';
 import { platformNamed, platformOf } from './platforms.js';
 import {
@@ -18,19 +24,17 @@ import {
   shapeOf,
 } from './section-shape.js';
 import {
-  ADVICE_INTRO,
   ADVICE_SENTENCE,
   ALTERNATIVE_PATH_TITLE,
   ASSIGNMENT_WORD,
-  AUTHOR_INTRO,
   COMMUNITY_TITLE,
   COURSE_RULES_TITLE,
   ELECTIVE_PROSE,
   INSTRUCTIONS_TITLE,
   INTRODUCTION_TITLE,
+  isAuthorIntro,
   OFFER_PROSE,
   OPTIONAL_SECTION_TITLE,
-  OUTCOME_INTRO,
   PLACEHOLDER_TITLE,
   PREREQUISITES_TITLE,
   PROCEDURE_TITLE,
@@ -40,6 +44,7 @@ import {
   SCHEDULED_PART,
   TOC_TITLE,
 } from './section-words.js';
+import { endsInAsciiWord, isAsciiLetter, trimSeparators } from './text-edges.js';
 import { type ParsedTitle, parseTitle } from './title.js';
 
 /**
@@ -126,8 +131,6 @@ const KIND_WORDS: [RegExp, NodeKind][] = [
   [COMMUNITY_TITLE, 'resource'],
 ];
 const READING = /\b(books?|papers?|reading|articles?)\b/i;
-const PHASE_INTRO = /\b(phases|stages)\b/i;
-const MILESTONE_INTRO = /\bmilestones\b/i;
 
 /** Keys that describe their parent instead of being items: "**Platform**: Coursera", "Topics:". */
 const META_KEYS: Record<string, string> = {
@@ -217,7 +220,8 @@ export function scheduleOf(title: string): { duration?: Duration; label: string 
     const to = leading[3] ? Number(leading[3]) : from;
     return scheduleSpan(leading[1] ?? leading[5] ?? '', from, to, leading[0]);
   }
-  // The suffix form needs a digit near the end; a cheap test keeps the regex off most titles.
+  // The suffix form needs a digit near the end; cheap tests keep the regex off most titles.
+  if (isAsciiLetter(title.charCodeAt(title.length - 1))) return undefined;
   if (!/\d[天周週月]?\s*[)）]?\s*$/u.test(title)) return undefined;
   const suffix = SCHEDULE_SUFFIX.exec(title);
   if (!suffix) return undefined;
@@ -242,7 +246,7 @@ function scheduleSpan(
 function isPlaceholder(title: string, scheduleLabel: string | undefined): boolean {
   if (title.length > 60) return false;
   const rest = scheduleLabel ? title.replace(scheduleLabel, '') : title;
-  return PLACEHOLDER_TITLE.test(rest.replace(/^[\s|:\u2013\u2014-]+|[\s|:\u2013\u2014-]+$/gu, ''));
+  return PLACEHOLDER_TITLE.test(trimSeparators(rest));
 }
 
 function itemKindOf(title: string): NodeKind | undefined {
@@ -503,7 +507,7 @@ function groupElectiveRuns(
   if (nodes.length < 2) return nodes;
   let any = false;
   for (const node of nodes) if (node.meta?.recommended === 'true') any = true;
-  for (const draft of drafts) if (draft.listIntro && ELECTIVE_PROSE.test(draft.listIntro)) any = true;
+  for (const draft of drafts) if (draft.listIntro && introducesChoice(draft.listIntro)) any = true;
   if (!any) return nodes;
   // Nodes and drafts line up except where a draft was folded into its parent (attachments, "Key: value").
   const introOf = new Map<UnidentifiedNode, string | undefined>();
@@ -642,7 +646,7 @@ function classifyHeading(draft: Draft, outer: Context, siblingsTimed: boolean): 
     looksLikePeople(draft) ||
     looksLikeProgressReport(draft) ||
     looksLikeFaq(draft) ||
-    AUTHOR_INTRO.test(title) ||
+    isAuthorIntro(title) ||
     (INSTRUCTIONS_TITLE.test(bare) && !schedulesWork(draft))
   ) {
     // About the repository, the role or the course's rules, not about learning.
@@ -782,6 +786,7 @@ function isPlanContainer(node: UnidentifiedNode): boolean {
 
 /** A title without decoration at either end ("Give a Star ⭐" -> "Give a Star"), for the word lists. */
 function bareTitle(title: string): string {
+  if (endsInAsciiWord(title)) return title;
   return /[^\p{L}\p{N})]\s*$/u.test(title)
     ? title.replace(/(?:\s|\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[:：.!！?？])+$/u, '')
     : title;
@@ -847,13 +852,9 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
   if (ctx.area === 'routine') kind = 'habit';
   else if (ctx.area === 'toc' || ctx.area === 'template' || navigation) kind = 'info';
   // "- " left blank in a template is a slot to fill in; "Success Criteria:" lists outcomes, not work.
-  else if (
-    draft.checked === undefined &&
-    (isBlank(draft) || OUTCOME_INTRO.test(intro) || ADVICE_INTRO.test(intro))
-  )
-    kind = 'info';
-  else if (PHASE_INTRO.test(intro) && !ctx.inPhase) kind = 'phase';
-  else if (MILESTONE_INTRO.test(intro)) kind = 'milestone';
+  else if (draft.checked === undefined && (isBlank(draft) || introducesInformation(intro))) kind = 'info';
+  else if (introducesPhases(intro) && !ctx.inPhase) kind = 'phase';
+  else if (introducesMilestones(intro)) kind = 'milestone';
   else if (ctx.itemKind) kind = ctx.itemKind;
   else if (ctx.area === 'info' && draft.checked === undefined) kind = 'info';
   else if (isAdvice(draft)) kind = 'info';
@@ -883,8 +884,8 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
     // "- Clase 1\n  - Contexto, instalación, … y variables.": one sentence beneath says what the item is.
     setMeta(node, 'description', described);
   } else if (draft.children.length > 0) {
+    // Spelled out rather than spread, as in classifyHeading: this runs for every item with children.
     const childCtx: Context = {
-      ...ctx,
       // Beneath navigation, more navigation; beneath advice ("If you are stuck, ask:"), its links.
       area:
         navigation && ctx.area === 'plain'
@@ -895,6 +896,11 @@ function classifyItem(draft: Draft, ctx: Context): UnidentifiedNode {
       // The entries under a community or a reading list are more of the same, not topics.
       itemKind: kind === 'resource' ? 'resource' : undefined,
       inPhase: ctx.inPhase || kind === 'phase',
+      reading: ctx.reading,
+      recurrence: ctx.recurrence,
+      inMilestone: ctx.inMilestone,
+      warnings: ctx.warnings,
+      workInLists: ctx.workInLists,
     };
     appendAll(node.children, classifyChildren(draft.children, node, childCtx));
   }

@@ -5,6 +5,9 @@ const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 const MONTH_DAY_YEAR = new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'i');
 const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})\b`, 'i');
 
+/** Every form above has a four-digit year: text without one holds no date (one cheap test before three). */
+const YEAR_DIGITS = /\d{4}/;
+
 function isoDate(year: number, month: number, day: number): string | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
@@ -19,6 +22,7 @@ function monthNumber(name: string): number {
 
 /** The first calendar date in a phrase as YYYY-MM-DD: "March 15, 2026", "15 March 2026", "2026-03-15". */
 export function findDate(text: string): { date: string; index: number } | undefined {
+  if (!YEAR_DIGITS.test(text)) return undefined;
   const candidates: { date: string | undefined; index: number }[] = [];
   const iso = ISO.exec(text);
   if (iso)
@@ -42,10 +46,13 @@ export function findDate(text: string): { date: string; index: number } | undefi
   return valid[0];
 }
 
+const TARGET_CUE = /\b(by|before|until|deadline|target(?:\s+date)?|due)\b[:\s]*/gi;
+
 /** A target date announced in prose: "by March 15, 2026", "deadline: 2026-03-15". */
 export function findTargetDate(text: string): string | undefined {
-  const cue = /\b(by|before|until|deadline|target(?:\s+date)?|due)\b[:\s]*/gi;
-  for (let match = cue.exec(text); match; match = cue.exec(text)) {
+  if (!YEAR_DIGITS.test(text)) return undefined;
+  TARGET_CUE.lastIndex = 0;
+  for (let match = TARGET_CUE.exec(text); match; match = TARGET_CUE.exec(text)) {
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 40);
     const found = findDate(after);
     if (found && found.index === 0) return found.date;

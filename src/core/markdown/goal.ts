@@ -43,16 +43,54 @@ const TIMING =
 /** The same in other languages: "**学制** … 在大约 2 年内完成学业", "所需时间", "学習期間". */
 const TIMING_WORDS =
   /^(?:学制|学习时长|学习周期|所需时间|学習期間|所要時間|학습\s*기간|продолжительность|длительность|duraci[oó]n|dura[cç][aã]o)|完成学业|(?:年|个月|周|天)(?:之)?内完成|可以完成|大约需要|需要大约/iu;
-const HORIZONS = new RegExp(HORIZON.source, 'giu');
 /** Time already behind the author ("over the last 13 years", "5 years of experience", "2 weeks ago"). */
 const PAST_BEFORE = /\b(?:last|past|previous|for)\s*$/i;
 const PAST_AFTER =
   /^\s*(?:ago|of\s+(?:experience|work|industry|professional)|experience|in\s+the\s+industry)/i;
 
+/** Horizons, weekly and daily hours are all written with ASCII digits: text without one states none. */
+const DIGIT = /\d/;
+/**
+ * What HORIZON needs besides a digit: a unit, by the first two letters of its word or by its CJK sign.
+ * Those letters match only themselves under /iu (unlike "k" or "s"), so this plain test is exact as a
+ * filter, and far cheaper than HORIZON's Unicode classes tried at every position.
+ */
+const HORIZON_UNIT = /da|we|mo|ye|[天周週月年]/i;
+
+/** HORIZON tried at one position only (see nextHorizon). */
+const HORIZON_AT = new RegExp(HORIZON.source, 'iuy');
+
+const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
+
+/**
+ * The match a global search for HORIZON from `from` finds, with the pattern tried only where a match can
+ * start: on the character before a number (a whole surrogate pair, as /u steps), or at 0 before a digit.
+ * Everywhere else its first part (start of text, or a character that is no letter, digit or point, or a
+ * CJK one) cannot be followed by a digit, so nothing is missed; HORIZON's Unicode classes are costly to
+ * try at every position of a long paragraph.
+ */
+function nextHorizon(text: string, from: number): RegExpExecArray | null {
+  for (let digit = from; digit < text.length; digit++) {
+    if (!isDigitCode(text.charCodeAt(digit))) continue;
+    if (digit > 0 && isDigitCode(text.charCodeAt(digit - 1))) continue; // within a number
+    let start = digit === 0 ? 0 : digit - 1;
+    const code = text.charCodeAt(start);
+    if (start > 0 && code >= 0xdc00 && code <= 0xdfff) {
+      const lead = text.charCodeAt(start - 1);
+      if (lead >= 0xd800 && lead <= 0xdbff) start--;
+    }
+    if (start < from) continue;
+    HORIZON_AT.lastIndex = start;
+    const match = HORIZON_AT.exec(text);
+    if (match) return match;
+  }
+  return null;
+}
+
 /** The first horizon in the text that looks ahead, not back. */
 function forwardMatch(text: string): RegExpExecArray | undefined {
-  HORIZONS.lastIndex = 0;
-  for (let match = HORIZONS.exec(text); match; match = HORIZONS.exec(text)) {
+  if (!DIGIT.test(text) || !HORIZON_UNIT.test(text)) return undefined;
+  for (let match = nextHorizon(text, 0); match; match = nextHorizon(text, match.index + match[0].length)) {
     const end = match.index + match[0].length;
     const before = text.slice(Math.max(0, match.index - 20), match.index + 1);
     if (!PAST_BEFORE.test(before) && !PAST_AFTER.test(text.slice(end, end + 40))) return match;
@@ -66,6 +104,7 @@ const DAILY_HOURS =
 
 /** The weekly study time a text states, in hours (a range by its middle); a daily one counts seven times. */
 export function weeklyHoursIn(text: string): number | undefined {
+  if (!DIGIT.test(text)) return undefined;
   const match = WEEKLY_HOURS.exec(text);
   const daily = match ? null : DAILY_HOURS.exec(text);
   const found = match ?? daily;
@@ -146,17 +185,20 @@ export function extractGoal(
   );
   // Then a paragraph anywhere that states how long it takes ("**Duration**. … within about 2 years …").
   // A daily study time anywhere ("Try to invest 1 ~ 2 hours every day") is about the whole plan too.
-  const timing = outline.allParagraphs
-    .map((p) => p.text)
-    .filter(
-      (text) =>
-        TIMING.test(text) ||
-        TIMING_WORDS.test(text) ||
-        (/\bday\b|每天/iu.test(text) && DAILY_HOURS.test(text)),
-    );
-  const horizon = firstOf(prose, horizonIn) ?? firstOf(timing, horizonIn);
+  // Read only when the title and opening prose say nothing (every paragraph against three word lists), and
+  // only paragraphs with a digit: without one, neither a horizon nor hours can be read from them.
+  let timing: string[] | undefined;
+  const timingParagraphs = () => {
+    timing ??= outline.allParagraphs
+      .map((p) => p.text)
+      .filter((text) => DIGIT.test(text) && isTimingParagraph(text));
+    return timing;
+  };
   if (fmHorizon !== undefined) goal.horizonDays = fmHorizon;
-  else if (horizon !== undefined && horizon > 0) goal.horizonDays = horizon;
+  else {
+    const horizon = firstOf(prose, horizonIn) ?? firstOf(timingParagraphs(), horizonIn);
+    if (horizon !== undefined && horizon > 0) goal.horizonDays = horizon;
+  }
 
   const fmRoles = frontMatter.roles;
   if (Array.isArray(fmRoles) && fmRoles.every((role) => typeof role === 'string'))
@@ -172,10 +214,22 @@ export function extractGoal(
     { max: 168, integer: false, what: 'a number of hours between 0 and 168 (a week)', example: '10' },
     warnings,
   );
-  const proseWeekly = firstOf(prose, weeklyHoursIn) ?? firstOf(timing, weeklyHoursIn);
   if (weekly !== undefined) goal.weeklyHours = weekly;
-  else if (proseWeekly !== undefined) goal.weeklyHours = proseWeekly;
+  else {
+    const proseWeekly = firstOf(prose, weeklyHoursIn) ?? firstOf(timingParagraphs(), weeklyHoursIn);
+    if (proseWeekly !== undefined) goal.weeklyHours = proseWeekly;
+  }
   return Object.keys(goal).length > 0 ? goal : undefined;
+}
+
+/** A paragraph about how long the whole plan takes, or about a daily study time. */
+function isTimingParagraph(text: string): boolean {
+  return (
+    TIMING.test(text) ||
+    TIMING_WORDS.test(text) ||
+    // "day" first without \b: d, a and y match only themselves under /iu, whose \b is slow.
+    (/day|每天/i.test(text) && /\bday\b|每天/iu.test(text) && DAILY_HOURS.test(text))
+  );
 }
 
 function firstOf<T>(texts: string[], find: (text: string) => T | undefined): T | undefined {

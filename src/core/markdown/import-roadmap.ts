@@ -14,7 +14,7 @@ import { assignIds } from './ids.js';
 import { importVerdict, verdictWarnings } from './import-verdict.js';
 import type { ImportWarning } from './import-warning.js';
 import { buildOutline, type Outline } from './outline.js';
-import { COURSE_LINK_LABEL, ROUTE_CHOICE_TITLE } from './section-words.js';
+import { COURSE_LINK_LABEL, isRouteChoiceTitle } from './section-words.js';
 import { slugify } from './slug.js';
 import { stripLeadingSymbols } from './title.js';
 import { TRANSLATED_COPY_META, translatedCopyStart } from './translated-copy.js';
@@ -69,7 +69,8 @@ export function markdownParser(): MarkdownParser {
 export function importRoadmap(text: string, options: ImportOptions): ImportResult {
   const warnings: ImportWarning[] = [];
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const lines = source.split(/\r\n|\r|\n/);
+  // Most files end their lines with "\n" alone: a plain split, no regex, for them.
+  const lines = source.includes('\r') ? source.split(/\r\n|\r|\n/) : source.split('\n');
   const frontMatter = readFrontMatter(lines);
   if (frontMatter?.error) warnings.push({ line: 1, message: `${frontMatter.error}; it was ignored` });
   if (frontMatter) warnings.push(...frontMatter.warnings);
@@ -127,7 +128,7 @@ export function importRoadmap(text: string, options: ImportOptions): ImportResul
   }
   const course = unidentified.some(holdsTrackable) ? undefined : landingPageCourse(outline);
   if (course) unidentified.unshift(course);
-  if (outline.title && ROUTE_CHOICE_TITLE.test(outline.title))
+  if (outline.title && isRouteChoiceTitle(outline.title))
     unidentified = routesOf(unidentified, outline.title);
   const nodes = assignIds(unidentified);
 

@@ -5,6 +5,7 @@ import { inlineText } from './inline-text.js';
 import { repairMojibake } from './repair-mojibake.js';
 import type { DraftShape } from './section-shape.js';
 import { NOTICE_TITLE, TOC_TITLE } from './section-words.js';
+import { isSpaceCode } from './text-edges.js';
 import type { ParsedTitle } from './title.js';
 import { stripLeadingSymbols } from './title.js';
 
@@ -104,7 +105,14 @@ function setInline(draft: Draft, inline: Token | undefined, withBox = true): voi
       : parsed.links.map((link) => ({ text: repairMojibake(link.text), url: link.url }));
   if (parsed.leadingStrong) draft.leadingStrong = repairMojibake(parsed.leadingStrong);
   if (parsed.imageAlts) draft.imageAlts = parsed.imageAlts;
-  if (draft.type === 'item' && isCodeOnly(inline)) draft.codeOnly = true;
+  // A code span needs a backtick in the source: without one, the children need not be read.
+  if (draft.type === 'item' && raw.includes('`') && isCodeOnly(inline)) draft.codeOnly = true;
+}
+
+/** `line.trim() === ''` without a trimmed copy: most lines end at their first character. */
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (!isSpaceCode(line.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Whether a paragraph's words are only its images' alt text ("![preview](walk.gif)"). */
@@ -147,7 +155,7 @@ export function buildOutline(tokens: Token[], lines: readonly string[], maxNesti
   // Source spans end on the last non-blank line, not on the blank lines markdown-it counts in.
   const lastContentLine = (from: number, to: number) => {
     let end = to;
-    while (end > from && (lines[end - 1] ?? '').trim() === '') end--;
+    while (end > from && isBlank(lines[end - 1] ?? '')) end--;
     return end;
   };
   const headings: Draft[] = [];

@@ -318,6 +318,16 @@ export const AUTHOR_INTRO =
   /\b(?:my\s+name\s+is|mi\s+nombre\s+es|me\s+llamo|meu\s+nome\s+[eé]|je\s+m['’]appelle|ich\s+hei(?:ße|sse)|mi\s+chiamo|hi,?\s+i['’]?m|hello,?\s+i['’]?m)\b|меня\s+зовут|我叫|私の名前は|제\s*이름은/iu;
 
 /**
+ * A word each AUTHOR_INTRO phrase contains, in letters that match only themselves under /iu: a plain test
+ * that rules out most titles before AUTHOR_INTRO's Unicode-aware \b is tried at every position.
+ */
+const AUTHOR_INTRO_WORD = /name|nombre|llamo|nome|appelle|hei|chiamo|hi,?\s+i|hello|меня|我叫|私の名前は|제/i;
+
+export function isAuthorIntro(title: string): boolean {
+  return AUTHOR_INTRO_WORD.test(title) && AUTHOR_INTRO.test(title);
+}
+
+/**
  * Sections that each start "If you choose …": alternative paths, of which the learner follows one.
  */
 export const ALTERNATIVE_PATH_TITLE =
@@ -379,3 +389,10 @@ export const ADVICE_INTRO =
  */
 export const ROUTE_CHOICE_TITLE =
   /\b(?:choose|pick|select)\s+(?:your|a|the|one)\s+(?:[\p{L}-]+\s+){0,3}(?:path|route|track)s?\b|\b(?:elige|escoge)\s+tu\s+(?:ruta|camino|itinerario)\b|\bescolha\s+(?:sua|seu|a|o)\s+(?:trilha|caminho|rota)\b|\bchoisissez\s+votre\s+(?:parcours|chemin|itin[eé]raire)\b|\bw[aä]hle\s+deinen\s+(?:weg|pfad|lernpfad)\b|\bвыберите\s+(?:свой\s+)?(?:путь|маршрут|трек)\b|选择.{0,10}(?:路线|路径)|選擇.{0,10}(?:路線|路徑)|(?:ルート|コース)を選/iu;
+
+/** A piece of each ROUTE_CHOICE_TITLE phrase, in letters that match only themselves under /iu: a plain test first. */
+const ROUTE_CHOICE_WORD = /cho|pic|elect|elig|coge|colha|deinen|бери|选择|選擇|を選/i;
+
+export function isRouteChoiceTitle(title: string): boolean {
+  return ROUTE_CHOICE_WORD.test(title) && ROUTE_CHOICE_TITLE.test(title);
+}

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Burnup } from '../api/types';
@@ -35,17 +35,22 @@ export function BurnupChart({ burnup, label }: { burnup: Burnup; label: string }
   const hiddenRef = useRef(hidden);
   hiddenRef.current = hidden;
   const [cursor, setCursor] = useState<number | null>(null);
-  const [colors, setColors] = useState<Record<string, string>>({});
+  // The palette of the theme shown, read once per theme: the chart and the legend's swatches share it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `theme` changes the CSS variables read here
+  const colors = useMemo(
+    () => Object.fromEntries(SERIES_STYLES.map((s) => [s.key, cssVar(s.color, s.fallback)])),
+    [theme],
+  );
   const readoutId = useId();
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `theme` re-reads the colours of the new palette
-  useEffect(() => {
+  // A layout effect: the chart is drawn before the first paint, not in a second frame after it. A new theme
+  // gives new `colors`, so the chart is drawn again in the new palette.
+  useLayoutEffect(() => {
     const element = host.current;
     if (!element || data[0].length === 0) return;
     const text = cssVar('--text', '#222');
     const grid = cssVar('--border', '#ccc');
-    const palette = Object.fromEntries(SERIES_STYLES.map((s) => [s.key, cssVar(s.color, s.fallback)]));
-    setColors({ ...palette, text });
+    const palette = colors;
     const px = (values: number[]) => values.map((value) => value * devicePixelRatio);
     const instance = new uPlot(
       {
@@ -121,7 +126,7 @@ export function BurnupChart({ burnup, label }: { burnup: Burnup; label: string }
       instance.destroy();
       chart.current = null;
     };
-  }, [data, burnup, theme]);
+  }, [data, burnup, colors]);
 
   const toggle = (key: Key) => {
     const next = new Set(hidden);

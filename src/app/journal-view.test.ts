@@ -178,7 +178,8 @@ describe('journalView pages', () => {
           const before = journalView([r], log, filter, zone).entries.map((e) => e.id);
           const seen: string[] = [];
           let cursor: string | undefined;
-          for (let page = 0; page <= before.length; page++) {
+          // Entries logged meanwhile add pages: enough rounds for all of them (the loop ends at `next: null`).
+          for (let page = 0; page <= before.length + inserts.length; page++) {
             const shown = journalView(
               [r],
               log,

@@ -111,14 +111,21 @@ describe('planRoadmap properties', () => {
           const effort = estimateEffort(roadmap);
           const review = reviewMinutes / 60;
           fc.pre(capacity.hoursByWeekday.some((hours) => hours > review));
-          const plan = planRoadmap({
-            roadmap,
-            effort,
-            capacity,
-            status: new Map(),
-            today,
-            reviewMinutesPerDay: reviewMinutes,
-          });
+          let plan: ReturnType<typeof planRoadmap>;
+          try {
+            plan = planRoadmap({
+              roadmap,
+              effort,
+              capacity,
+              status: new Map(),
+              today,
+              reviewMinutesPerDay: reviewMinutes,
+            });
+          } catch (error) {
+            // Months of work at half an hour a week is refused as over a century, by name: not a plan to check.
+            expect((error as Error).message).toMatch(/more than 100 years/);
+            return;
+          }
           let total = 0;
           for (const day of plan.days) {
             expect(isDayOff(capacity, day.date)).toBe(false);

@@ -72,6 +72,9 @@ describe('syncEach', () => {
     const gone = imported('gone.md');
     const locked = imported('locked.md', PLAN.replace('# Plan', '# Locked'));
     const fine = imported('fine.md', PLAN.replace('# Plan', '# Fine'));
+    // The sync base is stamped to the millisecond (see above): the changes below must come after it.
+    const synced = Date.now();
+    while (Date.now() <= synced) {}
     rmSync(gone.path);
     locked.mark('One', 'done');
     chmodSync(locked.path, 0o444);

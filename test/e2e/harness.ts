@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const chromiumMissing = !existsSync(CHROMIUM);
@@ -182,6 +183,61 @@ export async function openFresh(
   pages.push(watched);
   await watched.page.goto(`${serverUrl}/#/${hash}`);
   return watched.page;
+}
+
+/** One dashboard for a suite: a seeded store, `waymark serve` over it and a Chromium session. */
+export interface Dashboard {
+  readonly db: string;
+  readonly server: RunningServer;
+  readonly session: Session;
+  /** Every page the suite opened, the last one open. */
+  readonly pages: Watched[];
+  /** `openFresh` on this dashboard: the earlier pages closed, a watched page at `#/hash`. */
+  open(hash: string, options?: OpenOptions): Promise<Page>;
+}
+
+/**
+ * Starts a dashboard before the suite's tests (`seed` fills its store first) and stops it after them: the
+ * lifecycle every end-to-end suite shares, registered with beforeAll/afterAll where it is called.
+ */
+export function useDashboard(
+  prefix: string,
+  seed: (db: string) => unknown = () => undefined,
+  timeout = 60_000,
+): Dashboard {
+  let db = '';
+  let server: RunningServer | undefined;
+  let session: Session | undefined;
+  const pages: Watched[] = [];
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined)
+      throw new Error(`The dashboard's ${what} is not started yet (use it inside a test).`);
+    return value;
+  };
+  beforeAll(async () => {
+    db = join(tempDir(prefix), 'waymark.db');
+    await seed(db);
+    server = await startServer(db);
+    session = await launch();
+  }, timeout);
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+  return {
+    get db() {
+      return db;
+    },
+    get server() {
+      return started(server, 'server');
+    },
+    get session() {
+      return started(session, 'browser session');
+    },
+    pages,
+    open: (hash, options) =>
+      openFresh(pages, started(session, 'browser session'), started(server, 'server').url, hash, options),
+  };
 }
 
 /** Calls the API as a script would: a write is JSON and first reads the server's token to send it. */

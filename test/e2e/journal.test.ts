@@ -4,9 +4,9 @@
  * Back, pages by cursor that an entry logged while reading does not shift, long URLs that wrap on a phone,
  * light and dark with axe.
  */
-import { join } from 'node:path';
+
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importRoadmapFile } from '../../src/app/import-service.js';
 import { openWorkspace, stampChange } from '../../src/app/workspace.js';
 import type { NewEvent } from '../../src/core/progress/events.js';
@@ -16,17 +16,11 @@ import {
   checkE2ePrerequisites,
   chromiumMissing,
   DESKTOP,
-  launch,
   NOW,
-  openFresh,
   PHONE,
-  type RunningServer,
-  type Session,
   screenshot,
   seriousViolations,
-  startServer,
-  tempDir,
-  type Watched,
+  useDashboard,
 } from './harness.js';
 
 checkE2ePrerequisites('journal tests');
@@ -73,15 +67,15 @@ function seed(db: string): void {
 }
 
 describe.skipIf(chromiumMissing)('the journal in headless Chromium', () => {
-  let server: RunningServer;
-  let session: Session;
-  const pages: Watched[] = [];
+  const dashboard = useDashboard('journal', async (db) => {
+    seed(db);
+  });
 
   const open = async (
     hash: string,
     { scheme = 'light', phone = false }: { scheme?: 'light' | 'dark'; phone?: boolean } = {},
   ): Promise<Page> => {
-    const page = await openFresh(pages, session, server.url, hash, {
+    const page = await dashboard.open(hash, {
       scheme,
       viewport: phone ? PHONE : DESKTOP,
     });
@@ -89,7 +83,7 @@ describe.skipIf(chromiumMissing)('the journal in headless Chromium', () => {
     return page;
   };
   const journal = async (query: string): Promise<JournalPage> =>
-    (await (await fetch(`${server.url}/api/journal?${query}`)).json()) as JournalPage;
+    (await (await fetch(`${dashboard.server.url}/api/journal?${query}`)).json()) as JournalPage;
   const summary = (page: Page) => page.getByTestId('journal-summary').textContent();
   /** Each day section on screen: its date and its total line. */
   const daysShown = (page: Page) =>
@@ -107,18 +101,6 @@ describe.skipIf(chromiumMissing)('the journal in headless Chromium', () => {
     const minutes = logs.entries.reduce((sum, e) => sum + (e.minutes ?? 0), 0);
     return `${minutes > 0 ? `${formatMinutes(minutes)} studied` : 'no study time'} · ${whole.total} ${whole.total === 1 ? 'entry' : 'entries'}`;
   };
-
-  beforeAll(async () => {
-    const db = join(tempDir('journal'), 'waymark.db');
-    seed(db);
-    server = await startServer(db);
-    session = await launch();
-  }, 60_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
 
   it('shows 50 entries a page, grouped by day with totals over every page', async () => {
     const total = DAYS * PER_DAY + 1;
@@ -149,7 +131,7 @@ describe.skipIf(chromiumMissing)('the journal in headless Chromium', () => {
       page.getByText("Continued from the newer page: 14 of the day's 21 entries here.").count(),
     ).resolves.toBe(1);
     // The last page holds the oldest entries.
-    await page.goto(`${server.url}/#/journal?page=22`);
+    await page.goto(`${dashboard.server.url}/#/journal?page=22`);
     await page.getByTestId('journal-summary').filter({ hasText: `Entries 1,051–1,051 of 1,051` }).waitFor();
     await page.getByRole('link', { name: '← Newer' }).first().waitFor();
   }, 60_000);
@@ -206,7 +188,7 @@ describe.skipIf(chromiumMissing)('the journal in headless Chromium', () => {
     const firstEntry = () => page.locator('.journal li').first().textContent();
     const before = await firstEntry();
     const hash = new URL(page.url()).hash;
-    await callApi(server.url, '/api/log', {
+    await callApi(dashboard.server.url, '/api/log', {
       method: 'POST',
       body: JSON.stringify({ duration: '10m', item: 'ai-engineer:1.1.1.1' }),
     });

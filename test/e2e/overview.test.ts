@@ -1,20 +1,17 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   checkE2ePrerequisites,
   chromiumMissing,
   cli,
-  launch,
-  openFresh,
   type RunningServer,
-  type Session,
   screenshot,
   seriousViolations,
   settle,
   startServer,
   tempDir,
-  type Watched,
+  useDashboard,
   watchedPage,
 } from './harness.js';
 
@@ -54,18 +51,7 @@ const cssVar = (page: Page, name: string) =>
   page.evaluate((name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim(), name);
 
 describe.skipIf(chromiumMissing)('overview in headless Chromium', () => {
-  let server: RunningServer;
-  let session: Session;
-  const pages: Watched[] = [];
-
-  const open = (hash: string, scheme: 'light' | 'dark' = 'light'): Promise<Page> =>
-    openFresh(pages, session, server.url, hash, { scheme });
-  const card = (page: Page, id: string) => page.locator(`[data-roadmap="${id}"]`);
-  const chartCanvas = '[data-roadmap="ai-engineer"] .burnup-chart canvas';
-
-  beforeAll(async () => {
-    const dir = tempDir('overview');
-    const db = join(dir, 'waymark.db');
+  const dashboard = useDashboard('overview', async (db) => {
     await cli(db, 'import', 'ai-engineer');
     await cli(db, 'capacity', '--weekdays', '8h', '--weekend', '8h');
     await cli(db, 'done', 'ai-engineer:1.1.1', '--at', '2026-10-02');
@@ -75,19 +61,20 @@ describe.skipIf(chromiumMissing)('overview in headless Chromium', () => {
     await cli(db, 'target', 'ai-engineer', '2028-06-01');
     // A whole phase in progress: far more items than the card lists.
     await cli(db, 'start', 'ai-engineer:3');
-    server = await startServer(db);
-    session = await launch();
-  }, 60_000);
+  });
+
+  const open = (hash: string, scheme: 'light' | 'dark' = 'light'): Promise<Page> =>
+    dashboard.open(hash, { scheme });
+  const card = (page: Page, id: string) => page.locator(`[data-roadmap="${id}"]`);
+  const chartCanvas = '[data-roadmap="ai-engineer"] .burnup-chart canvas';
 
   afterAll(async () => {
-    await session?.close();
-    await server?.stop();
     await empty?.stop();
   });
 
   let empty: RunningServer | undefined;
   const api = async <T>(path: string): Promise<T> =>
-    (await (await fetch(`${server.url}${path}`)).json()) as T;
+    (await (await fetch(`${dashboard.server.url}${path}`)).json()) as T;
   interface OverviewJson {
     day: { plannedMinutes: number };
     roadmaps: {
@@ -298,8 +285,8 @@ describe.skipIf(chromiumMissing)('overview in headless Chromium', () => {
   it('imports from the empty state: a bundled roadmap, an upload, a path; bad input is told next to the form', async () => {
     const dir = tempDir('overview-empty');
     empty = await startServer(join(dir, 'empty.db'));
-    const watched = await watchedPage(session.context, empty.url);
-    pages.push(watched);
+    const watched = await watchedPage(dashboard.session.context, empty.url);
+    dashboard.pages.push(watched);
     const { page } = watched;
     await page.goto(`${empty.url}/#/`);
     const state = page.getByTestId('empty-state');
@@ -351,9 +338,9 @@ describe.skipIf(chromiumMissing)('overview in headless Chromium', () => {
   });
 
   it('never asked any host but the server, and raised no page error', () => {
-    expect(pages.flatMap((watched) => watched.foreign)).toEqual([]);
-    expect(pages.flatMap((watched) => watched.pageErrors)).toEqual([]);
-    expect(pages.flatMap((watched) => watched.dialogs)).toEqual([]);
+    expect(dashboard.pages.flatMap((watched) => watched.foreign)).toEqual([]);
+    expect(dashboard.pages.flatMap((watched) => watched.pageErrors)).toEqual([]);
+    expect(dashboard.pages.flatMap((watched) => watched.dialogs)).toEqual([]);
   });
 
   it('redraws the burn-up in the new theme when the theme is switched on the open page', async () => {

@@ -4,24 +4,18 @@
  * time is logged once as review time (End session, or leaving for another page), at desktop and phone
  * sizes, light and dark, with axe.
  */
-import { join } from 'node:path';
+
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   checkE2ePrerequisites,
   chromiumMissing,
   cli,
   DESKTOP,
-  launch,
-  openFresh,
   PHONE,
-  type RunningServer,
-  type Session,
   screenshot,
   seriousViolations,
-  startServer,
-  tempDir,
-  type Watched,
+  useDashboard,
 } from './harness.js';
 
 checkE2ePrerequisites('review session tests');
@@ -37,17 +31,27 @@ interface JournalEntry {
 }
 
 describe.skipIf(chromiumMissing)('the review session in headless Chromium', () => {
-  let server: RunningServer;
-  let session: Session;
-  const pages: Watched[] = [];
+  const dashboard = useDashboard('review', async (db) => {
+    await cli(db, 'import', 'ai-engineer');
+    // Six topics finished seven weeks ago: six cards due today, in roadmap order.
+    await cli(db, 'done', 'ai-engineer:2.1', '--at', '2026-10-01');
+    await cli(
+      db,
+      'note',
+      'ai-engineer:2.1.1',
+      'Impute with the median, flag what was missing',
+      '--at',
+      '2026-10-01',
+    );
+    await cli(db, 'evidence', 'ai-engineer:2.1.1', LONG_URL, '--kind', 'link', '--at', '2026-10-01');
+  });
 
   const open = (
     hash: string,
     { scheme = 'light', phone = false }: { scheme?: 'light' | 'dark'; phone?: boolean } = {},
-  ): Promise<Page> =>
-    openFresh(pages, session, server.url, hash, { scheme, viewport: phone ? PHONE : DESKTOP });
+  ): Promise<Page> => dashboard.open(hash, { scheme, viewport: phone ? PHONE : DESKTOP });
   const get = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${server.url}${path}`);
+    const response = await fetch(`${dashboard.server.url}${path}`);
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return (await response.json()) as T;
   };
@@ -65,30 +69,6 @@ describe.skipIf(chromiumMissing)('the review session in headless Chromium', () =
     );
     expect(problems).toEqual([]);
   };
-
-  beforeAll(async () => {
-    const dir = tempDir('review');
-    const db = join(dir, 'waymark.db');
-    await cli(db, 'import', 'ai-engineer');
-    // Six topics finished seven weeks ago: six cards due today, in roadmap order.
-    await cli(db, 'done', 'ai-engineer:2.1', '--at', '2026-10-01');
-    await cli(
-      db,
-      'note',
-      'ai-engineer:2.1.1',
-      'Impute with the median, flag what was missing',
-      '--at',
-      '2026-10-01',
-    );
-    await cli(db, 'evidence', 'ai-engineer:2.1.1', LONG_URL, '--kind', 'link', '--at', '2026-10-01');
-    server = await startServer(db);
-    session = await launch();
-  }, 60_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
 
   it('shows one card, reveals its notes and evidence, rates with keys 1-4 and buttons, keeps focus, undoes', async () => {
     const page = await open('review');
@@ -184,7 +164,7 @@ describe.skipIf(chromiumMissing)('the review session in headless Chromium', () =
   }, 60_000);
 
   it('logs the time once when the learner leaves for another page mid-session', async () => {
-    await cli(server.db, 'done', 'ai-engineer:2.2', '--at', '2026-10-01');
+    await cli(dashboard.server.db, 'done', 'ai-engineer:2.2', '--at', '2026-10-01');
     const page = await open('review');
     await page.getByTestId('review-session').waitFor();
     const total = Number((await progress(page).textContent())?.match(/of (\d+)/)?.[1]);

@@ -3,25 +3,19 @@
  * toggles in the direction the row's box shows, a phone gets tap-to-expand and a bottom sheet for details,
  * and the Diagram fits the width (phases across, sections below) and becomes a list on a phone.
  */
-import { join } from 'node:path';
+
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   checkE2ePrerequisites,
   chromiumMissing,
   cli,
   DESKTOP,
-  launch,
-  openFresh,
   PHONE,
-  type RunningServer,
-  type Session,
   screenshot,
   seriousViolations,
   settle,
-  startServer,
-  tempDir,
-  type Watched,
+  useDashboard,
 } from './harness.js';
 
 checkE2ePrerequisites('roadmap page tests');
@@ -36,21 +30,21 @@ interface TreeNode {
 }
 
 describe.skipIf(chromiumMissing)('the Roadmap page', () => {
-  let server: RunningServer;
-  let session: Session;
-  const pages: Watched[] = [];
+  const dashboard = useDashboard('roadmap', async (db) => {
+    await cli(db, 'import', 'ai-engineer');
+  });
 
   const open = async (
     hash: string,
     viewport = DESKTOP,
     scheme: 'light' | 'dark' = 'light',
   ): Promise<Page> => {
-    const page = await openFresh(pages, session, server.url, hash, { scheme, viewport });
+    const page = await dashboard.open(hash, { scheme, viewport });
     await settle(page);
     return page;
   };
   const get = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${server.url}${path}`);
+    const response = await fetch(`${dashboard.server.url}${path}`);
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return (await response.json()) as T;
   };
@@ -86,18 +80,6 @@ describe.skipIf(chromiumMissing)('the Roadmap page', () => {
     page.evaluate(() => document.activeElement?.closest('[data-id]')?.getAttribute('data-id') ?? null);
   const activeInDialog = (page: Page) =>
     page.evaluate(() => Boolean(document.activeElement?.closest('dialog[open]')));
-
-  beforeAll(async () => {
-    const db = join(tempDir('roadmap'), 'waymark.db');
-    await cli(db, 'import', 'ai-engineer');
-    server = await startServer(db);
-    session = await launch();
-  }, 60_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
 
   it('names the tab after the roadmap', async () => {
     const page = await open('roadmap/ai-engineer');
@@ -322,7 +304,7 @@ describe.skipIf(chromiumMissing)('the Roadmap page', () => {
   }, 120_000);
 
   it('raised no page error and asked no other host', () => {
-    expect(pages.flatMap((watched) => watched.pageErrors)).toEqual([]);
-    expect(pages.flatMap((watched) => watched.foreign)).toEqual([]);
+    expect(dashboard.pages.flatMap((watched) => watched.pageErrors)).toEqual([]);
+    expect(dashboard.pages.flatMap((watched) => watched.foreign)).toEqual([]);
   });
 });

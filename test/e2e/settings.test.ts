@@ -3,23 +3,17 @@
  * change would give before it is saved (and that nothing is stored until Save), save with Undo; desktop and
  * phone, light and dark, axe with no serious or critical violation.
  */
-import { join } from 'node:path';
+
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   checkE2ePrerequisites,
   chromiumMissing,
   cli,
   DESKTOP,
-  launch,
-  openFresh,
-  type RunningServer,
-  type Session,
   seriousViolations,
   settle,
-  startServer,
-  tempDir,
-  type Watched,
+  useDashboard,
 } from './harness.js';
 
 checkE2ePrerequisites('settings tests');
@@ -31,16 +25,13 @@ const VIEWPORTS = [
 const THEMES = ['light', 'dark'] as const;
 
 describe.skipIf(chromiumMissing)('Settings in headless Chromium', () => {
-  let server: RunningServer;
-  let session: Session;
-  let db: string;
-  const pages: Watched[] = [];
+  const dashboard = useDashboard('settings');
 
   const open = async (
     hash: string,
     options: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {},
   ): Promise<Page> => {
-    const page = await openFresh(pages, session, server.url, hash, {
+    const page = await dashboard.open(hash, {
       scheme: options.colorScheme ?? 'light',
       viewport: { width: options.width ?? DESKTOP.width, height: options.height ?? DESKTOP.height },
     });
@@ -48,10 +39,10 @@ describe.skipIf(chromiumMissing)('Settings in headless Chromium', () => {
     return page;
   };
   const get = async <T>(path: string): Promise<T> =>
-    (await (await fetch(`${server.url}${path}`)).json()) as T;
+    (await (await fetch(`${dashboard.server.url}${path}`)).json()) as T;
   /** The store's highest event seq, from a cached read's ETag (`W/"seq-…"`): unchanged means nothing written. */
   const storedSeq = async () => {
-    const response = await fetch(`${server.url}/api/roadmaps`);
+    const response = await fetch(`${dashboard.server.url}/api/roadmaps`);
     await response.arrayBuffer();
     return Number(/^W\/"(\d+)-/.exec(response.headers.get('etag') ?? '')?.[1]);
   };
@@ -61,17 +52,6 @@ describe.skipIf(chromiumMissing)('Settings in headless Chromium', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, `${what} is wider than the screen`).toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
   };
-
-  beforeAll(async () => {
-    db = join(tempDir('settings'), 'waymark.db');
-    server = await startServer(db);
-    session = await launch();
-  }, 60_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
 
   it('with an empty store, says what settings are and links to importing on the Overview', async () => {
     for (const viewport of VIEWPORTS) {
@@ -90,8 +70,8 @@ describe.skipIf(chromiumMissing)('Settings in headless Chromium', () => {
   });
 
   it('shows where each value comes from, and a way back to inherited', async () => {
-    await cli(db, 'import', 'ai-engineer');
-    await cli(db, 'capacity', 'ai-engineer', '--share', '60%');
+    await cli(dashboard.db, 'import', 'ai-engineer');
+    await cli(dashboard.db, 'capacity', 'ai-engineer', '--share', '60%');
     const page = await open('settings/ai-engineer');
     const roadmapForm = page.getByRole('form', { name: 'This roadmap' });
     await roadmapForm.waitFor();

@@ -4,9 +4,9 @@
  * against the plan with the same numbers as `waymark today`, reviews due link into the session, a re-plan is
  * offered rather than applied, a past day is headed as such. Desktop and phone, light and dark, axe.
  */
-import { join } from 'node:path';
+
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // The one duration text (core/format/duration-text.ts) that the dashboard and the CLI both write.
 import { formatMinutes as webMinutes } from '../../web/src/format.js';
 import {
@@ -15,17 +15,11 @@ import {
   chromiumMissing,
   cli,
   DESKTOP,
-  launch,
-  openFresh,
   PHONE,
-  type RunningServer,
-  type Session,
   screenshot,
   seriousViolations,
   settle,
-  startServer,
-  tempDir,
-  type Watched,
+  useDashboard,
 } from './harness.js';
 
 checkE2ePrerequisites('Today tests');
@@ -41,10 +35,19 @@ interface AgendaJson {
 }
 
 describe.skipIf(chromiumMissing)('Today in headless Chromium', () => {
-  let server: RunningServer;
-  let session: Session;
-  let db: string;
-  const pages: Watched[] = [];
+  const dashboard = useDashboard(
+    'today',
+    async (db) => {
+      await cli(db, 'import', 'ai-engineer');
+      // 2 h a day for the roadmap, habits on top, the first topics 45 min each: several rows a day.
+      await cli(db, 'capacity', '--weekdays', '2h', '--weekend', '2h', '--habits', 'extra');
+      for (const id of ['1.1.1.1', '1.1.1.2', '1.1.1.3', '1.1.1.4', '1.1.2.1'])
+        await cli(db, 'estimate', `ai-engineer:${id}`, '45m');
+      // A topic finished two days ago: its review card is due today.
+      await cli(db, 'done', 'ai-engineer:1.1.3.1', '--at', '2026-11-18T10:00', '--force');
+    },
+    90_000,
+  );
 
   const open = async (
     hash: string,
@@ -53,12 +56,12 @@ describe.skipIf(chromiumMissing)('Today in headless Chromium', () => {
       viewport = DESKTOP,
     }: { colorScheme?: 'light' | 'dark'; viewport?: typeof DESKTOP } = {},
   ): Promise<Page> => {
-    const page = await openFresh(pages, session, server.url, hash, { scheme: colorScheme, viewport });
+    const page = await dashboard.open(hash, { scheme: colorScheme, viewport });
     await settle(page);
     await page.locator('.agenda-item').first().waitFor({ timeout: 10_000 });
     return page;
   };
-  const api = <T>(path: string, init?: RequestInit) => callApi<T>(server.url, path, init);
+  const api = <T>(path: string, init?: RequestInit) => callApi<T>(dashboard.server.url, path, init);
   const capacity = (hours: number) =>
     api('/api/settings', {
       method: 'PUT',
@@ -89,26 +92,8 @@ describe.skipIf(chromiumMissing)('Today in headless Chromium', () => {
     reviewsDue: agenda.reviewsDue,
     items: agenda.items,
   });
-  const numbersOfCli = async () => numbersOf(JSON.parse(await cli(db, 'today', '--json')));
+  const numbersOfCli = async () => numbersOf(JSON.parse(await cli(dashboard.db, 'today', '--json')));
   const numbersOfApi = async () => numbersOf(await api('/api/today'));
-
-  beforeAll(async () => {
-    db = join(tempDir('today'), 'waymark.db');
-    await cli(db, 'import', 'ai-engineer');
-    // 2 h a day for the roadmap, habits on top, the first topics 45 min each: several rows a day.
-    await cli(db, 'capacity', '--weekdays', '2h', '--weekend', '2h', '--habits', 'extra');
-    for (const id of ['1.1.1.1', '1.1.1.2', '1.1.1.3', '1.1.1.4', '1.1.2.1'])
-      await cli(db, 'estimate', `ai-engineer:${id}`, '45m');
-    // A topic finished two days ago: its review card is due today.
-    await cli(db, 'done', 'ai-engineer:1.1.3.1', '--at', '2026-11-18T10:00', '--force');
-    server = await startServer(db);
-    session = await launch();
-  }, 90_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
 
   it('opens on today: the date filled in, headed today, the day total, reviews due with a link', async () => {
     const page = await open('today');
@@ -124,7 +109,7 @@ describe.skipIf(chromiumMissing)('Today in headless Chromium', () => {
     expect(await page.getByTestId('day-totals').textContent()).toContain(
       `${webMinutes(day.plannedMinutes)} planned + ${webMinutes(day.reviewMinutes)} review of ${webMinutes(day.capacityMinutes)} study time`,
     );
-    const cliToday = await cli(db, 'today');
+    const cliToday = await cli(dashboard.db, 'today');
     expect(cliToday).toContain('1 review due');
     // The CLI's `today` writes the same numbers in the same words.
     expect(cliToday).toContain(
@@ -166,11 +151,11 @@ describe.skipIf(chromiumMissing)('Today in headless Chromium', () => {
     expect(await page.getByTestId('plan-changed').count()).toBe(0);
     // The CLI says the same.
     expect(await numbersOfApi()).toEqual(await numbersOfCli());
-    const text = await cli(db, 'today');
+    const text = await cli(dashboard.db, 'today');
     expect(text).toContain(`25m of ${webMinutes(first.minutes)} logged`);
     expect(text).toContain('Logged today: 25m of 2h');
     // A log from the CLI shows live on its row, which stays where it is.
-    await cli(db, 'log', '10m', secondRef);
+    await cli(dashboard.db, 'log', '10m', secondRef);
     await expect
       .poll(() => row(page, secondRef).getByTestId('row-logged').textContent(), { timeout: 5_000 })
       .toBe(`10m of ${webMinutes(second.minutes)}`);
@@ -216,7 +201,15 @@ describe.skipIf(chromiumMissing)('Today in headless Chromium', () => {
     const agenda = await api<AgendaJson>('/api/today?date=2026-11-17');
     const item = agenda.items[0];
     if (!item) throw new Error('nothing planned on the 17th');
-    await cli(db, 'log', '30m', `${item.roadmapId}:${item.nodeId}`, '--at', '2026-11-17T18:00', '--force');
+    await cli(
+      dashboard.db,
+      'log',
+      '30m',
+      `${item.roadmapId}:${item.nodeId}`,
+      '--at',
+      '2026-11-17T18:00',
+      '--force',
+    );
     const page = await open('today');
     await page.getByTestId('today-date').fill('2026-11-17');
     await expect

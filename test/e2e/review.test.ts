@@ -82,18 +82,22 @@ describe.skipIf(chromiumMissing)('the review session in headless Chromium', () =
     await page.getByText('Impute with the median, flag what was missing').waitFor();
     await expect(page.getByRole('link', { name: LONG_URL }).count()).resolves.toBe(1);
     // Focus moved to the answer (the button went away), so the keys still work.
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
-      'review-answer',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), {
+        timeout: 5_000,
+      })
+      .toBe('review-answer');
     // Typing a note: digits go into the field, they do not rate; once saved it shows with the others.
     await page.getByLabel('Add a note').fill('Median for 1 2 3 4');
     await page.getByLabel('Add a note').press('3');
     await page.getByLabel('Add a note').press('Enter');
     await page.getByTestId('review-answer').getByText('Median for 1 2 3 43').waitFor({ timeout: 5_000 });
     await expect(progress(page).textContent()).resolves.toContain('1 of 6');
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
-      'review-answer',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), {
+        timeout: 5_000,
+      })
+      .toBe('review-answer');
     const item = await get<{ progress: { notes: { text: string }[] } }>('/api/items/ai-engineer/2.1.1');
     expect(item.progress.notes.map((n) => n.text)).toContain('Median for 1 2 3 43');
     await axe(page, 'desktop light, revealed');
@@ -112,7 +116,7 @@ describe.skipIf(chromiumMissing)('the review session in headless Chromium', () =
         .filter({ hasText: `${place} of 6` })
         .waitFor({ timeout: 5_000 });
       // The next card's title has focus, and the rating was announced.
-      await expect(focusedId(page)).resolves.toBe('review-card-title');
+      await expect.poll(() => focusedId(page), { timeout: 5_000 }).toBe('review-card-title');
       await expect(page.getByTestId('review-announcement').textContent()).resolves.toMatch(/^Rated /);
     }
     const stats = await get<{ retention: { reviews: number } }>('/api/review/stats');
@@ -142,7 +146,7 @@ describe.skipIf(chromiumMissing)('the review session in headless Chromium', () =
       .toBe(3);
     await page.getByTestId('review-session').getByRole('button', { name: /Easy/ }).click();
     await progress(page).filter({ hasText: '5 of 6' }).waitFor({ timeout: 5_000 });
-    await expect(focusedId(page)).resolves.toBe('review-card-title');
+    await expect.poll(() => focusedId(page), { timeout: 5_000 }).toBe('review-card-title');
 
     // End session: the end screen, and the time logged once as review time.
     await page.getByRole('button', { name: 'End session' }).click();
@@ -150,7 +154,7 @@ describe.skipIf(chromiumMissing)('the review session in headless Chromium', () =
     await expect(page.getByTestId('review-summary').textContent()).resolves.toMatch(
       /^4 reviewed in \d+ (s|min), 2 left\./,
     );
-    await expect(focusedId(page)).resolves.toBe('review-end-title');
+    await expect.poll(() => focusedId(page), { timeout: 5_000 }).toBe('review-end-title');
     await expect.poll(async () => (await reviewLogs()).length, { timeout: 5_000 }).toBe(1);
     const [logged] = await reviewLogs();
     expect(logged).toMatchObject({ roadmapId: 'ai-engineer', minutes: 1, text: 'Review session: 4 cards' });
